@@ -1,0 +1,1 @@
+"""Live-room control console: the operator's cockpit for AI-hosted live commerce."""

@@ -1,0 +1,57 @@
+"""Every command the console declares, gathered in one place.
+
+The profile validator checks hotkeys against this catalogue without starting any service;
+the running console binds handlers to the same specs.
+"""
+
+from __future__ import annotations
+
+from console.commands import Arg, CommandRegistry, CommandSpec
+
+ROOM = Arg("room", str, "room id from the profile (default: the selected room)", required=False)
+
+SCENE_COMMANDS = (
+    CommandSpec(
+        "scene.program",
+        "Cut the room's program output to a scene",
+        (Arg("scene", str, "scene name as OBS shows it"), ROOM),
+    ),
+    CommandSpec(
+        "scene.preview",
+        "Put a scene in preview (studio mode)",
+        (Arg("scene", str, "scene name as OBS shows it"), ROOM),
+    ),
+    CommandSpec(
+        "scene.take",
+        "Transition preview to program with the chosen transition (studio mode)",
+        (ROOM,),
+    ),
+    CommandSpec("studio.toggle", "Turn studio mode on or off", (ROOM,)),
+    CommandSpec(
+        "transition.set",
+        "Choose the scene transition and, optionally, its duration",
+        (
+            Arg("transition", str, "transition name as OBS shows it"),
+            Arg("duration", int, "duration in ms", required=False),
+            ROOM,
+        ),
+    ),
+    CommandSpec("stream.toggle", "Start or stop streaming", (ROOM,)),
+    CommandSpec("record.toggle", "Start or stop recording", (ROOM,)),
+    CommandSpec(
+        "room.select",
+        "Make a room the selected one (the default for commands without room=)",
+        (Arg("room", str, "room id from the profile"),),
+    ),
+)
+
+
+def declare_all(registry: CommandRegistry) -> CommandRegistry:
+    """Declare every command of the console on a registry and return it."""
+    registry.declare(SCENE_COMMANDS)
+    return registry
+
+
+def catalog() -> CommandRegistry:
+    """A registry with every command declared and none bound: enough to validate a profile."""
+    return declare_all(CommandRegistry())
