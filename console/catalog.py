@@ -38,6 +38,8 @@ SCENE_COMMANDS = (
     ),
     CommandSpec("stream.toggle", "Start or stop streaming", (ROOM,)),
     CommandSpec("record.toggle", "Start or stop recording", (ROOM,)),
+    CommandSpec("obs.ping", "Ask the room's OBS for its version and time the answer", (ROOM,)),
+    CommandSpec("obs.reconnect", "Reconnect to the room's OBS now, skipping the wait", (ROOM,)),
     CommandSpec(
         "room.select",
         "Make a room the selected one (the default for commands without room=)",
