@@ -51,7 +51,7 @@ class LinkTiming:
 def backoff_delay(attempt: int, timing: LinkTiming) -> float:
     """Exponential backoff with jitter: half the step fixed, half random."""
     step = min(timing.backoff_cap, timing.backoff_base * 2**attempt)
-    return step / 2 + random.uniform(0, step / 2)
+    return float(step / 2 + random.uniform(0, step / 2))
 
 
 class ObsLink:
@@ -108,7 +108,7 @@ class ObsLink:
     def connected(self) -> bool:
         return self.state.link.phase is LinkPhase.CONNECTED
 
-    async def request(self, name: str, timeout: float | None = None, **data: Any) -> Any:
+    async def request(self, name: str, reply_within: float | None = None, **data: Any) -> Any:
         """Send a request to OBS on the worker thread; retry while OBS is still loading."""
         session = self._session
         if session is None or not self.connected:
@@ -117,7 +117,9 @@ class ObsLink:
         deadline = time.monotonic() + self.timing.not_ready_patience
         while True:
             try:
-                return await loop.run_in_executor(self._worker, session.request, name, data, timeout)
+                return await loop.run_in_executor(
+                    self._worker, session.request, name, data, reply_within
+                )
             except RequestFailed as exc:
                 if exc.code != NOT_READY or time.monotonic() > deadline:
                     raise
@@ -151,7 +153,8 @@ class ObsLink:
                 await self._wait(LinkPhase.FAILED, reason, self.timing.auth_retry)
                 continue
             except ConnectFailed as exc:
-                await self._wait(LinkPhase.RECONNECTING, str(exc), backoff_delay(attempt, self.timing))
+                delay = backoff_delay(attempt, self.timing)
+                await self._wait(LinkPhase.RECONNECTING, str(exc), delay)
                 attempt += 1
                 continue
             reason = await self._serve(session)
@@ -195,7 +198,7 @@ class ObsLink:
             log.info("room %s connected to OBS %s", self.room_id, version)
             return await self._watch(session)
         except LinkDown as exc:
-            return session.close_reason and _describe_close(session) or str(exc)
+            return (session.close_reason and _describe_close(session)) or str(exc)
         finally:
             self._session = None
             if self._resync_task is not None:
@@ -217,10 +220,10 @@ class ObsLink:
 
     async def _poll_stats(self) -> None:
         """The heartbeat: a dead or half-open link fails here within the heartbeat timeout."""
-        timeout = self.timing.heartbeat_timeout
-        stats = await self.request("GetStats", timeout=timeout)
-        stream = await self.request("GetStreamStatus", timeout=timeout)
-        record = await self.request("GetRecordStatus", timeout=timeout)
+        within = self.timing.heartbeat_timeout
+        stats = await self.request("GetStats", reply_within=within)
+        stream = await self.request("GetStreamStatus", reply_within=within)
+        record = await self.request("GetRecordStatus", reply_within=within)
         self.state.stats = Stats(
             fps=float(stats.get("activeFps", 0.0)),
             cpu=float(stats.get("cpuUsage", 0.0)),
@@ -234,6 +237,9 @@ class ObsLink:
             record_timecode=str(record.get("outputTimecode", "")),
         )
         self.state.changed("stats")
+
+    async def _resync(self, session: ObsSession) -> None:
+        await self._resync_now(session)
 
     async def _resync_now(self, session: ObsSession) -> str:
         loop = asyncio.get_running_loop()
@@ -285,7 +291,7 @@ class ObsLink:
         session = self._session
         if session is None or (self._resync_task is not None and not self._resync_task.done()):
             return
-        self._resync_task = asyncio.get_running_loop().create_task(self._resync_now(session))
+        self._resync_task = asyncio.get_running_loop().create_task(self._resync(session))
         self._resync_task.add_done_callback(_report_crash)
 
     def _set_link(self, link: LinkState) -> None:

@@ -19,6 +19,7 @@ data over and return.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import struct
@@ -108,7 +109,7 @@ class ObsSession(obsws):  # type: ignore[misc]
         url = f"ws://{self.host}:{self.port}"
         self._raw = raw = websocket.WebSocket(enable_multithread=True)
         try:
-            raw.connect(url, timeout=deadline_s, suppress_origin=True)
+            raw.connect(url, timeout=deadline_s, suppress_origin=True)  # type: ignore[no-untyped-call]
             hello = self._receive(raw, end, "Hello")
             self.server_version = hello.get("obsWebSocketVersion")
             identify: dict[str, Any] = {
@@ -222,10 +223,9 @@ class ObsSession(obsws):  # type: ignore[misc]
             thread.running = False
         own_thread = thread is threading.current_thread()
         if first and not own_thread and self._raw is not None and self._raw.connected:
-            try:
-                self._raw.send_close()  # a polite goodbye; OBS logs a clean client exit
-            except (OSError, websocket.WebSocketException):
-                pass  # the link is already gone; shutting down below is all that is left
+            # A polite goodbye; if the link is already gone, shutting down is all that is left.
+            with contextlib.suppress(OSError, websocket.WebSocketException):
+                self._raw.send_close()
         self.abort()
         for waiter in list(self.events.values()):
             waiter.set()
@@ -240,14 +240,13 @@ class ObsSession(obsws):  # type: ignore[misc]
         """Shut the socket down from any thread, freeing a blocked connect or receive."""
         sock = self._raw.sock if self._raw is not None else None
         if sock is not None:
-            try:
+            # Not connected yet or already reset: then nothing is blocked on it.
+            with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass  # not connected yet or already reset: nothing is blocked on it
 
     def _release(self) -> None:
         if self._raw is not None:
-            self._raw.shutdown()
+            self._raw.shutdown()  # type: ignore[no-untyped-call]
 
     def _forward_event(self, event: Any) -> None:
         self._on_event(str(event.name), dict(event.datain))

@@ -29,7 +29,7 @@ def test_wrong_type_names_the_argument() -> None:
 
 
 def test_unknown_command_suggests_the_nearest_name() -> None:
-    with pytest.raises(CommandError, match="did you mean 'scene.program'"):
+    with pytest.raises(CommandError, match=r"did you mean 'scene\.program'"):
         catalog().parse("scene.programm Host")
 
 

@@ -1,0 +1,106 @@
+"""Loading a show profile: read, compose, upgrade, validate, then build the model.
+
+Every stage reports located problems; the model is built only from a profile with none,
+so a profile the console cannot fully understand is never half-used.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from console.catalog import catalog
+from console.commands import CommandRegistry, Invocation
+from console.profile.migrate import upgrade
+from console.profile.model import (
+    Control,
+    Hotkey,
+    ObsEndpoint,
+    Profile,
+    Room,
+    Scenes,
+    Show,
+    Transition,
+)
+from console.profile.schema import PROFILE
+from console.profile.source import Problem, ProfileError, compose, read_text
+from console.profile.spec import Context
+from console.profile.validate import Entry, Validator
+
+
+def load_profile(path: Path, registry: CommandRegistry | None = None) -> Profile:
+    """The profile at ``path``; ProfileError listing every problem if it has any.
+
+    Hotkey command lines are checked against ``registry`` (default: the full catalogue).
+    """
+    return parse_profile(path, read_text(path), registry)
+
+
+def check_profile(path: Path, registry: CommandRegistry | None = None) -> list[Problem]:
+    """Every problem in the profile at ``path``; empty if it loads."""
+    try:
+        load_profile(path, registry)
+    except ProfileError as exc:
+        return exc.problems
+    return []
+
+
+def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None) -> Profile:
+    """The profile ``text`` would be if saved at ``path`` (relative paths resolve there)."""
+    root, problems = upgrade(path, compose(path, text))
+    if problems:
+        raise ProfileError(problems)
+    base_dir = path.resolve().parent
+    validator = Validator(path, Context(base_dir, catalog() if registry is None else registry))
+    data = validator.check(PROFILE, root)
+    _check_room_arguments(validator, data)
+    if validator.problems:
+        raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
+    return _build(path.resolve(), data)
+
+
+def _check_room_arguments(validator: Validator, data: dict[str, Any]) -> None:
+    """Hotkeys that name a room (``room=...``) must name a room of this profile.
+
+    Skipped while some room lacks a valid id, so one mistake is not reported twice.
+    """
+    rooms = data["rooms"]
+    if not isinstance(rooms, list) or any(room is None or room["id"] is None for room in rooms):
+        return
+    ids = [room["id"] for room in rooms]
+    for entry in data["hotkeys"] or []:
+        invocation: Invocation | None = entry.value
+        if invocation is None:
+            continue
+        room = invocation.kwargs.get("room")
+        if room is not None and room not in ids:
+            message = f"no room {room!r} in this profile (rooms: {', '.join(ids)})"
+            validator.report(entry.value_node, f"{invocation.spec.name}: {message}")
+
+
+def _build(path: Path, data: dict[str, Any]) -> Profile:
+    """The model from checked data, in which every key is present and well typed."""
+    return Profile(
+        path=path,
+        schema_version=data["schema_version"],
+        show=Show(**data["show"]),
+        rooms=tuple(_room(room) for room in data["rooms"]),
+        hotkeys=tuple(_hotkey(entry) for entry in data["hotkeys"]),
+        control=Control(**data["control"]),
+    )
+
+
+def _hotkey(entry: Entry) -> Hotkey:
+    mark = entry.key_node.start_mark
+    return Hotkey(entry.key, entry.value.line, mark.line + 1, mark.column + 1)
+
+
+def _room(data: dict[str, Any]) -> Room:
+    scenes = data["scenes"]
+    return Room(
+        id=data["id"],
+        name=data["name"],
+        obs=ObsEndpoint(**data["obs"]),
+        scenes=Scenes(scenes["opening"], scenes["host"], scenes["product"], scenes["break"]),
+        transition=Transition(**data["transition"]),
+    )

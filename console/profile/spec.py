@@ -1,0 +1,140 @@
+"""The vocabulary the profile format is declared in: kinds of value and shapes of data.
+
+A :class:`Kind` says what YAML must hold for a scalar (an integer, or any scalar read as
+the text written) and turns it into the value the model keeps: a path resolved against the
+profile's folder, a canonical hotkey, a command line the registry accepts. Its messages
+are complete sentences, because they reach the operator as they are. :class:`Scalar`,
+:class:`Record`, :class:`ListOf` and :class:`MapOf` arrange values into the key tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from console.commands import CommandError, CommandRegistry, Invocation
+from console.profile.keys import HotkeyError, canonical_hotkey
+
+
+class InvalidValueError(Exception):
+    """A scalar value that has the right type but cannot be used; the message says why."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What some checks need besides the value: the profile's folder and the commands."""
+
+    base_dir: Path
+    registry: CommandRegistry
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A type of scalar value, as the schema declares it and the validator checks it."""
+
+    name: str
+    """How the schema reference prints the type."""
+    expected: str
+    """How a type error names it: "expected an integer, got ..."."""
+    integer: bool
+    """True: YAML must hold an integer. False: any scalar, taken as the text written."""
+    convert: Callable[[Any, Context], Any]
+    """Turn the checked value into the model's value; InvalidValueError if it is unusable."""
+
+
+def _as_is(value: Any, context: Context) -> Any:
+    return value
+
+
+def _path(text: str, context: Context) -> Path:
+    return (context.base_dir / Path(text).expanduser()).resolve()
+
+
+def _existing_file(text: str, context: Context) -> Path:
+    path = _path(text, context)
+    if not path.is_file():
+        where = "" if Path(text).is_absolute() else " (relative to the profile's folder)"
+        raise InvalidValueError(f"file not found: {text}{where}")
+    return path
+
+
+def _hotkey(text: str, context: Context) -> str:
+    try:
+        return canonical_hotkey(text)
+    except HotkeyError as exc:
+        raise InvalidValueError(str(exc)) from None
+
+
+def _command(text: str, context: Context) -> Invocation:
+    try:
+        return context.registry.parse(text)
+    except CommandError as exc:
+        raise InvalidValueError(str(exc)) from None
+
+
+TEXT = Kind("string", "a string", False, _as_is)
+INTEGER = Kind("integer", "an integer", True, _as_is)
+DIRECTORY = Kind("folder path", "a folder path", False, _path)
+FILE = Kind("file path (must exist)", "a file path", False, _existing_file)
+HOTKEY = Kind("hotkey", "a hotkey such as Ctrl+1", False, _hotkey)
+COMMAND = Kind("command line", "a command line", False, _command)
+
+
+@dataclass(frozen=True)
+class Scalar:
+    """A single value. A key given with nothing after it counts as not given."""
+
+    kind: Kind
+    help: str
+    default: object = None
+    required: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+    pattern: str | None = None
+    """A regular expression the whole text must match."""
+    means: str = ""
+    """The pattern in words, for messages and the reference."""
+    default_from: str | None = None
+    """A sibling key whose value is the default."""
+
+
+@dataclass(frozen=True)
+class Record:
+    """A mapping with a fixed set of keys; a misspelt key is an error, not ignored."""
+
+    fields: dict[str, Node]
+    help: str
+    required: bool = False
+    exclusive: tuple[tuple[str, str], ...] = ()
+    """Pairs of keys that cannot both be given."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    """A list of items of one shape."""
+
+    item: Node
+    help: str
+    required: bool = False
+    min_items: int = 0
+    unique: str | None = None
+    """A key of the items whose values must all differ."""
+    duplicate: str = ""
+    """Message for a repeated ``unique`` value; ``{}`` is the value."""
+
+
+@dataclass(frozen=True)
+class MapOf:
+    """A mapping whose keys are data (each key checked as ``key``)."""
+
+    key: Scalar
+    value: Scalar
+    help: str
+    duplicate: str
+    """Message for two keys that are the same once converted; ``{}`` is the key."""
+    required: bool = False
+
+
+Node = Scalar | Record | ListOf | MapOf

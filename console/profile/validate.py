@@ -1,0 +1,213 @@
+"""Check a composed YAML tree against the declared schema, reporting every problem.
+
+The walk never stops at the first problem: a bad value is reported and skipped, and the
+rest of the tree is still checked. Positions come from the YAML nodes, so each problem
+points at the key or value to fix; a missing key points at the mapping that lacks it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from console.profile.source import Problem, at, problem_at
+from console.profile.spec import Context, InvalidValueError, ListOf, MapOf, Node, Record, Scalar
+
+_TAG = "tag:yaml.org,2002:"
+_NOUNS = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One checked key/value pair of a :class:`MapOf`, with the nodes they were read from."""
+
+    key: Any
+    value: Any
+    key_node: yaml.Node
+    value_node: yaml.Node
+
+
+def _describe(node: yaml.Node) -> str:
+    """What a node holds, for "got ..." in type errors."""
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    kind = node.tag.removeprefix(_TAG)
+    if kind == "str":
+        return f"string {node.value!r}"
+    if kind == "null":
+        return "null"
+    return f"{_NOUNS.get(kind, 'value')} {node.value}"
+
+
+def _is_null(node: yaml.Node) -> bool:
+    """Whether a node is YAML null, as for a key with nothing after it."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
+
+
+class Validator:
+    """Walks one profile's nodes against the schema, collecting problems as it goes."""
+
+    def __init__(self, path: Path, context: Context) -> None:
+        self.path = path
+        self.context = context
+        self.problems: list[Problem] = []
+
+    def check(self, spec: Node, node: yaml.Node) -> Any:
+        """The checked data of a whole tree (meaningful only if no problem was reported)."""
+        return self._value(spec, node, "", node)
+
+    def report(self, node: yaml.Node, message: str) -> None:
+        """Record a problem at a node (also for checks made outside the schema walk)."""
+        self.problems.append(problem_at(self.path, node, message))
+
+    def _value(self, spec: Node, node: yaml.Node | None, where: str, anchor: yaml.Node) -> Any:
+        """Check one value; ``node`` None means absent, ``anchor`` is where to point then."""
+        if node is not None and _is_null(node):
+            if isinstance(spec, Scalar) and spec.required:
+                self.report(node, f"{where}: needs a value")
+            anchor, node = node, None
+        if isinstance(spec, Scalar):
+            if node is not None:
+                return self._scalar(spec, node, where)
+            # Defaults are declared valid, so converting them cannot fail.
+            return None if spec.default is None else spec.kind.convert(spec.default, self.context)
+        if isinstance(spec, ListOf):
+            if node is None or isinstance(node, yaml.SequenceNode):
+                return self._list(spec, node, where, anchor)
+            expected = "a list"
+        elif node is None or isinstance(node, yaml.MappingNode):
+            if isinstance(spec, Record):
+                return self._record(spec, node, where, anchor)
+            return self._map(spec, node, where)
+        else:
+            expected = "a mapping"
+        self.report(node, f"{where}: expected {expected}, got {_describe(node)}")
+        return None
+
+    def _scalar(self, spec: Scalar, node: yaml.Node, where: str) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or (
+            spec.kind.integer and node.tag != _TAG + "int"
+        ):
+            self.report(node, f"{where}: expected {spec.kind.expected}, got {_describe(node)}")
+            return None
+        value: Any = node.value
+        if spec.kind.integer:
+            value = yaml.constructor.SafeConstructor().construct_yaml_int(node)
+            too_low = spec.minimum is not None and value < spec.minimum
+            if too_low or (spec.maximum is not None and value > spec.maximum):
+                limits = (
+                    f"at least {spec.minimum}"
+                    if spec.maximum is None
+                    else f"in {spec.minimum}..{spec.maximum}"
+                )
+                self.report(node, f"{where}: expected an integer {limits}, got {value}")
+                return None
+        elif spec.pattern is not None and not re.fullmatch(spec.pattern, value):
+            self.report(node, f"{where}: expected {spec.means}, got {value!r}")
+            return None
+        try:
+            return spec.kind.convert(value, self.context)
+        except InvalidValueError as exc:
+            self.report(node, str(exc))
+            return None
+
+    def _pairs(self, node: yaml.MappingNode | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
+        """The mapping's (key text, key node, value node), minus bad and repeated keys."""
+        pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
+        first: dict[str, yaml.Node] = {}
+        for key_node, value_node in [] if node is None else node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.report(key_node, f"keys must be plain text, got {_describe(key_node)}")
+            elif key_node.value in first:
+                message = f"duplicate key {key_node.value!r} (first at {at(first[key_node.value])})"
+                self.report(key_node, message)
+            else:
+                first[key_node.value] = key_node
+                pairs.append((key_node.value, key_node, value_node))
+        return pairs
+
+    def _record(
+        self, spec: Record, node: yaml.MappingNode | None, where: str, anchor: yaml.Node
+    ) -> dict[str, Any]:
+        given: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key, key_node, value_node in self._pairs(node):
+            if key in spec.fields:
+                given[key] = (key_node, value_node)
+                continue
+            close = get_close_matches(key, spec.fields, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            self.report(key_node, f"unknown key {key!r}{hint}")
+        data: dict[str, Any] = {}
+        for key, field_spec in spec.fields.items():
+            path = f"{where}.{key}" if where else key
+            if key in given:
+                data[key] = self._value(field_spec, given[key][1], path, given[key][0])
+            elif field_spec.required:
+                prefix = f"{where}: " if where else ""
+                self.report(anchor, f"{prefix}missing required key {key!r}")
+                data[key] = None
+            else:
+                data[key] = self._value(field_spec, None, path, anchor)
+        for key, field_spec in spec.fields.items():
+            if isinstance(field_spec, Scalar) and field_spec.default_from and data[key] is None:
+                data[key] = data[field_spec.default_from]
+        for first, second in spec.exclusive:
+            if data[first] is not None and data[second] is not None:
+                later = max(given[first][0], given[second][0], key=lambda n: n.start_mark.index)
+                prefix = f"{where}: " if where else ""
+                self.report(later, f"{prefix}give {first} or {second}, not both")
+        return data
+
+    def _list(
+        self, spec: ListOf, node: yaml.SequenceNode | None, where: str, anchor: yaml.Node
+    ) -> list[Any]:
+        items: list[yaml.Node] = [] if node is None else node.value
+        if len(items) < spec.min_items:
+            entries = "entry" if spec.min_items == 1 else "entries"
+            self.report(node or anchor, f"{where}: needs at least {spec.min_items} {entries}")
+        data = [self._value(spec.item, item, f"{where}[{i}]", item) for i, item in enumerate(items)]
+        if spec.unique is not None:
+            first: dict[Any, yaml.Node] = {}
+            for item_node, item in zip(items, data, strict=True):
+                value = item.get(spec.unique) if isinstance(item, dict) else None
+                if value is None:
+                    continue
+                value_node = _child(item_node, spec.unique)
+                if value in first:
+                    message = spec.duplicate.format(value) + f" (first at {at(first[value])})"
+                    self.report(value_node, message)
+                else:
+                    first[value] = value_node
+        return data
+
+    def _map(self, spec: MapOf, node: yaml.MappingNode | None, where: str) -> list[Entry]:
+        entries: list[Entry] = []
+        first: dict[Any, yaml.Node] = {}
+        for text, key_node, value_node in self._pairs(node):
+            key = self._scalar(spec.key, key_node, where)
+            value = self._value(spec.value, value_node, f"{where}.{text}", value_node)
+            if key is None:
+                continue
+            if key in first:
+                message = spec.duplicate.format(key) + f" (first at {at(first[key])})"
+                self.report(key_node, message)
+                continue
+            first[key] = key_node
+            entries.append(Entry(key, value, key_node, value_node))
+        return entries
+
+
+def _child(node: yaml.Node, key: str) -> yaml.Node:
+    """The value node under ``key`` in a mapping node known to hold it."""
+    for key_node, value_node in node.value:
+        if key_node.value == key:
+            found: yaml.Node = value_node
+            return found
+    raise KeyError(key)

@@ -1,0 +1,1 @@
+"""The window: widgets, docks, hotkeys and theme. Only this package imports QtWidgets."""

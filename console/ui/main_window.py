@@ -1,0 +1,141 @@
+"""The console window: room panels, command bar, action log dock and status bar."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.actionlog import ActionLog
+from console.commands import ActionRecord, CommandRegistry
+from console.dispatch import Dispatcher
+from console.obs.rooms import Rooms
+from console.profile import Profile
+from console.ui.action_log_view import ActionLogModel, ActionLogView
+from console.ui.command_bar import CommandBar
+from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
+from console.ui.room_panel import RoomPanel
+from console.ui.status_line import RoomStatus
+from console.ui.theme import repolish
+
+
+class MainWindow(QMainWindow):
+    """Built from a validated profile and the running services; holds no service logic."""
+
+    def __init__(
+        self,
+        profile: Profile,
+        rooms: Rooms,
+        registry: CommandRegistry,
+        dispatcher: Dispatcher,
+        action_log: ActionLog,
+    ) -> None:
+        super().__init__()
+        self.profile = profile
+        self.rooms = rooms
+        self.registry = registry
+        self.dispatcher = dispatcher
+        self.setWindowTitle(f"{profile.show.title} — Live Room Console")
+        self.resize(1440, 860)
+
+        hints = {hotkey.command: hotkey.key for hotkey in profile.hotkeys}
+        central = QWidget(self)
+        self.panels = {
+            room.id: RoomPanel(room, rooms.states[room.id], self.fire, hints, central)
+            for room in profile.rooms
+        }
+        self.command_bar = CommandBar(registry.specs(), self.fire, central)
+        panel_row = QHBoxLayout()
+        for panel in self.panels.values():
+            panel_row.addWidget(panel, 1)
+        layout = QVBoxLayout(central)
+        layout.addLayout(panel_row, 1)
+        layout.addWidget(self.command_bar)
+        self.setCentralWidget(central)
+
+        self.log_model = ActionLogModel()
+        for record in action_log.recent:
+            self.log_model.append(record)
+        self.log_view = ActionLogView(self.log_model, self)
+        dock = QDockWidget("Action log", self)
+        dock.setObjectName("actionLogDock")
+        dock.setWidget(self.log_view)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
+
+        self.room_status = {
+            room.id: RoomStatus(room.id, rooms.states[room.id], self) for room in profile.rooms
+        }
+        for label in self.room_status.values():
+            self.statusBar().addWidget(label)
+        self.last_failure = QLabel(self)
+        self.statusBar().addWidget(self.last_failure, 1)
+        self.clock = QLabel(self)
+        self.statusBar().addPermanentWidget(self.clock)
+
+        self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.fire)
+        self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._connect_signals(action_log)
+        self.on_room_selected(rooms.selected)
+        self.on_ticker_timeout()
+
+    def _connect_signals(self, action_log: ActionLog) -> None:
+        action_log.subscribe(self.on_action_recorded)
+        self.rooms.on_selection(self.on_room_selected)
+        for key in CHEAT_SHEET_KEYS:
+            _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
+        for key in COMMAND_BAR_KEYS:
+            _window_shortcut(self, key).activated.connect(self.on_command_bar_wanted)
+        self._ticker.timeout.connect(self.on_ticker_timeout)
+        self._ticker.start()
+
+    def fire(self, line: str, source: str) -> None:
+        self.dispatcher.fire(line, source)
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def on_action_recorded(self, record: ActionRecord) -> None:
+        self.log_model.append(record)
+        if not record.ok:
+            self.last_failure.setText(f"✗ {record.line}: {record.result}")
+            self.last_failure.setProperty("alert", True)
+        else:
+            self.last_failure.setText(f"✓ {record.line}")
+            self.last_failure.setProperty("alert", False)
+        repolish(self.last_failure)
+
+    def on_room_selected(self, room_id: str) -> None:
+        for panel_id, panel in self.panels.items():
+            panel.set_selected(panel_id == room_id and len(self.panels) > 1)
+
+    def on_command_bar_wanted(self) -> None:
+        self.command_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.command_bar.selectAll()
+
+    def on_ticker_timeout(self) -> None:
+        self.clock.setText(time.strftime("%H:%M:%S"))
+        for panel in self.panels.values():
+            panel.tick()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._ticker.stop()
+        self.cheat_sheet.close()
+        super().closeEvent(event)
+
+
+def _window_shortcut(window: QWidget, key: str) -> QShortcut:
+    shortcut = QShortcut(QKeySequence(key), window)
+    shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+    return shortcut
