@@ -84,8 +84,11 @@ class RoomState:
         studio, inputs, transition, stats."""
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
     def changed(self, aspect: str) -> None:
-        for listener in self._listeners:
+        for listener in list(self._listeners):
             listener(aspect)
 
     def set_link(self, link: LinkState) -> None:

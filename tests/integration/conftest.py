@@ -8,17 +8,12 @@ from __future__ import annotations
 
 import secrets
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-_REPO_ROOT = Path(__file__).resolve().parents[2]
-if str(_REPO_ROOT) not in sys.path:  # pytest's rootdir is not importable by default
-    sys.path.insert(0, str(_REPO_ROOT))
-
-from tests.harness import INSTALL_HINT, ObsProbe, ObsStudio, Xvfb  # noqa: E402
+from tests.harness import INSTALL_HINT, ObsProbe, ObsStudio, Xvfb  # pythonpath = ["."]
 
 _HERE = Path(__file__).resolve().parent
 

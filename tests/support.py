@@ -1,0 +1,83 @@
+"""Helpers shared by console tests: profiles written to disk and awaiting mirror changes."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any, TypeVar
+
+from console.obs.link import LinkTiming
+from console.obs.state import LinkPhase, RoomState
+from console.profile import Profile, load_profile
+
+T = TypeVar("T")
+
+# Fast enough for tests, same shape as production.
+FAST = LinkTiming(
+    connect_deadline=1.0,
+    request_timeout=3.0,
+    heartbeat_interval=0.25,
+    heartbeat_timeout=1.0,
+    backoff_base=0.1,
+    backoff_cap=0.5,
+    auth_retry=60.0,
+)
+
+HOTKEYS = """\
+hotkeys:
+  F2: scene.program Opening
+  F3: scene.program Host
+  F4: scene.program Product
+  Ctrl+F4: scene.preview Product
+  Space: scene.take
+"""
+
+
+def write_profile(
+    directory: Path, port: int, password: str, room: str = "main", hotkeys: str = HOTKEYS
+) -> Profile:
+    """A one-room profile for an OBS on loopback, loaded through the real loader."""
+    path = directory / "show.yaml"
+    path.write_text(
+        f"""\
+schema_version: 1
+show: {{title: Test show, log_dir: logs}}
+rooms:
+  - id: {room}
+    obs: {{host: 127.0.0.1, port: {port}, password: "{password}"}}
+{hotkeys}""",
+        encoding="utf-8",
+    )
+    return load_profile(path)
+
+
+def drive(coro: Coroutine[Any, Any, T], timeout: float = 20.0) -> T:
+    """Run a coroutine to completion on the test's qasync loop (see the ``aloop`` fixture)."""
+    loop = asyncio.get_event_loop_policy().get_event_loop()
+    return loop.run_until_complete(asyncio.wait_for(coro, timeout))
+
+
+async def until(state: RoomState, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Wait for the mirror to satisfy ``predicate``, woken by its own change notices."""
+    if predicate():
+        return
+    reached = asyncio.Event()
+
+    def check(aspect: str) -> None:
+        if predicate():
+            reached.set()
+
+    state.subscribe(check)
+    try:
+        await asyncio.wait_for(reached.wait(), timeout)
+    except TimeoutError:
+        raise AssertionError(
+            f"condition not reached within {timeout} s; link: {state.link.describe()}"
+        ) from None
+    finally:
+        state.unsubscribe(check)
+
+
+async def connected(state: RoomState, timeout: float = 15.0) -> None:
+    await until(state, lambda: state.link.phase is LinkPhase.CONNECTED, timeout)
