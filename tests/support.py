@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 from console.obs.link import LinkTiming
 from console.obs.state import LinkPhase, RoomState
 from console.profile import Profile, load_profile
-
-T = TypeVar("T")
 
 # Fast enough for tests, same shape as production.
 FAST = LinkTiming(
@@ -52,13 +49,7 @@ rooms:
     return load_profile(path)
 
 
-def drive(coro: Coroutine[Any, Any, T], timeout: float = 20.0) -> T:
-    """Run a coroutine to completion on the test's qasync loop (see the ``aloop`` fixture)."""
-    loop = asyncio.get_event_loop_policy().get_event_loop()
-    return loop.run_until_complete(asyncio.wait_for(coro, timeout))
-
-
-async def until(state: RoomState, predicate: Callable[[], bool], timeout: float = 10.0) -> None:
+async def until(state: RoomState, predicate: Callable[[], bool], within: float = 10.0) -> None:
     """Wait for the mirror to satisfy ``predicate``, woken by its own change notices."""
     if predicate():
         return
@@ -70,14 +61,14 @@ async def until(state: RoomState, predicate: Callable[[], bool], timeout: float 
 
     state.subscribe(check)
     try:
-        await asyncio.wait_for(reached.wait(), timeout)
+        await asyncio.wait_for(reached.wait(), within)
     except TimeoutError:
         raise AssertionError(
-            f"condition not reached within {timeout} s; link: {state.link.describe()}"
+            f"condition not reached within {within} s; link: {state.link.describe()}"
         ) from None
     finally:
         state.unsubscribe(check)
 
 
-async def connected(state: RoomState, timeout: float = 15.0) -> None:
-    await until(state, lambda: state.link.phase is LinkPhase.CONNECTED, timeout)
+async def connected(state: RoomState, within: float = 15.0) -> None:
+    await until(state, lambda: state.link.phase is LinkPhase.CONNECTED, within)

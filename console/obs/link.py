@@ -126,17 +126,17 @@ class ObsLink:
             await asyncio.sleep(0.1)  # OBS said NotReady: it is still loading
 
     async def close(self) -> None:
-        """Stop the loop and close the connection; the link is not used afterwards."""
+        """Stop the loop and close the connection; the link is not used afterwards.
+
+        Cancelling the loop ends a connected session politely (``_serve`` closes it on the
+        worker) and frees an attempt still connecting (``_open`` aborts its socket).
+        """
         if self._task is not None:
             self._task.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await self._task
         if self._resync_task is not None:
             self._resync_task.cancel()
-        session, self._session = self._session, None
-        if session is not None:
-            session.abort()
-            await asyncio.get_running_loop().run_in_executor(self._worker, session.disconnect)
         self._worker.shutdown(wait=False)
         self._set_link(LinkState(LinkPhase.CLOSED, "closed"))
 

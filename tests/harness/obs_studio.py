@@ -35,7 +35,7 @@ from .process import free_tcp_port, log_tail, port_accepts_connections, set_pare
 OBS_BINARY = "obs"
 HOST = "127.0.0.1"
 INSTALL_HINT = (
-    "OBS Studio is needed for the integration tests: run the README's test command "
+    "The integration tests need a real OBS Studio under Xvfb: run the README's test command "
     "(it installs obs-studio, xvfb, x11-utils and fonts-noto-cjk with apt)."
 )
 # Files some OBS versions leave behind to detect an unclean shutdown on the next start
@@ -117,7 +117,7 @@ class ObsStudio:
         env = {
             key: value
             for key, value in os.environ.items()
-            if not key.startswith(("XDG_", "WAYLAND_", "QT_", "OBS_"))
+            if not key.startswith(("XDG_", "WAYLAND_", "QT_", "OBS_", "DBUS_"))
         }
         env.update(
             HOME=str(self.home),

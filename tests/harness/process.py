@@ -10,6 +10,11 @@ import socket
 from pathlib import Path
 
 _PR_SET_PDEATHSIG = 1
+_SIGKILL = int(signal.SIGKILL)
+# Resolved here, in the parent: the child between fork and exec must not dlopen or allocate.
+_prctl = ctypes.CDLL(None, use_errno=True).prctl
+_prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+_prctl.restype = ctypes.c_int
 
 
 def set_parent_death_signal() -> None:
@@ -17,8 +22,7 @@ def set_parent_death_signal() -> None:
 
     The "parent" is the forking thread; fixtures start processes on pytest's main thread.
     """
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    _prctl(_PR_SET_PDEATHSIG, _SIGKILL, 0, 0, 0)
 
 
 def log_tail(path: Path | None, lines: int = 40, title: str = "log") -> str:

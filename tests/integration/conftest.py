@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.harness import INSTALL_HINT, ObsProbe, ObsStudio, Xvfb  # pythonpath = ["."]
+from tests.harness.process import log_tail
 
 _HERE = Path(__file__).resolve().parent
 
@@ -46,6 +47,21 @@ def _new_obs(base_dir: Path, display: str) -> ObsStudio:
     return ObsStudio(base_dir, display, password=secrets.token_urlsafe(12))
 
 
+def _stop_cleanly(studio: ObsStudio) -> None:
+    """Stop OBS; an OBS still running that does not quit with 0 on SIGINT fails the test."""
+    if not studio.running:  # a test killed or stopped it itself
+        studio.stop()
+        return
+    code = studio.stop()
+    if code != 0 or studio.stop_was_forced:
+        forced = " (ignored SIGINT, SIGKILLed)" if studio.stop_was_forced else ""
+        pytest.fail(
+            f"OBS exited with code {code}{forced} on SIGINT at teardown"
+            + log_tail(studio.log_path, title="OBS log"),
+            pytrace=False,
+        )
+
+
 @pytest.fixture(scope="module")
 def obs(tmp_path_factory: pytest.TempPathFactory, xvfb_display: str) -> Iterator[ObsStudio]:
     """One OBS per test module, started (websocket ready) and stopped with SIGINT after.
@@ -57,7 +73,7 @@ def obs(tmp_path_factory: pytest.TempPathFactory, xvfb_display: str) -> Iterator
     try:
         yield studio
     finally:
-        studio.stop()
+        _stop_cleanly(studio)
 
 
 @pytest.fixture
@@ -68,7 +84,7 @@ def obs_fresh(tmp_path: Path, xvfb_display: str) -> Iterator[ObsStudio]:
     try:
         yield studio
     finally:
-        studio.stop()
+        _stop_cleanly(studio)
 
 
 @pytest.fixture
