@@ -15,8 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from console.commands import ActionRecord
-
-RecordListener = Callable[[ActionRecord], None]
+from console.observers import Observers, Unsubscribe
 
 
 def log_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
@@ -31,14 +30,14 @@ class ActionLog:
     def __init__(self, path: Path | None, keep: int = 2000) -> None:
         self.path = path
         self.recent: deque[ActionRecord] = deque(maxlen=keep)
-        self._listeners: list[RecordListener] = []
+        self._observers: Observers[ActionRecord] = Observers()
         self._file: TextIO | None = None
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._file = path.open("a", encoding="utf-8")
 
-    def subscribe(self, listener: RecordListener) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[ActionRecord], None]) -> Unsubscribe:
+        return self._observers.subscribe(listener)
 
     def __call__(self, record: ActionRecord) -> None:
         self.recent.append(record)
@@ -54,8 +53,7 @@ class ActionLog:
             }
             self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
             self._file.flush()
-        for listener in self._listeners:
-            listener(record)
+        self._observers.notify(record)
 
     def close(self) -> None:
         if self._file is not None:

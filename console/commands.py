@@ -17,6 +17,8 @@ from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.observers import Observers, Unsubscribe
+
 Handler = Callable[..., Awaitable[Any]]
 
 
@@ -89,9 +91,6 @@ class ActionRecord:
     duration_ms: float
 
 
-ActionListener = Callable[[ActionRecord], None]
-
-
 def _split(line: str) -> list[str]:
     try:
         return shlex.split(line)
@@ -105,7 +104,7 @@ class CommandRegistry:
 
     _specs: dict[str, CommandSpec] = field(default_factory=dict)
     _handlers: dict[str, Handler] = field(default_factory=dict)
-    _listeners: list[ActionListener] = field(default_factory=list)
+    _listeners: Observers[ActionRecord] = field(default_factory=Observers)
 
     def declare(self, specs: Iterable[CommandSpec]) -> None:
         for spec in specs:
@@ -133,8 +132,8 @@ class CommandRegistry:
         close = get_close_matches(name, self._specs, n=1)
         return f" (did you mean {close[0]!r}?)" if close else ""
 
-    def add_listener(self, listener: ActionListener) -> None:
-        self._listeners.append(listener)
+    def add_listener(self, listener: Callable[[ActionRecord], None]) -> Unsubscribe:
+        return self._listeners.subscribe(listener)
 
     def parse(self, line: str) -> Invocation:
         """Check a command line against its spec; raise CommandError saying what is wrong."""
@@ -188,5 +187,4 @@ class CommandRegistry:
         self, started: float, line: str, source: str, ok: bool, result: str, t0: float
     ) -> None:
         record = ActionRecord(started, line, source, ok, result, (time.perf_counter() - t0) * 1e3)
-        for listener in self._listeners:
-            listener(record)
+        self._listeners.notify(record)

@@ -59,7 +59,7 @@ async def until(state: RoomState, predicate: Callable[[], bool], within: float =
         if predicate():
             reached.set()
 
-    state.subscribe(check)
+    unsubscribe = state.subscribe(check)
     try:
         await asyncio.wait_for(reached.wait(), within)
     except TimeoutError:
@@ -67,7 +67,7 @@ async def until(state: RoomState, predicate: Callable[[], bool], within: float =
             f"condition not reached within {within} s; link: {state.link.describe()}"
         ) from None
     finally:
-        state.unsubscribe(check)
+        unsubscribe()
 
 
 async def connected(state: RoomState, within: float = 15.0) -> None:

@@ -10,9 +10,8 @@ from console.commands import CommandError, CommandRegistry
 from console.obs.errors import STUDIO_MODE_NOT_ACTIVE, RequestFailed
 from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import RoomState
+from console.observers import Observers, Unsubscribe
 from console.profile import MissingSecret, Room
-
-SelectionListener = Callable[[str], None]
 
 
 class Rooms:
@@ -33,7 +32,7 @@ class Rooms:
                 room.id, room.obs.host, room.obs.port, password, state, timing, note
             )
         self.selected = next(iter(self.rooms))
-        self._selection_listeners: list[SelectionListener] = []
+        self._selection: Observers[str] = Observers()
 
     def start(self) -> None:
         for link in self.links.values():
@@ -51,8 +50,8 @@ class Rooms:
             known = ", ".join(self.links)
             raise CommandError(f"no room {room_id!r} in this show (rooms: {known})") from None
 
-    def on_selection(self, listener: SelectionListener) -> None:
-        self._selection_listeners.append(listener)
+    def on_selection(self, listener: Callable[[str], None]) -> Unsubscribe:
+        return self._selection.subscribe(listener)
 
     # -- commands -------------------------------------------------------------------------
 
@@ -114,8 +113,7 @@ class Rooms:
     async def room_select(self, room: str) -> str:
         self.link(room)  # raises for an unknown room
         self.selected = room
-        for listener in self._selection_listeners:
-            listener(room)
+        self._selection.notify(room)
         return f"room {room} selected"
 
     async def obs_ping(self, room: str | None = None) -> str:

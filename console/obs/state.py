@@ -12,6 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from console.observers import Observers, Unsubscribe
+
 
 class LinkPhase(enum.Enum):
     CONNECTING = "connecting"
@@ -59,9 +61,6 @@ class Stats:
     record_timecode: str = ""
 
 
-Listener = Callable[[str], None]
-
-
 @dataclass
 class RoomState:
     """Mirror of one OBS: scenes in OBS's UI order, program/preview, studio mode, inputs."""
@@ -77,19 +76,15 @@ class RoomState:
     transition_ms: int = 0
     stats: Stats = field(default_factory=Stats)
     collection_switching: bool = False
-    _listeners: list[Listener] = field(default_factory=list, repr=False)
+    _observers: Observers[str] = field(default_factory=Observers, repr=False)
 
-    def subscribe(self, listener: Listener) -> None:
+    def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
         """``listener(aspect)`` runs after each change: link, scenes, program, preview,
         studio, inputs, transition, stats."""
-        self._listeners.append(listener)
-
-    def unsubscribe(self, listener: Listener) -> None:
-        self._listeners.remove(listener)
+        return self._observers.subscribe(listener)
 
     def changed(self, aspect: str) -> None:
-        for listener in list(self._listeners):
-            listener(aspect)
+        self._observers.notify(aspect)
 
     def set_link(self, link: LinkState) -> None:
         self.link = link

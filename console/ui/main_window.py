@@ -22,6 +22,7 @@ from console.obs.rooms import Rooms
 from console.profile import Profile
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.command_bar import CommandBar
+from console.ui.follow import follow
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
 from console.ui.room_panel import RoomPanel
 from console.ui.status_line import RoomStatus
@@ -92,8 +93,8 @@ class MainWindow(QMainWindow):
         self.on_ticker_timeout()
 
     def _connect_signals(self, action_log: ActionLog) -> None:
-        action_log.subscribe(self.on_action_recorded)
-        self.rooms.on_selection(self.on_room_selected)
+        follow(self, action_log.subscribe(self.on_action_recorded))
+        follow(self, self.rooms.on_selection(self.on_room_selected))
         for key in CHEAT_SHEET_KEYS:
             _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
         for key in COMMAND_BAR_KEYS:

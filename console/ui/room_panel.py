@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from console.obs.state import LinkPhase, RoomState
 from console.profile import Room
+from console.ui.follow import follow
 from console.ui.theme import named, repolish
 
 Fire = Callable[[str, str], object]
@@ -99,7 +100,7 @@ class RoomPanel(QFrame):
         layout.addStretch(1)
 
     def _connect_signals(self) -> None:
-        self.state.subscribe(self.on_state_changed)
+        follow(self, self.state.subscribe(self.on_state_changed))
         self.studio_button.clicked.connect(self.on_studio_clicked)
         self.take_button.clicked.connect(lambda: self._command("scene.take"))
         self.record_button.clicked.connect(lambda: self._command("record.toggle"))

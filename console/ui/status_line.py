@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.obs.state import LinkPhase, RoomState
+from console.ui.follow import follow
 from console.ui.theme import repolish
 
 
@@ -19,7 +20,7 @@ class RoomStatus(QLabel):
         super().__init__(parent)
         self.room_id = room_id
         self.state = state
-        state.subscribe(self.on_state_changed)
+        follow(self, state.subscribe(self.on_state_changed))
         self.on_state_changed("link")
 
     def on_state_changed(self, aspect: str) -> None:

@@ -1,0 +1,120 @@
+"""The window against a real OBS: hotkeys, buttons, the command bar, the cheat sheet."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from console.commands import ActionRecord
+from console.services import Console
+from console.ui.main_window import MainWindow
+from tests.conftest import Drive
+from tests.harness import ObsProbe, ObsStudio
+from tests.support import FAST, connected, write_profile
+
+
+async def _start(console: Console) -> None:
+    console.start()
+
+
+def _open(console: Console, qtbot: QtBot) -> MainWindow:
+    window = MainWindow(
+        console.profile, console.rooms, console.registry, console.dispatcher, console.action_log
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(tmp_path: Path, obs: ObsStudio, qtbot: QtBot, drive: Drive) -> Iterator[MainWindow]:
+    console = Console(write_profile(tmp_path, obs.port, obs.password), FAST)
+    window = _open(console, qtbot)
+    drive(_start(console))
+    drive(connected(console.rooms.states["main"]))
+    drive(console.registry.run("scene.program Opening", "test"))
+    yield window
+    drive(console.close())  # qtbot closes the window after this
+
+
+def _program_became(probe: ObsProbe, scene: str) -> bool:
+    return any(
+        event.data["sceneName"] == scene for event in probe.events("CurrentProgramSceneChanged")
+    )
+
+
+def test_hotkey_cuts_program_in_obs(window: MainWindow, obs_probe: ObsProbe, qtbot: QtBot) -> None:
+    records: list[ActionRecord] = []
+    window.registry.add_listener(records.append)
+    qtbot.keyClick(window, Qt.Key.Key_F4)
+    qtbot.waitUntil(lambda: _program_became(obs_probe, "Product"))
+    assert obs_probe.program_scene() == "Product"
+    assert [(r.source, r.line, r.ok) for r in records] == [
+        ("hotkey F4", "scene.program Product", True)
+    ]
+
+
+def test_scene_button_cuts_program(window: MainWindow, obs_probe: ObsProbe, qtbot: QtBot) -> None:
+    panel = window.panels["main"]
+    qtbot.mouseClick(panel.scene_buttons["Host"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _program_became(obs_probe, "Host"))
+
+
+def test_program_changed_in_obs_is_marked_on_its_button(
+    window: MainWindow, obs_probe: ObsProbe, qtbot: QtBot
+) -> None:
+    panel = window.panels["main"]
+    obs_probe.set_program("Break")
+    qtbot.waitUntil(lambda: panel.scene_buttons["Break"].property("program") is True)
+    assert panel.scene_buttons["Opening"].property("program") is False
+    assert panel.program_label.text() == "PGM  Break"
+
+
+def test_command_bar_runs_a_typed_command(
+    window: MainWindow, obs_probe: ObsProbe, qtbot: QtBot
+) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert window.command_bar.hasFocus()
+    qtbot.keyClicks(window.command_bar, "scene.program Host")
+    qtbot.keyClick(window.command_bar, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _program_became(obs_probe, "Host"))
+    assert window.command_bar.text() == ""
+
+
+def test_failed_command_is_shown_in_red_with_obs_reason(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Colon)
+    qtbot.keyClicks(window.command_bar, "scene.program Nowhere")
+    qtbot.keyClick(window.command_bar, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "Nowhere" in window.last_failure.text())
+    assert "No source was found" in window.last_failure.text()
+    assert window.last_failure.property("alert") is True
+
+
+def test_f1_opens_the_cheat_sheet_with_the_show_hotkeys(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    qtbot.waitUntil(window.cheat_sheet.isVisible)
+    table = window.cheat_sheet.hotkey_table
+    rows = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert rows["F4"] == "scene.program Product"
+    assert rows["Space"] == "scene.take"
+    window.cheat_sheet.close()
+
+
+def test_window_opens_without_obs_and_says_why(tmp_path: Path, qtbot: QtBot, drive: Drive) -> None:
+    with socket.create_server(("127.0.0.1", 0)) as unused:
+        port = unused.getsockname()[1]
+    console = Console(write_profile(tmp_path, port, "secret"), FAST)
+    window = _open(console, qtbot)
+    panel = window.panels["main"]
+    drive(_start(console))
+    qtbot.waitUntil(lambda: panel.link_pill.text() == "RECONNECTING")
+    assert "cannot reach OBS" in panel.link_reason.text()
+    assert not panel.take_button.isEnabled()
+    drive(console.close())
