@@ -55,6 +55,8 @@ async def _main(app: QApplication, profile: Profile) -> int:
         profile, console.rooms, console.registry, console.dispatcher, console.action_log
     )
     closed = asyncio.Event()
+    # The loop must outlive the window: links close politely after it is gone.
+    app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(closed.set)
     window.show()
     console.start()

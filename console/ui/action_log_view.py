@@ -5,7 +5,14 @@ from __future__ import annotations
 import time
 from collections import deque
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -13,16 +20,28 @@ from console.commands import ActionRecord
 from console.ui.theme import PROGRAM
 
 COLUMNS = ("Time", "By", "Command", "Result", "ms")
+COLUMN_WIDTHS = (64, 96, 210, 160, 48)
 Index = QModelIndex | QPersistentModelIndex
 
 
 class ActionLogModel(QAbstractTableModel):
-    """A bounded table of action records; rows are precomputed text."""
+    """A bounded table of action records; rows are precomputed text.
 
-    def __init__(self, keep: int = 1000) -> None:
-        super().__init__()
+    Records arrive in the middle of commands; they are shown in batches a few times a
+    second, so drawing the log never sits in a command's path.
+    """
+
+    def __init__(self, parent: QObject, keep: int = 1000, flush_ms: int = 200) -> None:
+        # A parent makes Qt own the model: it must die on the GUI thread, never in a
+        # worker thread that happens to run Python's garbage collector.
+        super().__init__(parent)
         self._keep = keep
         self._rows: deque[tuple[tuple[str, ...], bool]] = deque()
+        self._pending: list[tuple[tuple[str, ...], bool]] = []
+        self._flush = QTimer(self)
+        self._flush.setSingleShot(True)
+        self._flush.setInterval(flush_ms)
+        self._flush.timeout.connect(self.flush)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
@@ -48,10 +67,6 @@ class ActionLogModel(QAbstractTableModel):
         return None
 
     def append(self, record: ActionRecord) -> None:
-        if len(self._rows) >= self._keep:
-            self.beginRemoveRows(QModelIndex(), 0, 0)
-            self._rows.popleft()
-            self.endRemoveRows()
         cells = (
             time.strftime("%H:%M:%S", time.localtime(record.started)),
             record.source,
@@ -59,9 +74,24 @@ class ActionLogModel(QAbstractTableModel):
             record.result if record.ok else f"✗ {record.result}",
             f"{record.duration_ms:.1f}",
         )
-        row = len(self._rows)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.append((cells, record.ok))
+        self._pending.append((cells, record.ok))
+        if not self._flush.isActive():
+            self._flush.start()
+
+    def flush(self) -> None:
+        """Show every pending record: one removal of the oldest rows, one insertion."""
+        incoming, self._pending = self._pending[-self._keep :], []
+        if not incoming:
+            return
+        excess = len(self._rows) + len(incoming) - self._keep
+        if excess > 0:
+            self.beginRemoveRows(QModelIndex(), 0, excess - 1)
+            for _ in range(excess):
+                self._rows.popleft()
+            self.endRemoveRows()
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(incoming) - 1)
+        self._rows.extend(incoming)
         self.endInsertRows()
 
 
@@ -76,8 +106,11 @@ class ActionLogView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(22)
+        # Fixed widths: sizing columns to their contents re-measures every row per insert.
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.setColumnWidth(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         model.rowsInserted.connect(self.on_model_rows_inserted)
 

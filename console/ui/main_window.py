@@ -26,7 +26,7 @@ from console.ui.follow import follow
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
 from console.ui.room_panel import RoomPanel
 from console.ui.status_line import RoomStatus
-from console.ui.theme import repolish
+from console.ui.theme import mark
 
 
 class MainWindow(QMainWindow):
@@ -63,9 +63,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.command_bar)
         self.setCentralWidget(central)
 
-        self.log_model = ActionLogModel()
+        self.log_model = ActionLogModel(self)
         for record in action_log.recent:
             self.log_model.append(record)
+        self.log_model.flush()
         self.log_view = ActionLogView(self.log_model, self)
         dock = QDockWidget("Action log", self)
         dock.setObjectName("actionLogDock")
@@ -111,11 +112,10 @@ class MainWindow(QMainWindow):
         self.log_model.append(record)
         if not record.ok:
             self.last_failure.setText(f"✗ {record.line}: {record.result}")
-            self.last_failure.setProperty("alert", True)
+            mark(self.last_failure, "alert", True)
         else:
             self.last_failure.setText(f"✓ {record.line}")
-            self.last_failure.setProperty("alert", False)
-        repolish(self.last_failure)
+            mark(self.last_failure, "alert", False)
 
     def on_room_selected(self, room_id: str) -> None:
         for panel_id, panel in self.panels.items():

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from console.obs.state import LinkPhase, RoomState
 from console.profile import Room
 from console.ui.follow import follow
-from console.ui.theme import named, repolish
+from console.ui.theme import mark, named
 
 Fire = Callable[[str, str], object]
 SCENE_COLUMNS = 3
@@ -135,8 +135,7 @@ class RoomPanel(QFrame):
         super().mousePressEvent(event)
 
     def set_selected(self, selected: bool) -> None:
-        self.setProperty("selected", selected)
-        repolish(self)
+        mark(self, "selected", selected)
 
     def on_state_changed(self, aspect: str) -> None:
         refresh = {
@@ -161,8 +160,7 @@ class RoomPanel(QFrame):
     def _show_link(self) -> None:
         link = self.state.link
         self.link_pill.setText(link.phase.value.upper())
-        self.link_pill.setProperty("phase", link.phase.value)
-        repolish(self.link_pill)
+        mark(self.link_pill, "phase", link.phase.value)
         connected = link.phase is LinkPhase.CONNECTED
         self.link_reason.setText(link.describe())
         self.link_reason.setVisible(not connected)
@@ -213,12 +211,10 @@ class RoomPanel(QFrame):
             self.preview_label.setText(f"PVW  {state.preview or '—'}")
         else:
             self.preview_label.setText("PVW  studio mode off")
-        self.preview_label.setProperty("off", not state.studio_mode)
-        repolish(self.preview_label)
+        mark(self.preview_label, "off", not state.studio_mode)
         for scene, button in self.scene_buttons.items():
-            button.setProperty("program", scene == state.program)
-            button.setProperty("preview", state.studio_mode and scene == state.preview)
-            repolish(button)
+            mark(button, "program", scene == state.program)
+            mark(button, "preview", state.studio_mode and scene == state.preview)
 
     def _show_studio(self) -> None:
         self.studio_button.setChecked(self.state.studio_mode)
@@ -241,10 +237,8 @@ class RoomPanel(QFrame):
         stats = self.state.stats
         recording = f"● REC {stats.record_timecode[:8]}"
         self.record_button.setText(recording if stats.recording else "● REC")
-        self.record_button.setProperty("live", stats.recording)
+        mark(self.record_button, "live", stats.recording)
         self.stream_button.setText(
             f"◉ LIVE {stats.stream_timecode[:8]}" if stats.streaming else "◉ STREAM"
         )
-        self.stream_button.setProperty("live", stats.streaming)
-        repolish(self.record_button)
-        repolish(self.stream_button)
+        mark(self.stream_button, "live", stats.streaming)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from console.obs.state import LinkPhase, RoomState
 from console.ui.follow import follow
-from console.ui.theme import repolish
+from console.ui.theme import mark
 
 
 def _percent(part: int, whole: int) -> str:
@@ -29,8 +29,7 @@ class RoomStatus(QLabel):
         state = self.state
         if state.link.phase is not LinkPhase.CONNECTED:
             self.setText(f"{self.room_id} · {state.link.phase.value}")
-            self.setProperty("alert", True)
-            repolish(self)
+            mark(self, "alert", True)
             return
         stats = state.stats
         parts = [
@@ -44,5 +43,4 @@ class RoomStatus(QLabel):
         ]
         self.setText(" · ".join(parts))
         lagging = stats.render_skipped * 100 > stats.render_total or stats.output_skipped > 0
-        self.setProperty("alert", lagging)
-        repolish(self)
+        mark(self, "alert", lagging)

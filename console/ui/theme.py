@@ -102,7 +102,11 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-def repolish(widget: QWidget) -> None:
-    """Re-apply the style sheet after a dynamic property changed."""
+def mark(widget: QWidget, name: str, value: object) -> None:
+    """Set a style property and restyle the widget, only when the value really changed
+    (restyling is the costly part of a redraw)."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
