@@ -58,7 +58,11 @@ async def _main(app: QApplication, profile: Profile) -> int:
     # The loop must outlive the window: links close politely after it is gone.
     app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(closed.set)
-    window.show()
+    screen = app.primaryScreen().availableGeometry()
+    if screen.width() < window.width() or screen.height() < window.height():
+        window.showMaximized()
+    else:
+        window.show()
     console.start()
     await closed.wait()
     await console.close()

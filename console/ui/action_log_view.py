@@ -20,7 +20,7 @@ from console.commands import ActionRecord
 from console.ui.theme import PROGRAM
 
 COLUMNS = ("Time", "By", "Command", "Result", "ms")
-COLUMN_WIDTHS = (64, 96, 210, 160, 48)
+COLUMN_WIDTHS = (64, 104, 190, 160, 44)
 Index = QModelIndex | QPersistentModelIndex
 
 

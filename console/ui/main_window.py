@@ -26,7 +26,7 @@ from console.ui.follow import follow
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
 from console.ui.room_panel import RoomPanel
 from console.ui.status_line import RoomStatus
-from console.ui.theme import mark
+from console.ui.theme import mark, named
 
 
 class MainWindow(QMainWindow):
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.registry = registry
         self.dispatcher = dispatcher
         self.setWindowTitle(f"{profile.show.title} — Live Room Console")
-        self.resize(1440, 860)
+        self.resize(1440, 860)  # shown maximised when the screen is smaller (see app.py)
 
         hints = {hotkey.command: hotkey.key for hotkey in profile.hotkeys}
         central = QWidget(self)
@@ -58,8 +58,19 @@ class MainWindow(QMainWindow):
         panel_row = QHBoxLayout()
         for panel in self.panels.values():
             panel_row.addWidget(panel, 1)
+        self.clock = named(QLabel(central), "clock")
+        header = QHBoxLayout()
+        header.addWidget(named(QLabel(profile.show.title, central), "showTitle"))
+        header.addStretch(1)
+        hint = QLabel("F1 hotkeys · Ctrl+K command", central)
+        hint.setProperty("dim", True)
+        header.addWidget(hint)
+        header.addWidget(self.clock)
+        self.last_action = named(QLabel(central), "lastAction")
         layout = QVBoxLayout(central)
+        layout.addLayout(header)
         layout.addLayout(panel_row, 1)
+        layout.addWidget(self.last_action)
         layout.addWidget(self.command_bar)
         self.setCentralWidget(central)
 
@@ -80,10 +91,6 @@ class MainWindow(QMainWindow):
         }
         for label in self.room_status.values():
             self.statusBar().addWidget(label)
-        self.last_failure = QLabel(self)
-        self.statusBar().addWidget(self.last_failure, 1)
-        self.clock = QLabel(self)
-        self.statusBar().addPermanentWidget(self.clock)
 
         self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.fire)
         self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
@@ -111,11 +118,11 @@ class MainWindow(QMainWindow):
     def on_action_recorded(self, record: ActionRecord) -> None:
         self.log_model.append(record)
         if not record.ok:
-            self.last_failure.setText(f"✗ {record.line}: {record.result}")
-            mark(self.last_failure, "alert", True)
+            self.last_action.setText(f"✗ {record.line}: {record.result}")
+            mark(self.last_action, "alert", True)
         else:
-            self.last_failure.setText(f"✓ {record.line}")
-            mark(self.last_failure, "alert", False)
+            self.last_action.setText(f"✓ {record.line}")
+            mark(self.last_action, "alert", False)
 
     def on_room_selected(self, room_id: str) -> None:
         for panel_id, panel in self.panels.items():

@@ -32,6 +32,10 @@ QDockWidget::title {{ background: {PANEL}; padding: 4px 8px; color: {DIM}; }}
 QLabel#dim, QLabel[dim="true"] {{ color: {DIM}; }}
 QFrame#roomPanel {{ background: {PANEL}; border: 1px solid {BORDER}; border-radius: 6px; }}
 QFrame#roomPanel[selected="true"] {{ border: 1px solid {ACCENT}; }}
+QLabel#showTitle {{ font-size: 17px; font-weight: 700; }}
+QLabel#lastAction {{ color: {DIM}; padding: 2px 4px; }}
+QLabel#lastAction[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
+QLabel#clock {{ font-size: 20px; font-weight: 700; font-family: monospace; padding-left: 12px; }}
 QLabel#roomTitle {{ font-size: 16px; font-weight: 600; background: transparent; }}
 QLabel#linkState {{ background: transparent; padding: 2px 8px; border-radius: 9px;
     color: {BACKGROUND}; font-weight: 600; }}

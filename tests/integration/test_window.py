@@ -92,9 +92,9 @@ def test_failed_command_is_shown_in_red_with_obs_reason(window: MainWindow, qtbo
     qtbot.keyClick(window, Qt.Key.Key_Colon)
     qtbot.keyClicks(window.command_bar, "scene.program Nowhere")
     qtbot.keyClick(window.command_bar, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: "Nowhere" in window.last_failure.text())
-    assert "No source was found" in window.last_failure.text()
-    assert window.last_failure.property("alert") is True
+    qtbot.waitUntil(lambda: "Nowhere" in window.last_action.text())
+    assert "No source was found" in window.last_action.text()
+    assert window.last_action.property("alert") is True
 
 
 def test_f1_opens_the_cheat_sheet_with_the_show_hotkeys(window: MainWindow, qtbot: QtBot) -> None:
