@@ -7,7 +7,7 @@ import signal
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -18,9 +18,7 @@ from tests.conftest import Drive
 from tests.harness import ObsStudio
 from tests.support import FAST, connected, until, write_profile
 
-
-def _console(tmp_path: Path, port: int, password: str) -> Console:
-    return Console(write_profile(tmp_path, port, password), FAST)
+ConsoleFor = Callable[[int, str], Console]
 
 
 async def _start(console: Console) -> None:
@@ -28,12 +26,25 @@ async def _start(console: Console) -> None:
 
 
 @pytest.fixture
-def closing(drive: Drive) -> Iterator[list[Console]]:
-    """Consoles made by a test, closed after it on the test's loop."""
+def console_for(tmp_path: Path, drive: Drive) -> Iterator[ConsoleFor]:
+    """``console_for(port, password)``: a console for that OBS, closed after the test."""
     made: list[Console] = []
-    yield made
+
+    def make(port: int, password: str) -> Console:
+        made.append(Console(write_profile(tmp_path, port, password), FAST))
+        return made[-1]
+
+    yield make
     for console in made:
         drive(console.close())
+
+
+def _connected(console_for: ConsoleFor, obs: ObsStudio, drive: Drive) -> tuple[Console, RoomState]:
+    console = console_for(obs.port, obs.password)
+    state = console.rooms.states["main"]
+    drive(_start(console))
+    drive(connected(state))
+    return console, state
 
 
 def _phases(state: RoomState) -> list[LinkPhase]:
@@ -43,13 +54,9 @@ def _phases(state: RoomState) -> list[LinkPhase]:
 
 
 def test_obs_killed_and_restarted_is_resynced_and_commands_work(
-    tmp_path: Path, obs_fresh: ObsStudio, drive: Drive, closing: list[Console]
+    obs_fresh: ObsStudio, drive: Drive, console_for: ConsoleFor
 ) -> None:
-    console = _console(tmp_path, obs_fresh.port, obs_fresh.password)
-    closing.append(console)
-    state = console.rooms.states["main"]
-    drive(_start(console))
-    drive(connected(state))
+    console, state = _connected(console_for, obs_fresh, drive)
     drive(console.registry.run("scene.program Break", "test"))
 
     obs_fresh.kill()  # SIGKILL: a TCP reset, no close frame
@@ -65,13 +72,9 @@ def test_obs_killed_and_restarted_is_resynced_and_commands_work(
 
 
 def test_obs_quitting_cleanly_is_reported_and_retried(
-    tmp_path: Path, obs_fresh: ObsStudio, drive: Drive, closing: list[Console]
+    obs_fresh: ObsStudio, drive: Drive, console_for: ConsoleFor
 ) -> None:
-    console = _console(tmp_path, obs_fresh.port, obs_fresh.password)
-    closing.append(console)
-    state = console.rooms.states["main"]
-    drive(_start(console))
-    drive(connected(state))
+    _, state = _connected(console_for, obs_fresh, drive)
     obs_fresh.stop()  # SIGINT: OBS says ExitStarted, then closes with 1001
     drive(until(state, lambda: state.link.phase is LinkPhase.RECONNECTING, within=10))
     assert state.link.reason in ("OBS closed", "link lost") or "cannot reach" in state.link.reason
@@ -80,13 +83,9 @@ def test_obs_quitting_cleanly_is_reported_and_retried(
 
 
 def test_half_open_link_is_noticed_by_the_heartbeat(
-    tmp_path: Path, obs_fresh: ObsStudio, drive: Drive, closing: list[Console]
+    obs_fresh: ObsStudio, drive: Drive, console_for: ConsoleFor
 ) -> None:
-    console = _console(tmp_path, obs_fresh.port, obs_fresh.password)
-    closing.append(console)
-    state = console.rooms.states["main"]
-    drive(_start(console))
-    drive(connected(state))
+    _, state = _connected(console_for, obs_fresh, drive)
     assert obs_fresh.pid is not None
     os.kill(obs_fresh.pid, signal.SIGSTOP)  # socket stays open, nobody answers
     try:
@@ -126,12 +125,11 @@ class SilentServer:
 
 
 def test_server_that_never_speaks_hits_the_deadline_then_retries(
-    tmp_path: Path, drive: Drive, closing: list[Console]
+    drive: Drive, console_for: ConsoleFor
 ) -> None:
     server = SilentServer()
     try:
-        console = _console(tmp_path, server.port, "secret")
-        closing.append(console)
+        console = console_for(server.port, "secret")
         state = console.rooms.states["main"]
         phases = _phases(state)
         drive(_start(console))
@@ -144,10 +142,9 @@ def test_server_that_never_speaks_hits_the_deadline_then_retries(
 
 
 def test_wrong_password_is_reported_without_a_retry_storm(
-    tmp_path: Path, obs: ObsStudio, drive: Drive, closing: list[Console]
+    obs: ObsStudio, drive: Drive, console_for: ConsoleFor
 ) -> None:
-    console = _console(tmp_path, obs.port, "not-the-password")
-    closing.append(console)
+    console = console_for(obs.port, "not-the-password")
     state = console.rooms.states["main"]
     phases = _phases(state)
     drive(_start(console))
@@ -159,12 +156,11 @@ def test_wrong_password_is_reported_without_a_retry_storm(
 
 
 def test_console_opens_with_no_obs_and_keeps_retrying(
-    tmp_path: Path, drive: Drive, closing: list[Console]
+    drive: Drive, console_for: ConsoleFor
 ) -> None:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]  # closed again below: nothing listens there
-    console = _console(tmp_path, port, "secret")
-    closing.append(console)
+    console = console_for(port, "secret")
     state = console.rooms.states["main"]
     phases = _phases(state)
     drive(_start(console))
