@@ -26,7 +26,7 @@ from console.obs.errors import (
     LinkDown,
     RequestFailed,
 )
-from console.obs.session import ObsSession
+from console.obs.session import ObsSession, answer_data
 from console.obs.state import LinkPhase, LinkState, RoomState, Stats
 
 log = logging.getLogger(__name__)
@@ -109,21 +109,54 @@ class ObsLink:
         return self.state.link.phase is LinkPhase.CONNECTED
 
     async def request(self, name: str, reply_within: float | None = None, **data: Any) -> Any:
-        """Send a request to OBS on the worker thread; retry while OBS is still loading."""
+        """Send a request to OBS; retry while OBS is still loading (207 NotReady)."""
         session = self._session
         if session is None or not self.connected:
             raise LinkDown(f"room {self.room_id} is not connected ({self.state.link.describe()})")
-        loop = asyncio.get_running_loop()
         deadline = time.monotonic() + self.timing.not_ready_patience
         while True:
             try:
-                return await loop.run_in_executor(
-                    self._worker, session.request, name, data, reply_within
-                )
+                return await self._ask(session, name, data, reply_within)
             except RequestFailed as exc:
                 if exc.code != NOT_READY or time.monotonic() > deadline:
                     raise
             await asyncio.sleep(0.1)  # OBS said NotReady: it is still loading
+
+    async def _ask(
+        self, session: ObsSession, name: str, data: dict[str, Any], within: float | None
+    ) -> Any:
+        """One request: sent by the worker thread, answered straight onto the loop."""
+        loop = asyncio.get_running_loop()
+        answer: asyncio.Future[dict[str, Any] | None] = loop.create_future()
+
+        def settle(result: dict[str, Any] | None) -> None:
+            if not answer.done():
+                answer.set_result(result)
+
+        def on_answer(result: dict[str, Any] | None) -> None:
+            _hand_over(loop, settle, result)
+
+        def on_sent(sending: asyncio.Future[str]) -> None:
+            if sending.cancelled() or sending.exception() is not None:
+                settle(None)  # nothing is coming: stop waiting at once
+
+        sent = asyncio.wrap_future(self._worker.submit(session.send, name, data, on_answer))
+        sent.add_done_callback(on_sent)
+        within = self.timing.request_timeout if within is None else within
+        try:
+            result = await asyncio.wait_for(answer, within)
+        except TimeoutError:
+            if sent.done() and not sent.cancelled() and sent.exception() is None:
+                session.forget(sent.result())
+            else:
+                sent.cancel()
+            raise LinkDown(f"OBS did not answer {name} within {within:g} s") from None
+        if result is None:
+            failure = sent.exception() if sent.done() and not sent.cancelled() else None
+            if failure is not None:
+                raise failure  # the send itself failed: say why
+            raise LinkDown(f"the link to OBS was lost during {name}")
+        return answer_data(name, result)
 
     async def close(self) -> None:
         """Stop the loop and close the connection; the link is not used afterwards.
@@ -242,10 +275,8 @@ class ObsLink:
         await self._resync_now(session)
 
     async def _resync_now(self, session: ObsSession) -> str:
-        loop = asyncio.get_running_loop()
-
         async def ask(name: str) -> Any:
-            return await loop.run_in_executor(self._worker, session.request, name, {}, None)
+            return await self._ask(session, name, {}, None)
 
         deadline = time.monotonic() + self.timing.not_ready_patience
         while True:

@@ -46,6 +46,7 @@ LOW_VOLUME_EVENTS = 2047
 RPC_VERSION = 1
 
 EventCallback = Callable[[str, dict[str, Any]], None]
+AnswerCallback = Callable[[dict[str, Any] | None], None]
 ClosedCallback = Callable[[int | None, str], None]
 
 
@@ -76,6 +77,29 @@ class _CloseAwareSocket:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._ws, name)
+
+
+class _AnswerHook:
+    """Sits where the library keeps a ``threading.Event`` per request: its ``set()``, called
+    on the receive thread when the answer is stored (or by ``disconnect``), passes the
+    answer on at once."""
+
+    def __init__(self, session: ObsSession, message_id: str, on_answer: AnswerCallback) -> None:
+        self._session = session
+        self._message_id = message_id
+        self._on_answer = on_answer
+
+    def set(self) -> None:
+        self._session.events.pop(self._message_id, None)
+        self._on_answer(self._session.answers.pop(self._message_id, None))
+
+
+def answer_data(name: str, answer: dict[str, Any]) -> Any:
+    """The response data of an answer, or ``RequestFailed`` with OBS's code and comment."""
+    status = answer.get("requestStatus", {})
+    if not status.get("result"):
+        raise RequestFailed(name, int(status.get("code", 0)), str(status.get("comment", "")))
+    return answer.get("responseData") or {}
 
 
 class ObsSession(obsws):  # type: ignore[misc]
@@ -173,33 +197,34 @@ class ObsSession(obsws):  # type: ignore[misc]
 
     # -- requests -------------------------------------------------------------------------
 
-    def request(self, name: str, data: dict[str, Any], timeout: float | None = None) -> Any:
-        """Send one request and wait for its response; raise with OBS's reason on failure."""
+    def send(self, name: str, data: dict[str, Any], on_answer: AnswerCallback) -> str:
+        """Send one request; ``on_answer`` later gets OBS's answer, or None if the link
+        closed first. Returns the request id (to ``forget`` it after a timeout).
+
+        The answer is handed over by the library's receive thread, through the waiter the
+        library expects in ``events``: no thread sits blocked waiting for it.
+        """
         if self._closed.is_set():
             raise LinkDown(f"the link to OBS is closed ({self.close_reason or 'closed'})")
         with self._ids:
             message_id = str(self.id)
             self.id += 1
-        waiter = threading.Event()
-        self.events[message_id] = waiter
+        self.events[message_id] = _AnswerHook(self, message_id, on_answer)
         payload = {
             "op": 6,
             "d": {"requestId": message_id, "requestType": name, "requestData": data},
         }
         try:
             self.ws.send(json.dumps(payload))
-            answered = waiter.wait(self.timeout if timeout is None else timeout)
-        finally:
+        except (OSError, websocket.WebSocketException):
             self.events.pop(message_id, None)
-        answer = self.answers.pop(message_id, None)
-        if answer is None:
-            if answered or self._closed.is_set():
-                raise LinkDown(f"the link to OBS was lost during {name}")
-            raise LinkDown(f"OBS did not answer {name} within {self.timeout:g} s")
-        status = answer.get("requestStatus", {})
-        if not status.get("result"):
-            raise RequestFailed(name, int(status.get("code", 0)), str(status.get("comment", "")))
-        return answer.get("responseData") or {}
+            raise LinkDown(f"the link to OBS was lost sending {name}") from None
+        return message_id
+
+    def forget(self, message_id: str) -> None:
+        """Drop a request nobody waits for any more (it timed out)."""
+        self.events.pop(message_id, None)
+        self.answers.pop(message_id, None)
 
     @property
     def alive(self) -> bool:
