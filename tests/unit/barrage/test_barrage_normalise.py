@@ -1,0 +1,91 @@
+"""The normaliser undoes the tricks that hide a word, and remembers where each character was."""
+
+from __future__ import annotations
+
+import pytest
+
+from console.barrage.normalise import (
+    fold,
+    homophones,
+    mapped,
+    normalise,
+    normalise_batch,
+    pinyin,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ＶＸ１２３", "vx123"),  # full width
+        ("WeChat", "wechat"),  # case
+        ("加 微-信", "加微信"),  # inserted space and symbol
+        ("加★微☆信！！", "加微信"),
+        ("加\u200b微\u200d信", "加微信"),  # zero-width characters
+        ("加微信號", "加微信号"),  # traditional
+        ("ⓥⓧ", "vx"),  # enclosed letters
+        ("𝐯𝐱", "vx"),  # mathematical bold
+        ("wесhаt", "wechat"),  # Cyrillic е and а
+        ("①③⑧", "138"),
+        ("加_微_信", "加微信"),
+        ("好看🎉🎉", "好看"),
+    ],
+)
+def test_normalise_undoes_evasion(text: str, expected: str) -> None:
+    assert normalise(text) == expected
+
+
+def test_batch_equals_one_by_one() -> None:
+    texts = ["加 微-信", "ＶＸ１２３", "這個多少錢？", "", "line\nbreak", "🎉", "Ｗｅｃｈａｔ"]
+    batch = normalise_batch(texts)
+    assert batch.normal == [normalise(text) for text in texts]
+    assert batch.joined == "\n".join(batch.normal)
+
+
+def test_batch_locates_positions_in_each_message() -> None:
+    batch = normalise_batch(["ab", "加微信", "xyz"])
+    assert batch.locate(batch.joined.index("微")) == (1, 1)
+    assert batch.locate(batch.joined.index("z")) == (2, 2)
+    assert batch.locate_folded(batch.folded.index("x")) == (2, 0)
+
+
+def test_mapped_spans_point_into_the_original() -> None:
+    text = "请加 ＶＸ：微-信號"
+    result = mapped(text)
+    assert result.text == normalise(text)
+    start = result.text.index("微信")
+    a, b = result.original_span(start, start + 2)
+    assert text[a:b] == "微-信"
+    a, b = result.original_span(0, 1)
+    assert text[a:b] == "请"
+
+
+def test_mapped_keeps_combining_marks_with_their_base() -> None:
+    text = "cafe\u0301 x"
+    result = mapped(text)
+    assert result.text == normalise(text) == "café" + "x"
+    a, b = result.original_span(3, 4)
+    assert text[a:b] == "e\u0301"
+
+
+def test_mapped_folded_keeps_symbols() -> None:
+    text = "ｗｗｗ．ab．com"
+    result = mapped(text, folded_only=True)
+    assert result.text == fold(text) == "www.ab.com"
+    assert result.original_span(3, 4) == (3, 4)
+
+
+def test_pinyin_finds_whole_syllables_only() -> None:
+    spelled = pinyin("加威信")
+    assert spelled.find("weixin") == (1, 3)
+    assert pinyin("会写").find("uixie") is None  # inside syllables: no match
+
+
+def test_pinyin_mixes_latin_and_han() -> None:
+    assert pinyin("加wei信").find("weixin") == (1, 5)
+
+
+def test_homophones_are_everyday_characters() -> None:
+    wei = homophones("wei")
+    assert {"微", "威", "薇", "维"} <= wei
+    assert "微" not in homophones("xin")
