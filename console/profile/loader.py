@@ -1,7 +1,10 @@
 """Loading a show profile: read, compose, upgrade, validate, then build the model.
 
 Every stage reports located problems; the model is built only from a profile with none,
-so a profile the console cannot fully understand is never half-used.
+so a profile the console cannot fully understand is never half-used. After the schema walk
+come the checks that span keys: hotkeys and barrage sources naming rooms, rundown items
+naming products, honest prices and deals, and the prohibited-terms check of every product
+text that can reach air.
 """
 
 from __future__ import annotations
@@ -9,8 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from console.catalog import catalog
 from console.commands import CommandRegistry, Invocation
+from console.profile.barrage_schema import build_barrage, check_barrage
+from console.profile.compliance_check import check_compliance, term_list
 from console.profile.migrate import upgrade
 from console.profile.model import (
     Control,
@@ -22,6 +29,8 @@ from console.profile.model import (
     Show,
     Transition,
 )
+from console.profile.products import build_products, check_products
+from console.profile.rundown import build_rundown, check_rundown
 from console.profile.schema import PROFILE
 from console.profile.source import Problem, ProfileError, compose, read_text
 from console.profile.spec import Context
@@ -54,9 +63,13 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     validator = Validator(path, Context(base_dir, catalog() if registry is None else registry))
     data = validator.check(PROFILE, root)
     _check_room_arguments(validator, data)
+    check_products(validator, root, data)
+    check_rundown(validator, root, data)
+    check_barrage(validator, root, data)
+    check_compliance(validator, root, data, text)
     if validator.problems:
         raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
-    return _build(path.resolve(), data)
+    return _build(path.resolve(), root, data)
 
 
 def _check_room_arguments(validator: Validator, data: dict[str, Any]) -> None:
@@ -78,8 +91,11 @@ def _check_room_arguments(validator: Validator, data: dict[str, Any]) -> None:
             validator.report(entry.value_node, f"{invocation.spec.name}: {message}")
 
 
-def _build(path: Path, data: dict[str, Any]) -> Profile:
+def _build(path: Path, root: yaml.MappingNode, data: dict[str, Any]) -> Profile:
     """The model from checked data, in which every key is present and well typed."""
+    products = build_products(data["products"])
+    terms = term_list(root, data)
+    assert terms is not None, "a checked compliance section gives a term list"
     return Profile(
         path=path,
         schema_version=data["schema_version"],
@@ -87,6 +103,10 @@ def _build(path: Path, data: dict[str, Any]) -> Profile:
         rooms=tuple(_room(room) for room in data["rooms"]),
         hotkeys=tuple(_hotkey(entry) for entry in data["hotkeys"]),
         control=Control(**data["control"]),
+        products=products,
+        compliance=terms,
+        rundown=build_rundown(data["rundown"], {p.sku: p.name for p in products}),
+        barrage=build_barrage(data["barrage"]),
     )
 
 
@@ -103,4 +123,9 @@ def _room(data: dict[str, Any]) -> Room:
         obs=ObsEndpoint(**data["obs"]),
         scenes=Scenes(scenes["opening"], scenes["host"], scenes["product"], scenes["break"]),
         transition=Transition(**data["transition"]),
+        slide_source=data["slide_source"],
+        comment_source=data["comment_source"],
+        canvas=None
+        if data["canvas"] is None
+        else (data["canvas"]["width"], data["canvas"]["height"]),
     )

@@ -1,15 +1,17 @@
 """The profile format, declared as data, and its printed reference.
 
 Every key has a type, a default where one makes sense and a one-line help. The validator
-walks :data:`PROFILE` to check a profile and :func:`schema_reference` prints it, so the
-checks and the documentation cannot drift apart. The reference reads like an annotated
-profile: each key is preceded by its help as a comment, shows its default as its value,
-and ends with its type and constraints.
+walks :data:`PROFILE` to check a profile and :func:`console.profile.reference.schema_reference`
+prints it, so the checks and the documentation cannot drift apart. The sections for
+products, compliance, the rundown and the barrage are declared in their own modules.
 """
 
 from __future__ import annotations
 
-from console.profile.migrate import current_version
+from console.profile.barrage_schema import BARRAGE
+from console.profile.compliance_check import COMPLIANCE
+from console.profile.products import PRODUCTS
+from console.profile.rundown import RUNDOWN
 from console.profile.spec import (
     COMMAND,
     DIRECTORY,
@@ -19,13 +21,10 @@ from console.profile.spec import (
     TEXT,
     ListOf,
     MapOf,
-    Node,
     Record,
     Scalar,
 )
-
-ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
-ENV_MEANS = "an environment variable name (letters, digits and _)"
+from console.profile.values import ENV_MEANS, ENV_NAME
 
 OBS = Record(
     {
@@ -75,6 +74,15 @@ TRANSITION = Record(
     "transition used when taking preview to program",
 )
 
+CANVAS = Record(
+    {
+        "width": Scalar(INTEGER, "width in pixels", required=True, minimum=16, maximum=16384),
+        "height": Scalar(INTEGER, "height in pixels", required=True, minimum=16, maximum=16384),
+    },
+    "size slides are rendered at; leave out to use the OBS canvas size",
+    optional=True,
+)
+
 ROOM = Record(
     {
         "id": Scalar(
@@ -88,6 +96,13 @@ ROOM = Record(
         "obs": OBS,
         "scenes": SCENES,
         "transition": TRANSITION,
+        "slide_source": Scalar(
+            TEXT, "OBS image source the product slide is pushed to", "Product Slide"
+        ),
+        "comment_source": Scalar(
+            TEXT, "OBS text source that shows pinned viewer comments", "Pinned Comment"
+        ),
+        "canvas": CANVAS,
     },
     "one live room, with its own OBS Studio",
 )
@@ -119,8 +134,7 @@ PROFILE = Record(
             "the live rooms this console drives",
             required=True,
             min_items=1,
-            unique="id",
-            duplicate="duplicate room id {!r}",
+            unique=(("id", "duplicate room id {!r}"),),
         ),
         "hotkeys": MapOf(
             Scalar(
@@ -145,72 +159,11 @@ PROFILE = Record(
             "local control API (checked now, served by a later version)",
             exclusive=(("token", "token_env"),),
         ),
+        "products": PRODUCTS,
+        "compliance": COMPLIANCE,
+        "rundown": RUNDOWN,
+        "barrage": BARRAGE,
     },
     "a show profile",
 )
 """The current profile format (the one :data:`console.profile.migrate.MIGRATIONS` ends at)."""
-
-_TYPE_COLUMN = 36
-
-
-def schema_reference() -> str:
-    """Every key of the current profile format with its type, default and help, as text."""
-    lines = [
-        f"# Show profile format, schema_version {current_version()} (YAML, UTF-8).",
-        "# Paths are relative to the profile's folder. A key with nothing after it counts",
-        "# as not given. Unknown keys are errors.",
-    ]
-    for key, spec in PROFILE.fields.items():
-        lines.append("")
-        _render(lines, key, spec, "", "")
-    return "\n".join(lines) + "\n"
-
-
-def _render(lines: list[str], key: str, spec: Node, indent: str, bullet: str) -> None:
-    """Append one key (help, key with default, type), then its children one level deeper."""
-    lines.append(f"{indent}# {spec.help}")
-    head = f"{indent[: len(indent) - len(bullet)]}{bullet}{key}:"
-    if isinstance(spec, Scalar) and spec.default is not None:
-        head += f" {spec.default}"
-    lines.append(f"{head.ljust(_TYPE_COLUMN - 2)}  # {_describe(spec)}")
-    inner = indent + "  "
-    if isinstance(spec, Record):
-        for child_key, child in spec.fields.items():
-            _render(lines, child_key, child, inner, "")
-    elif isinstance(spec, ListOf) and isinstance(spec.item, Record):
-        lines.append(f"{inner}# each entry: {spec.item.help}")
-        for index, (child_key, child) in enumerate(spec.item.fields.items()):
-            _render(lines, child_key, child, inner + "  ", "" if index else "- ")
-    elif isinstance(spec, MapOf):
-        lines.append(f"{inner}# <{spec.key.kind.name}>: {spec.key.help}")
-        lines.append(f"{inner}# <{spec.value.kind.name}>: {spec.value.help}")
-        lines.append(f"{inner}<{spec.key.kind.name}>: <{spec.value.kind.name}>")
-
-
-def _describe(spec: Node) -> str:
-    """Type and constraints of a key, as one phrase."""
-    parts: list[str] = []
-    if isinstance(spec, Scalar):
-        parts.append(spec.kind.name)
-        if spec.minimum is not None and spec.maximum is not None:
-            parts.append(f"{spec.minimum}..{spec.maximum}")
-        elif spec.minimum is not None:
-            parts.append(f">= {spec.minimum}")
-        if spec.means:
-            parts.append(spec.means)
-        if spec.default_from:
-            parts.append(f"default: same as {spec.default_from}")
-    elif isinstance(spec, Record):
-        parts.append("mapping")
-        parts.extend(f"{a} and {b} exclusive" for a, b in spec.exclusive)
-    elif isinstance(spec, ListOf):
-        parts.append("list")
-        if spec.min_items:
-            parts.append(f"at least {spec.min_items}")
-        if spec.unique:
-            parts.append(f"{spec.unique}s unique")
-    else:
-        parts.append(f"mapping of {spec.key.kind.name} to {spec.value.kind.name}")
-    if spec.required:
-        parts.append("required")
-    return "; ".join(parts)

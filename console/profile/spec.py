@@ -1,18 +1,22 @@
 """The vocabulary the profile format is declared in: kinds of value and shapes of data.
 
-A :class:`Kind` says what YAML must hold for a scalar (an integer, or any scalar read as
-the text written) and turns it into the value the model keeps: a path resolved against the
-profile's folder, a canonical hotkey, a command line the registry accepts. Its messages
-are complete sentences, because they reach the operator as they are. :class:`Scalar`,
-:class:`Record`, :class:`ListOf` and :class:`MapOf` arrange values into the key tree.
+A :class:`Kind` says what YAML must hold for a scalar (values of some YAML types, or any
+scalar read as the text written) and turns it into the value the model keeps: a path
+resolved against the profile's folder, a canonical hotkey, a command line the registry
+accepts. Its messages are complete sentences, because they reach the operator as they are.
+:class:`Scalar`, :class:`Record`, :class:`ListOf`, :class:`MapOf`, :class:`Variant` and
+:class:`Raw` arrange values into the key tree. More kinds live in
+:mod:`console.profile.values`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+import yaml
 
 from console.commands import CommandError, CommandRegistry, Invocation
 from console.profile.keys import HotkeyError, canonical_hotkey
@@ -20,6 +24,10 @@ from console.profile.keys import HotkeyError, canonical_hotkey
 
 class InvalidValueError(Exception):
     """A scalar value that has the right type but cannot be used; the message says why."""
+
+
+class KeyedValueError(InvalidValueError):
+    """An unusable value whose message reads after the key's path (``price: expected ...``)."""
 
 
 @dataclass(frozen=True)
@@ -38,8 +46,9 @@ class Kind:
     """How the schema reference prints the type."""
     expected: str
     """How a type error names it: "expected an integer, got ..."."""
-    integer: bool
-    """True: YAML must hold an integer. False: any scalar, taken as the text written."""
+    tags: frozenset[str] | None
+    """YAML types accepted (``int``, ``bool``...), handed to ``convert`` as constructed
+    values; None: any scalar, handed over as the text written."""
     convert: Callable[[Any, Context], Any]
     """Turn the checked value into the model's value; InvalidValueError if it is unusable."""
 
@@ -74,12 +83,12 @@ def _command(text: str, context: Context) -> Invocation:
         raise InvalidValueError(str(exc)) from None
 
 
-TEXT = Kind("string", "a string", False, _as_is)
-INTEGER = Kind("integer", "an integer", True, _as_is)
-DIRECTORY = Kind("folder path", "a folder path", False, _path)
-FILE = Kind("file path (must exist)", "a file path", False, _existing_file)
-HOTKEY = Kind("hotkey", "a hotkey such as Ctrl+1", False, _hotkey)
-COMMAND = Kind("command line", "a command line", False, _command)
+TEXT = Kind("string", "a string", None, _as_is)
+INTEGER = Kind("integer", "an integer", frozenset({"int"}), _as_is)
+DIRECTORY = Kind("folder path", "a folder path", None, _path)
+FILE = Kind("file path (must exist)", "a file path", None, _existing_file)
+HOTKEY = Kind("hotkey", "a hotkey such as Ctrl+1", None, _hotkey)
+COMMAND = Kind("command line", "a command line", None, _command)
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,9 @@ class Record:
     required: bool = False
     exclusive: tuple[tuple[str, str], ...] = ()
     """Pairs of keys that cannot both be given."""
+    optional: bool = False
+    """True: left out, the record is None (its required keys are required only if given).
+    False: left out, it is the mapping of its defaults."""
 
 
 @dataclass(frozen=True)
@@ -119,10 +131,9 @@ class ListOf:
     help: str
     required: bool = False
     min_items: int = 0
-    unique: str | None = None
-    """A key of the items whose values must all differ."""
-    duplicate: str = ""
-    """Message for a repeated ``unique`` value; ``{}`` is the value."""
+    unique: tuple[tuple[str, str], ...] = ()
+    """(key, message) pairs: the items' values of each key must all differ; the message
+    for a repeated value has ``{}`` for the value."""
 
 
 @dataclass(frozen=True)
@@ -137,4 +148,47 @@ class MapOf:
     required: bool = False
 
 
-Node = Scalar | Record | ListOf | MapOf
+@dataclass(frozen=True)
+class Variant:
+    """A mapping whose ``tag`` key picks its set of keys, as ``kind: replay`` picks ``file``.
+
+    Checked as a :class:`Record` of the tag, the ``common`` keys and the chosen variant's.
+    A key of another variant is named as such; with no valid tag, no key is required.
+    """
+
+    tag: str
+    tag_help: str
+    common: dict[str, Node]
+    variants: dict[str, dict[str, Node]]
+    help: str
+    noun: str
+    """What the mapping is, for messages: "unknown source kind", "is for replay sources"."""
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Raw:
+    """Free-form YAML handed as plain data to another part of the console that checks it.
+
+    The validator gives a :class:`Located` value, so problems found later can be mapped
+    back to the file; ``keys`` documents the mapping's keys in the reference.
+    """
+
+    help: str
+    keys: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class Located:
+    """Plain data read from a :class:`Raw` key, with the nodes it was read from."""
+
+    value: Any
+    """Dicts, lists and scalars as YAML constructs them; None if the key was not given."""
+    node: yaml.Node | None
+    """The value's node; None if the key was not given."""
+    key_node: yaml.Node
+    """The key's node (or, for an absent key, the mapping that lacks it)."""
+
+
+Node = Scalar | Record | ListOf | MapOf | Variant | Raw

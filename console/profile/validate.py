@@ -8,18 +8,35 @@ points at the key or value to fix; a missing key points at the mapping that lack
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from console.profile.nodes import plain
 from console.profile.source import Problem, at, problem_at
-from console.profile.spec import Context, InvalidValueError, ListOf, MapOf, Node, Record, Scalar
+from console.profile.spec import (
+    Context,
+    InvalidValueError,
+    KeyedValueError,
+    ListOf,
+    Located,
+    MapOf,
+    Node,
+    Raw,
+    Record,
+    Scalar,
+    Variant,
+)
+from console.profile.values import choice
 
 _TAG = "tag:yaml.org,2002:"
 _NOUNS = {"int": "integer", "float": "number", "bool": "boolean", "timestamp": "date"}
+
+Pair = tuple[str, yaml.Node, yaml.Node]
+"""A mapping entry: key text, key node, value node."""
 
 
 @dataclass(frozen=True)
@@ -60,12 +77,20 @@ class Validator:
         self.problems: list[Problem] = []
 
     def check(self, spec: Node, node: yaml.Node) -> Any:
-        """The checked data of a whole tree (meaningful only if no problem was reported)."""
+        """The checked data of a whole tree (meaningful only if no problem was reported).
+
+        Records give dicts with every declared key, lists give lists, :class:`MapOf` gives
+        :class:`Entry` lists and :class:`Raw` gives :class:`Located` values.
+        """
         return self._value(spec, node, "", node)
 
     def report(self, node: yaml.Node, message: str) -> None:
         """Record a problem at a node (also for checks made outside the schema walk)."""
         self.problems.append(problem_at(self.path, node, message))
+
+    def report_at(self, line: int, col: int, message: str) -> None:
+        """Record a problem at a 1-based position (inside a scalar, say)."""
+        self.problems.append(Problem(self.path, line, col, message))
 
     def _value(self, spec: Node, node: yaml.Node | None, where: str, anchor: yaml.Node) -> Any:
         """Check one value; ``node`` None means absent, ``anchor`` is where to point then."""
@@ -78,13 +103,20 @@ class Validator:
                 return self._scalar(spec, node, where)
             # Defaults are declared valid, so converting them cannot fail.
             return None if spec.default is None else spec.kind.convert(spec.default, self.context)
+        if isinstance(spec, Raw):
+            value = None if node is None else plain(node, self.report)
+            return Located(value, node, anchor)
         if isinstance(spec, ListOf):
             if node is None or isinstance(node, yaml.SequenceNode):
                 return self._list(spec, node, where, anchor)
             expected = "a list"
         elif node is None or isinstance(node, yaml.MappingNode):
             if isinstance(spec, Record):
-                return self._record(spec, node, where, anchor)
+                if node is None and spec.optional:
+                    return None
+                return self._fields(spec, self._pairs(node), where, anchor)
+            if isinstance(spec, Variant):
+                return self._variant(spec, node, where, anchor)
             return self._map(spec, node, where)
         else:
             expected = "a mapping"
@@ -92,14 +124,16 @@ class Validator:
         return None
 
     def _scalar(self, spec: Scalar, node: yaml.Node, where: str) -> Any:
+        tags = spec.kind.tags
         if not isinstance(node, yaml.ScalarNode) or (
-            spec.kind.integer and node.tag != _TAG + "int"
+            tags is not None and node.tag.removeprefix(_TAG) not in tags
         ):
             self.report(node, f"{where}: expected {spec.kind.expected}, got {_describe(node)}")
             return None
         value: Any = node.value
-        if spec.kind.integer:
-            value = yaml.constructor.SafeConstructor().construct_yaml_int(node)
+        if tags is not None:
+            value = yaml.constructor.SafeConstructor().construct_object(node)
+        if isinstance(value, int) and not isinstance(value, bool):
             too_low = spec.minimum is not None and value < spec.minimum
             if too_low or (spec.maximum is not None and value > spec.maximum):
                 limits = (
@@ -109,18 +143,24 @@ class Validator:
                 )
                 self.report(node, f"{where}: expected an integer {limits}, got {value}")
                 return None
-        elif spec.pattern is not None and not re.fullmatch(spec.pattern, value):
+        elif (
+            isinstance(value, str)
+            and spec.pattern is not None
+            and not re.fullmatch(spec.pattern, value)
+        ):
             self.report(node, f"{where}: expected {spec.means}, got {value!r}")
             return None
         try:
             return spec.kind.convert(value, self.context)
+        except KeyedValueError as exc:
+            self.report(node, f"{where}: {exc}")
         except InvalidValueError as exc:
             self.report(node, str(exc))
-            return None
+        return None
 
-    def _pairs(self, node: yaml.MappingNode | None) -> list[tuple[str, yaml.Node, yaml.Node]]:
+    def _pairs(self, node: yaml.MappingNode | None) -> list[Pair]:
         """The mapping's (key text, key node, value node), minus bad and repeated keys."""
-        pairs: list[tuple[str, yaml.Node, yaml.Node]] = []
+        pairs: list[Pair] = []
         first: dict[str, yaml.Node] = {}
         for key_node, value_node in [] if node is None else node.value:
             if not isinstance(key_node, yaml.ScalarNode):
@@ -133,11 +173,12 @@ class Validator:
                 pairs.append((key_node.value, key_node, value_node))
         return pairs
 
-    def _record(
-        self, spec: Record, node: yaml.MappingNode | None, where: str, anchor: yaml.Node
+    def _fields(
+        self, spec: Record, pairs: list[Pair], where: str, anchor: yaml.Node
     ) -> dict[str, Any]:
+        """Check a mapping's pairs as the record's keys; every declared key gets a value."""
         given: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for key, key_node, value_node in self._pairs(node):
+        for key, key_node, value_node in pairs:
             if key in spec.fields:
                 given[key] = (key_node, value_node)
                 continue
@@ -173,19 +214,50 @@ class Validator:
             entries = "entry" if spec.min_items == 1 else "entries"
             self.report(node or anchor, f"{where}: needs at least {spec.min_items} {entries}")
         data = [self._value(spec.item, item, f"{where}[{i}]", item) for i, item in enumerate(items)]
-        if spec.unique is not None:
+        for key, duplicate in spec.unique:
             first: dict[Any, yaml.Node] = {}
             for item_node, item in zip(items, data, strict=True):
-                value = item.get(spec.unique) if isinstance(item, dict) else None
+                value = item.get(key) if isinstance(item, dict) else None
                 if value is None:
                     continue
-                value_node = _child(item_node, spec.unique)
+                value_node = _child(item_node, key)
                 if value in first:
-                    message = spec.duplicate.format(value) + f" (first at {at(first[value])})"
+                    message = duplicate.format(value) + f" (first at {at(first[value])})"
                     self.report(value_node, message)
                 else:
                     first[value] = value_node
         return data
+
+    def _variant(
+        self, spec: Variant, node: yaml.MappingNode | None, where: str, anchor: yaml.Node
+    ) -> dict[str, Any]:
+        """Check a mapping against the key set its tag names (see :class:`Variant`)."""
+        pairs = self._pairs(node)
+        tag_node = next((value for key, _, value in pairs if key == spec.tag), None)
+        chosen = tag_node.value if isinstance(tag_node, yaml.ScalarNode) else None
+        options = tuple(spec.variants)
+        tag = Scalar(choice(options, f"{spec.noun} {spec.tag}"), spec.tag_help, required=True)
+        if chosen in spec.variants:
+            fields = {spec.tag: tag, **spec.common, **spec.variants[chosen]}
+            owners = {
+                key: name
+                for name, keys in spec.variants.items()
+                for key in keys
+                if key not in fields
+            }
+            kept: list[Pair] = []
+            for pair in pairs:
+                owner = owners.get(pair[0])
+                if owner is None:
+                    kept.append(pair)
+                else:
+                    message = f"{pair[0]!r} is for {owner} {spec.noun}s, not {chosen} ones"
+                    self.report(pair[1], f"{where}.{pair[0]}: {message}")
+            return self._fields(Record(fields, spec.help), kept, where, anchor)
+        every: dict[str, Node] = {spec.tag: tag, **spec.common}
+        for keys in spec.variants.values():
+            every.update({key: _not_required(child) for key, child in keys.items()})
+        return self._fields(Record(every, spec.help), pairs, where, anchor)
 
     def _map(self, spec: MapOf, node: yaml.MappingNode | None, where: str) -> list[Entry]:
         entries: list[Entry] = []
@@ -202,6 +274,11 @@ class Validator:
             first[key] = key_node
             entries.append(Entry(key, value, key_node, value_node))
         return entries
+
+
+def _not_required(spec: Node) -> Node:
+    """The same key, not required (for a variant whose tag is missing or unknown)."""
+    return replace(spec, required=False)
 
 
 def _child(node: yaml.Node, key: str) -> yaml.Node:

@@ -46,6 +46,19 @@ def test_corpus_covers_every_kind_of_mistake() -> None:
         "unclosed_quote",
         "duplicate_yaml_key",
         "empty",
+        "duplicate_sku",
+        "non_positive_price",
+        "price_text",
+        "missing_product_image",
+        "deal_end_before_start",
+        "list_price_not_higher",
+        "duplicate_link_no",
+        "unknown_rundown_sku",
+        "prohibited_term",
+        "moderation_problem",
+        "replay_file_missing",
+        "unknown_source_kind",
+        "barrage_room_unknown",
     }
 
 

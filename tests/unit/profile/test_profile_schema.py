@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 from console.profile import schema_reference
 from console.profile.schema import PROFILE
-from console.profile.spec import ListOf, MapOf, Node, Record, Scalar
+from console.profile.spec import ListOf, MapOf, Node, Raw, Record, Scalar, Variant
+from console.profile.values import describe_default
 
 
 def walk(spec: Node, path: str = "") -> Iterator[tuple[str, Node]]:
@@ -19,6 +20,12 @@ def walk(spec: Node, path: str = "") -> Iterator[tuple[str, Node]]:
     elif isinstance(spec, MapOf):
         yield from walk(spec.key, f"{path}.<key>")
         yield from walk(spec.value, f"{path}.<value>")
+    elif isinstance(spec, Variant):
+        for key, child in spec.common.items():
+            yield from walk(child, f"{path}.{key}")
+        for keys in spec.variants.values():
+            for key, child in keys.items():
+                yield from walk(child, f"{path}.{key}")
 
 
 def test_every_key_has_a_one_line_help() -> None:
@@ -38,8 +45,12 @@ def test_constraints_refer_to_keys_that_exist() -> None:
             for key, child in spec.fields.items():
                 if isinstance(child, Scalar) and child.default_from:
                     assert child.default_from in spec.fields, f"{path}.{key}"
-        if isinstance(spec, ListOf) and spec.unique:
-            assert isinstance(spec.item, Record) and spec.unique in spec.item.fields, path
+        if isinstance(spec, ListOf):
+            for key, message in spec.unique:
+                assert isinstance(spec.item, Record) and key in spec.item.fields, path
+                assert "{" in message, f"{path}: the message names the repeated value"
+        if isinstance(spec, Record) and spec.optional:
+            assert not spec.required, f"{path}: optional and required"
         if isinstance(spec, Scalar):
             assert not (spec.required and spec.default is not None), f"{path}: both"
             assert (spec.pattern is None) == (not spec.means), f"{path}: pattern needs means"
@@ -55,7 +66,10 @@ def test_the_reference_lists_every_key_with_its_default_and_help() -> None:
         assert f"{key}:" in reference, path
         assert spec.help in reference, path
         if isinstance(spec, Scalar) and spec.default is not None:
-            assert f"{key}: {spec.default}" in reference, path
+            assert f"{key}: {describe_default(spec.default)}" in reference, path
+        if isinstance(spec, Raw):
+            for child_key, child_help in spec.keys.items():
+                assert f"# {child_key}: {child_help}" in reference, f"{path}.{child_key}"
     assert "schema_version 1" in reference
     assert "port: 4455" in reference
     assert "<hotkey>: <command line>" in reference
