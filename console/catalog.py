@@ -48,9 +48,38 @@ SCENE_COMMANDS = (
 )
 
 
+SKU = Arg("sku", str, "product sku from the profile")
+
+SHOW_COMMANDS = (
+    CommandSpec(
+        "slide.show",
+        "Render a product's slide and put it on air in the room's product scene",
+        (
+            SKU,
+            ROOM,
+            Arg("override", bool, "push despite prohibited terms (logged)", required=False),
+            Arg("switch", bool, "also cut to the product scene", required=False),
+        ),
+    ),
+    CommandSpec("slide.hide", "Take the product slide off air", (ROOM,)),
+    CommandSpec("slide.next", "Show the slide of the rundown's next product", (ROOM,)),
+    CommandSpec("slide.prev", "Show the slide of the rundown's previous product", (ROOM,)),
+    CommandSpec(
+        "rundown.next", "Go to the next rundown item (a product item shows its slide)", (ROOM,)
+    ),
+    CommandSpec("rundown.prev", "Go back to the previous rundown item", (ROOM,)),
+    CommandSpec(
+        "rundown.goto",
+        "Go to a rundown item by its number (1 = first) or title",
+        (Arg("item", str, "item number or title"), ROOM),
+    ),
+)
+
+
 def declare_all(registry: CommandRegistry) -> CommandRegistry:
     """Declare every command of the console on a registry and return it."""
     registry.declare(SCENE_COMMANDS)
+    registry.declare(SHOW_COMMANDS)
     return registry
 
 

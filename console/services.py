@@ -9,10 +9,12 @@ from console.dispatch import Dispatcher
 from console.obs.link import LinkTiming
 from console.obs.rooms import Rooms
 from console.profile import Profile
+from console.show.service import ShowService
 
 
 class Console:
-    """Registry, rooms with their OBS links, action log and dispatcher, wired together."""
+    """Registry, rooms with their OBS links, the show (products, rundown, slides), action
+    log and dispatcher, wired together."""
 
     def __init__(
         self, profile: Profile, timing: LinkTiming | None = None, log_actions: bool = True
@@ -24,6 +26,8 @@ class Console:
         self.registry.add_listener(self.action_log)
         self.rooms = Rooms(profile.rooms, timing)
         self.rooms.bind(self.registry)
+        self.show = ShowService(profile, self.rooms)
+        self.show.bind(self.registry)
         self.dispatcher = Dispatcher(self.registry)
 
     def start(self) -> None:
@@ -32,5 +36,6 @@ class Console:
 
     async def close(self) -> None:
         await self.dispatcher.drain()
+        await self.show.close()
         await self.rooms.close()
         self.action_log.close()

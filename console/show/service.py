@@ -1,0 +1,135 @@
+"""The show's products and rundown, with one slide pusher per room, behind the commands."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from console.commands import CommandError, CommandRegistry
+from console.obs.rooms import Rooms
+from console.profile import Profile
+from console.show.fonts import FontMissing
+from console.show.product import Product
+from console.show.rundown import Rundown
+from console.show.slides import PushedSlide, SlidePusher
+
+log = logging.getLogger(__name__)
+
+
+class ShowService:
+    """Catalogue, rundown position and slide pushers; what ``slide.*`` and ``rundown.*`` do."""
+
+    def __init__(self, profile: Profile, rooms: Rooms, **pusher_options: Any) -> None:
+        self.profile = profile
+        self.rooms = rooms
+        self.products = {product.sku: product for product in profile.products}
+        self.rundown = Rundown.of(profile.rundown)
+        self.pushers: dict[str, SlidePusher] = {}
+        self.unavailable = ""
+        try:
+            for room in profile.rooms:
+                self.pushers[room.id] = SlidePusher(
+                    rooms.links[room.id],
+                    source=room.slide_source,
+                    scene=room.scenes.product or "Product",
+                    terms=profile.compliance,
+                    lookup=self.products.get,
+                    **pusher_options,
+                )
+        except FontMissing as exc:
+            # The window still opens: scenes work, slides say why they cannot.
+            self.unavailable = f"slides unavailable: {exc}"
+            log.error("%s", self.unavailable)
+
+    def bind(self, registry: CommandRegistry) -> None:
+        handlers: dict[str, Callable[..., Any]] = {
+            "slide.show": self.slide_show,
+            "slide.hide": self.slide_hide,
+            "slide.next": lambda room=None: self._step_slide(1, room),
+            "slide.prev": lambda room=None: self._step_slide(-1, room),
+            "rundown.next": lambda room=None: self._step_rundown(1, room),
+            "rundown.prev": lambda room=None: self._step_rundown(-1, room),
+            "rundown.goto": self.rundown_goto,
+        }
+        for name, handler in handlers.items():
+            registry.bind(name, handler)
+
+    async def close(self) -> None:
+        for pusher in self.pushers.values():
+            await pusher.close()
+
+    def pusher(self, room: str | None) -> SlidePusher:
+        if self.unavailable:
+            raise CommandError(self.unavailable)
+        link = self.rooms.link(room)  # raises for an unknown room
+        return self.pushers[link.room_id]
+
+    def product(self, sku: str) -> Product:
+        try:
+            return self.products[sku]
+        except KeyError:
+            known = ", ".join(self.products) or "none in this profile"
+            raise CommandError(f"no product {sku!r} (products: {known})") from None
+
+    # -- commands -------------------------------------------------------------------------
+
+    async def slide_show(
+        self,
+        sku: str,
+        room: str | None = None,
+        override: bool | None = None,
+        switch: bool | None = None,
+    ) -> str:
+        product = self.product(sku)
+        pushed = await self.pusher(room).show(product, override=bool(override), switch=bool(switch))
+        return _pushed(product, pushed) + (" (compliance override)" if override else "")
+
+    async def slide_hide(self, room: str | None = None) -> str:
+        await self.pusher(room).hide()
+        return "slide hidden"
+
+    async def rundown_goto(self, item: str, room: str | None = None) -> str:
+        try:
+            index = self.rundown.find(item)
+        except KeyError:
+            titles = ", ".join(entry.item.title for entry in self.rundown.entries)
+            raise CommandError(f"no rundown item {item!r} (items: {titles})") from None
+        return await self._go(index, room)
+
+    async def _step_rundown(self, step: int, room: str | None) -> str:
+        if not self.rundown.entries:
+            raise CommandError("this profile has no rundown")
+        index = self.rundown.current + step
+        if not 0 <= index < len(self.rundown.entries):
+            raise CommandError(
+                "already at the end of the rundown"
+                if step > 0
+                else "already at the start of the rundown"
+            )
+        return await self._go(index, room)
+
+    async def _go(self, index: int, room: str | None) -> str:
+        if not 0 <= index < len(self.rundown.entries):
+            raise CommandError(f"rundown has items 1 to {len(self.rundown.entries)}")
+        item = self.rundown.go(index)
+        said = f"rundown {index + 1}: {item.title}"
+        if item.sku is not None:
+            said += "; " + await self.slide_show(item.sku, room)
+        return said
+
+    async def _step_slide(self, step: int, room: str | None) -> str:
+        order = [item.sku for item in self.rundown.items() if item.sku is not None]
+        order = order or list(self.products)
+        if not order:
+            raise CommandError("this profile has no products")
+        on_air = self.pusher(room).on_air
+        if on_air is not None and on_air.sku in order:
+            index = (order.index(on_air.sku) + step) % len(order)
+        else:
+            index = 0 if step > 0 else len(order) - 1
+        return await self.slide_show(order[index], room)
+
+
+def _pushed(product: Product, pushed: PushedSlide) -> str:
+    return f"slide {product.sku} on air ({pushed.accepted_ms:.0f} ms to OBS)"

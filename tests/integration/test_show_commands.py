@@ -1,0 +1,100 @@
+"""The slide and rundown commands on the demo show's products, against a real OBS."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from console.commands import ActionRecord, CommandError
+from console.profile import load_profile
+from console.services import Console
+from tests.conftest import Drive
+from tests.harness import ObsProbe, ObsStudio
+from tests.support import FAST, connected
+
+DEMO = Path(__file__).resolve().parents[2] / "profiles" / "demo.yaml"
+
+
+@pytest.fixture
+def console(tmp_path: Path, obs: ObsStudio, drive: Drive) -> Iterator[Console]:
+    """The demo show (its products, rundown and compliance list) on the module's OBS."""
+    text = DEMO.read_text(encoding="utf-8")
+    text = text.replace("port: 4455", f"port: {obs.port}")
+    text = text.replace("password_env: OBS_PASSWORD", f'password: "{obs.password}"')
+    text = text.replace("../assets/", f"{DEMO.parents[1]}/assets/")
+    text = text.replace("file: demo_barrage.jsonl", f"file: {DEMO.parent}/demo_barrage.jsonl")
+    path = tmp_path / "demo.yaml"
+    path.write_text(text, encoding="utf-8")
+    service = Console(load_profile(path), FAST, log_actions=False)
+
+    async def ready() -> None:
+        service.start()
+        await connected(service.rooms.states[service.rooms.selected])
+
+    drive(ready())
+    yield service
+    drive(service.close())
+
+
+def _slide_file(probe: ObsProbe) -> str:
+    return str(probe.call("GetInputSettings", inputName="Product Slide")["inputSettings"]["file"])
+
+
+def test_slide_show_points_obs_at_the_rendered_slide(
+    console: Console, obs_probe: ObsProbe, drive: Drive
+) -> None:
+    result = drive(console.registry.run("slide.show steak-ribeye-1kg", "test"))
+    assert "slide steak-ribeye-1kg on air" in result
+    pusher = console.show.pusher(None)
+    assert pusher.last is not None
+    assert _slide_file(obs_probe) == str(pusher.last.path)
+    assert Path(pusher.last.path).stat().st_size > 0
+    drive(console.registry.run("slide.hide", "test"))
+    assert pusher.on_air is None
+
+
+def test_rundown_walks_items_and_pushes_product_slides(
+    console: Console, obs_probe: ObsProbe, drive: Drive
+) -> None:
+    rundown = console.show.rundown
+    first = drive(console.registry.run("rundown.goto 1", "test"))
+    assert first.startswith("rundown 1: ")
+    assert rundown.item is not None and rundown.item.sku is None  # the opening
+    pushed = None
+    while pushed is None:
+        said = drive(console.registry.run("rundown.next", "test"))
+        if rundown.item is not None and rundown.item.sku is not None:
+            pushed = rundown.item.sku
+            assert f"slide {pushed} on air" in said
+    assert console.show.pusher(None).on_air is not None
+    assert console.show.pusher(None).on_air.sku == pushed  # type: ignore[union-attr]
+    drive(console.registry.run("slide.next", "test"))
+    following = console.show.pusher(None).on_air
+    assert following is not None and following.sku != pushed
+    drive(console.registry.run("slide.prev", "test"))
+    assert console.show.pusher(None).on_air.sku == pushed  # type: ignore[union-attr]
+
+
+def test_prohibited_terms_refuse_the_push_unless_overridden_and_logged(
+    console: Console, obs_probe: ObsProbe, drive: Drive
+) -> None:
+    records: list[ActionRecord] = []
+    console.registry.add_listener(records.append)
+    steak = console.show.products["steak-ribeye-1kg"]
+    boasting = type(steak)(**{**steak.__dict__, "selling_points": ("全网最低价",)})
+    console.show.products[steak.sku] = boasting
+    with pytest.raises(CommandError, match="最"):
+        drive(console.registry.run("slide.show steak-ribeye-1kg", "test"))
+    said = drive(console.registry.run("slide.show steak-ribeye-1kg override=true", "test"))
+    assert "compliance override" in said
+    assert [(r.line, r.ok) for r in records] == [
+        ("slide.show steak-ribeye-1kg", False),
+        ("slide.show steak-ribeye-1kg override=true", True),
+    ]
+
+
+def test_unknown_product_names_the_known_ones(console: Console, drive: Drive) -> None:
+    with pytest.raises(CommandError, match=r"no product 'steak' .*steak-ribeye-1kg"):
+        drive(console.registry.run("slide.show steak", "test"))
