@@ -51,9 +51,7 @@ async def _main(app: QApplication, profile: Profile) -> int:
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception)
     console = Console(profile)
-    window = MainWindow(
-        profile, console.rooms, console.registry, console.dispatcher, console.action_log
-    )
+    window = MainWindow(console)
     closed = asyncio.Event()
     # The loop must outlive the window: links close politely after it is gone.
     app.setQuitOnLastWindowClosed(False)

@@ -16,15 +16,14 @@ from PySide6.QtWidgets import (
 )
 
 from console.actionlog import ActionLog
-from console.commands import ActionRecord, CommandRegistry
-from console.dispatch import Dispatcher
-from console.obs.rooms import Rooms
-from console.profile import Profile
+from console.commands import ActionRecord
+from console.services import Console
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.command_bar import CommandBar
 from console.ui.follow import follow
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
 from console.ui.room_panel import RoomPanel
+from console.ui.show_dock import ShowPanel
 from console.ui.status_line import RoomStatus
 from console.ui.theme import mark, named
 
@@ -32,19 +31,18 @@ from console.ui.theme import mark, named
 class MainWindow(QMainWindow):
     """Built from a validated profile and the running services; holds no service logic."""
 
-    def __init__(
-        self,
-        profile: Profile,
-        rooms: Rooms,
-        registry: CommandRegistry,
-        dispatcher: Dispatcher,
-        action_log: ActionLog,
-    ) -> None:
+    def __init__(self, console: Console) -> None:
         super().__init__()
+        profile, rooms, registry, action_log = (
+            console.profile,
+            console.rooms,
+            console.registry,
+            console.action_log,
+        )
         self.profile = profile
         self.rooms = rooms
         self.registry = registry
-        self.dispatcher = dispatcher
+        self.dispatcher = console.dispatcher
         self.setWindowTitle(f"{profile.show.title} — Live Room Console")
         self.resize(1440, 860)  # shown maximised when the screen is smaller (see app.py)
 
@@ -85,6 +83,15 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
+
+        self.show_panel = ShowPanel(console.show, self.fire, lambda: self.rooms.selected, self)
+        show_dock = QDockWidget("Show · products, slide, rundown", self)
+        show_dock.setObjectName("showDock")
+        show_dock.setWidget(self.show_panel)
+        show_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, show_dock)
+        self.tabifyDockWidget(dock, show_dock)
+        show_dock.raise_()
 
         self.room_status = {
             room.id: RoomStatus(room.id, rooms.states[room.id], self) for room in profile.rooms

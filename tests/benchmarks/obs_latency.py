@@ -81,9 +81,7 @@ def raw_round_trips(obs: ObsStudio, rounds: int) -> list[float]:
 async def console_figures(obs: ObsStudio, rounds: int, workdir: Path) -> dict[str, Any]:
     profile = write_profile(workdir, obs.port, obs.password, hotkeys=HOTKEYS)
     console = Console(profile, FAST, log_actions=False)
-    window = MainWindow(
-        profile, console.rooms, console.registry, console.dispatcher, console.action_log
-    )
+    window = MainWindow(console)
     window.show()
     window.activateWindow()
     state = console.rooms.states["main"]

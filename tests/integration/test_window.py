@@ -23,9 +23,7 @@ async def _start(console: Console) -> None:
 
 
 def _open(console: Console, qtbot: QtBot) -> MainWindow:
-    window = MainWindow(
-        console.profile, console.rooms, console.registry, console.dispatcher, console.action_log
-    )
+    window = MainWindow(console)
     qtbot.addWidget(window)
     window.show()
     window.activateWindow()

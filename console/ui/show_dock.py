@@ -1,0 +1,199 @@
+"""The show dock: products, the slide exactly as OBS got it, and the rundown.
+
+Enter or a double-click on a product shows its slide; on a rundown item, goes to it. The
+rundown is reordered by drag and drop. Everything runs through commands.
+"""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.show.deal import format_countdown
+from console.show.service import ShowService
+from console.ui.follow import follow
+from console.ui.theme import ATTENTION, DIM, PREVIEW, PROGRAM, mark, named
+
+Fire = Callable[[str, str], object]
+PRODUCT_COLUMNS = ("#", "Product", "Price", "List", "Stock", "Check")
+
+
+class ProductTable(QTableWidget):
+    """The catalogue; a product with prohibited terms is flagged with the terms found."""
+
+    def __init__(self, show: ShowService, fire: Fire, parent: QWidget) -> None:
+        super().__init__(len(show.products), len(PRODUCT_COLUMNS), parent)
+        self._fire = fire
+        self.setHorizontalHeaderLabels(list(PRODUCT_COLUMNS))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAlternatingRowColors(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        pusher = next(iter(show.pushers.values()), None)
+        for row, product in enumerate(show.products.values()):
+            findings = pusher.findings(product) if pusher is not None else []
+            cells = (
+                f"{product.link_no}号" if product.link_no else "",
+                product.name,
+                f"¥{product.price}",
+                f"¥{product.list_price}" if product.list_price else "",
+                "" if product.stock is None else str(product.stock),
+                "⚠ " + ", ".join(sorted({f.hit.term for f in findings})) if findings else "ok",
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, product.sku)
+                if findings:
+                    item.setToolTip("\n".join(f.describe() for f in findings))
+                if column == len(cells) - 1:
+                    item.setForeground(QBrush(QColor(PROGRAM if findings else PREVIEW)))
+                self.setItem(row, column, item)
+        self.itemActivated.connect(self.on_item_activated)
+
+    def selected_sku(self) -> str | None:
+        item = self.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def on_item_activated(self, item: QTableWidgetItem) -> None:
+        self._fire(f"slide.show {shlex.quote(str(item.data(Qt.ItemDataRole.UserRole)))}", "list")
+
+
+class RundownList(QListWidget):
+    """The run of the show: current item marked, planned and actual minutes, drag to reorder."""
+
+    def __init__(self, show: ShowService, fire: Fire, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._show = show
+        self._fire = fire
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        follow(self, show.rundown.subscribe(lambda what: self.refresh()))
+        self.itemActivated.connect(self.on_item_activated)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rundown = self._show.rundown
+        if self.count() != len(rundown.entries):
+            self.clear()
+            for _ in rundown.entries:
+                self.addItem(QListWidgetItem())
+        for index, entry in enumerate(rundown.entries):
+            marker = (
+                "▶" if index == rundown.current else ("›" if index == rundown.next_index else " ")
+            )
+            planned = (
+                f"{entry.item.planned_s // 60}:{entry.item.planned_s % 60:02d}"
+                if (entry.item.planned_s)
+                else "–"
+            )
+            actual = format_countdown(int(rundown.elapsed(index)))
+            item = self.item(index)
+            item.setText(f"{marker} {index + 1}. {entry.item.title}   {actual} / {planned}")
+            late = (
+                entry.item.planned_s is not None and rundown.elapsed(index) > entry.item.planned_s
+            )
+            item.setForeground(
+                QBrush(QColor(ATTENTION if late else DIM if index < rundown.current else "#e8eaed"))
+            )
+
+    def on_item_activated(self, item: QListWidgetItem) -> None:
+        self._fire(f"rundown.goto {self.row(item) + 1}", "rundown")
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        source = self.currentRow()
+        super().dropEvent(event)
+        target = self.currentRow()
+        if source != target and source >= 0 and target >= 0:
+            self._show.rundown.move(source, target)
+
+
+class ShowPanel(QWidget):
+    """Products, the slide as pushed (for the selected room), the rundown."""
+
+    def __init__(self, show: ShowService, fire: Fire, room: Callable[[], str], parent: QWidget):
+        super().__init__(parent)
+        self._show = show
+        self._fire = fire
+        self._room = room
+        self.products = ProductTable(show, fire, self)
+        self.preview = named(QLabel("no slide on air", self), "slidePreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumHeight(180)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.status = named(QLabel(show.unavailable, self), "slideStatus")
+        self.status.setWordWrap(True)
+        self.rundown = RundownList(show, fire, self)
+        buttons = QHBoxLayout()
+        for label, line in (
+            ("◀ Prev", "slide.prev"),
+            ("Show", None),
+            ("Hide", "slide.hide"),
+            ("Next ▶", "slide.next"),
+        ):
+            button = QPushButton(label, self)
+            button.clicked.connect(lambda _=False, line=line: self.on_button(line))
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.products, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.status)
+        layout.addWidget(QLabel("Rundown (Enter: go to item, drag to reorder)", self))
+        layout.addWidget(self.rundown, 2)
+        for pusher in show.pushers.values():
+            follow(self, pusher.subscribe(self.on_pusher_changed))
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self.rundown.refresh)
+        self._ticker.start()
+
+    def on_button(self, line: str | None) -> None:
+        if line is None:
+            sku = self.products.selected_sku()
+            if sku is None:
+                return
+            line = f"slide.show {shlex.quote(sku)}"
+        self._fire(f"{line} room={self._room()}", "button")
+
+    def on_pusher_changed(self, what: str) -> None:
+        """Show exactly the image OBS accepted ("pushed"), nothing after "hidden"."""
+        pusher = self._show.pushers.get(self._room())
+        if pusher is None:
+            return
+        last = pusher.last
+        if what == "hidden" or last is None:
+            self.preview.setPixmap(QPixmap())
+            self.preview.setText("no slide on air")
+        elif what == "pushed":
+            pixmap = QPixmap.fromImage(last.image).scaled(
+                self.preview.size(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.SmoothTransformation,
+            )
+            self.preview.setPixmap(pixmap)
+        product = self._show.products.get(last.sku) if last is not None else None
+        on_air = f"on air: {product.name}" if product is not None and what == "pushed" else ""
+        self.status.setText(pusher.last_error or on_air)
+        mark(self.status, "alert", bool(pusher.last_error))
