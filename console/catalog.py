@@ -49,6 +49,9 @@ SCENE_COMMANDS = (
 
 
 SKU = Arg("sku", str, "product sku from the profile")
+PRODUCT_FIELDS = (
+    "name", "price", "list_price", "stock", "link_no", "guarantee", "usage", "deal",
+)  # fmt: skip
 
 SHOW_COMMANDS = (
     CommandSpec(
@@ -62,6 +65,15 @@ SHOW_COMMANDS = (
         ),
     ),
     CommandSpec("slide.hide", "Take the product slide off air", (ROOM,)),
+    CommandSpec(
+        "product.set",
+        "Change one field of a product (saved to the profile, slide on air refreshed)",
+        (
+            SKU,
+            Arg("field", str, f"one of: {', '.join(PRODUCT_FIELDS)}"),
+            Arg("value", str, "new value; deal takes 'START END PRICE'; empty clears"),
+        ),
+    ),
     CommandSpec("slide.next", "Show the slide of the rundown's next product", (ROOM,)),
     CommandSpec("slide.prev", "Show the slide of the rundown's previous product", (ROOM,)),
     CommandSpec(

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from console.commands import CommandError, CommandRegistry
 from console.obs.rooms import Rooms
-from console.profile import Profile
+from console.profile import Profile, ProfileError
+from console.profile.edit import product_mapping, rundown_mapping, save_section
+from console.show.edits import with_field
 from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.rundown import Rundown
@@ -27,6 +31,9 @@ class ShowService:
         self.rundown = Rundown.of(profile.rundown)
         self.pushers: dict[str, SlidePusher] = {}
         self.unavailable = ""
+        self.last_save_error = ""
+        self._saving: set[asyncio.Task[None]] = set()
+        self.rundown.subscribe(self.on_rundown_changed)
         try:
             for room in profile.rooms:
                 self.pushers[room.id] = SlidePusher(
@@ -46,6 +53,7 @@ class ShowService:
         handlers: dict[str, Callable[..., Any]] = {
             "slide.show": self.slide_show,
             "slide.hide": self.slide_hide,
+            "product.set": self.product_set,
             "slide.next": lambda room=None: self._step_slide(1, room),
             "slide.prev": lambda room=None: self._step_slide(-1, room),
             "rundown.next": lambda room=None: self._step_rundown(1, room),
@@ -55,7 +63,13 @@ class ShowService:
         for name, handler in handlers.items():
             registry.bind(name, handler)
 
+    async def saved(self) -> None:
+        """Wait for the background saves (a rundown drag) to reach the profile."""
+        while self._saving:
+            await asyncio.gather(*self._saving, return_exceptions=True)
+
     async def close(self) -> None:
+        await self.saved()
         for pusher in self.pushers.values():
             await pusher.close()
 
@@ -84,6 +98,16 @@ class ShowService:
         product = self.product(sku)
         pushed = await self.pusher(room).show(product, override=bool(override), switch=bool(switch))
         return _pushed(product, pushed) + (" (compliance override)" if override else "")
+
+    async def product_set(self, sku: str, field: str, value: str) -> str:
+        """Change a product, save it to the profile (atomically), refresh its slide."""
+        changed = with_field(self.product(sku), field, value)
+        products = {**self.products, sku: changed}
+        await self._save("products", [product_mapping(p, self._base) for p in products.values()])
+        self.products[sku] = changed
+        for pusher in self.pushers.values():
+            pusher.update(changed)
+        return f"{sku} {field} = {value or '(cleared)'}; saved to {self.profile.path.name}"
 
     async def slide_hide(self, room: str | None = None) -> str:
         await self.pusher(room).hide()
@@ -129,6 +153,36 @@ class ShowService:
         else:
             index = 0 if step > 0 else len(order) - 1
         return await self.slide_show(order[index], room)
+
+    # -- saving to the profile -------------------------------------------------------------
+
+    @property
+    def _base(self) -> Path:
+        return self.profile.path.parent
+
+    def on_rundown_changed(self, what: str) -> None:
+        if what != "reordered":
+            return
+        items = [rundown_mapping(item) for item in self.rundown.items()]
+        task = asyncio.get_running_loop().create_task(self._save_quietly("rundown", items))
+        self._saving.add(task)
+        task.add_done_callback(self._saving.discard)
+
+    async def _save_quietly(self, key: str, value: Any) -> None:
+        """A drag in the rundown is saved in the background; a refusal is shown, not raised."""
+        try:
+            await self._save(key, value)
+        except CommandError as exc:
+            log.error("%s", exc)
+
+    async def _save(self, key: str, value: Any) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            await loop.run_in_executor(None, save_section, self.profile.path, key, value)
+        except ProfileError as exc:
+            self.last_save_error = f"not saved to {self.profile.path.name}: {exc}"
+            raise CommandError(self.last_save_error) from None
+        self.last_save_error = ""
 
 
 def _pushed(product: Product, pushed: PushedSlide) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from console.commands import ActionRecord, CommandError
 from console.profile import load_profile
 from console.services import Console
+from console.show.slides import SlidePusher
 from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio
 from tests.support import FAST, connected
@@ -36,6 +38,18 @@ def console(tmp_path: Path, obs: ObsStudio, drive: Drive) -> Iterator[Console]:
     drive(ready())
     yield service
     drive(service.close())
+
+
+async def until_pushed(pusher: SlidePusher, predicate: Callable[[], bool]) -> None:
+    """Wait for the pusher's own notices until ``predicate`` holds."""
+    if predicate():
+        return
+    reached = asyncio.Event()
+    unsubscribe = pusher.subscribe(lambda what: predicate() and reached.set())
+    try:
+        await asyncio.wait_for(reached.wait(), 10)
+    finally:
+        unsubscribe()
 
 
 def _slide_file(probe: ObsProbe) -> str:
@@ -98,3 +112,26 @@ def test_prohibited_terms_refuse_the_push_unless_overridden_and_logged(
 def test_unknown_product_names_the_known_ones(console: Console, drive: Drive) -> None:
     with pytest.raises(CommandError, match=r"no product 'steak' .*steak-ribeye-1kg"):
         drive(console.registry.run("slide.show steak", "test"))
+
+
+def test_product_set_is_saved_logged_and_refreshes_the_slide_on_air(
+    console: Console, obs_probe: ObsProbe, drive: Drive
+) -> None:
+    drive(console.registry.run("slide.show steak-ribeye-1kg", "test"))
+    pusher = console.show.pusher(None)
+    assert pusher.last is not None
+    first = pusher.last.path
+    said = drive(console.registry.run("product.set steak-ribeye-1kg stock 120", "hotkey"))
+    assert "saved to demo.yaml" in said
+    drive(until_pushed(pusher, lambda: pusher.last is not None and pusher.last.path != first))
+    assert _slide_file(obs_probe) == str(pusher.last.path)
+    reloaded = load_profile(console.profile.path)
+    assert reloaded.product("steak-ribeye-1kg").stock == 120
+
+
+def test_reordering_the_rundown_is_saved_to_the_profile(console: Console, drive: Drive) -> None:
+    rundown = console.show.rundown
+    last = rundown.entries[-1].item
+    rundown.move(len(rundown.entries) - 1, 0)
+    drive(console.show.saved())
+    assert load_profile(console.profile.path).rundown[0] == last
