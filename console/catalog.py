@@ -50,7 +50,8 @@ SCENE_COMMANDS = (
 
 SKU = Arg("sku", str, "product sku from the profile")
 PRODUCT_FIELDS = (
-    "name", "price", "list_price", "stock", "link_no", "guarantee", "usage", "deal",
+    "name", "price", "list_price", "stock", "link_no", "images", "selling_points",
+    "guarantee", "usage", "deal",
 )  # fmt: skip
 
 SHOW_COMMANDS = (
@@ -71,8 +72,18 @@ SHOW_COMMANDS = (
         (
             SKU,
             Arg("field", str, f"one of: {', '.join(PRODUCT_FIELDS)}"),
-            Arg("value", str, "new value; deal takes 'START END PRICE'; empty clears"),
+            Arg("value", str, "new value; lists take a|b|c; deal takes START END PRICE"),
         ),
+    ),
+    CommandSpec(
+        "product.add",
+        "Add a product to the catalogue (saved to the profile)",
+        (SKU, Arg("name", str, "product name"), Arg("price", str, "price, e.g. 69")),
+    ),
+    CommandSpec(
+        "product.move",
+        "Move a product to a position in the catalogue (1 = first; saved to the profile)",
+        (SKU, Arg("position", int, "new position, 1 = first")),
     ),
     CommandSpec("slide.next", "Show the slide of the rundown's next product", (ROOM,)),
     CommandSpec("slide.prev", "Show the slide of the rundown's previous product", (ROOM,)),

@@ -9,15 +9,21 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from console.commands import CommandError
 from console.show.product import Deal, Product
 
 
-def with_field(product: Product, field: str, value: str) -> Product:
-    """``product`` with one field changed from its command-line text."""
+def with_field(product: Product, field: str, value: str, base_dir: Path = Path()) -> Product:
+    """``product`` with one field changed from its command-line text; lists are written
+    with ``|`` between items, image paths relative to ``base_dir`` (the profile's folder)."""
     text = value.strip()
     try:
+        if field == "images":
+            return replace(product, images=tuple(_image(part, base_dir) for part in _items(text)))
+        if field == "selling_points":
+            return replace(product, selling_points=tuple(_items(text)))
         if field == "price":
             return replace(product, price=_amount(text))
         if field == "list_price":
@@ -37,6 +43,25 @@ def with_field(product: Product, field: str, value: str) -> Product:
     except ValueError as exc:  # the product's own checks: positive prices, stock >= 0...
         raise CommandError(f"product.set {product.sku} {field}: {exc}") from None
     raise CommandError(f"product.set: no field {field!r}")
+
+
+def new_product(sku: str, name: str, price: str) -> Product:
+    """A product added during preparation: the three required fields."""
+    try:
+        return Product(sku=sku, name=name, price=_amount(price))
+    except ValueError as exc:
+        raise CommandError(f"product.add {sku}: {exc}") from None
+
+
+def _items(text: str) -> list[str]:
+    return [part.strip() for part in text.split("|") if part.strip()]
+
+
+def _image(text: str, base_dir: Path) -> Path:
+    path = (base_dir / text).resolve()
+    if not path.is_file():
+        raise ValueError(f"image not found: {path}")
+    return path
 
 
 def _amount(text: str) -> Decimal:

@@ -10,9 +10,10 @@ from typing import Any
 
 from console.commands import CommandError, CommandRegistry
 from console.obs.rooms import Rooms
+from console.observers import Observers, Unsubscribe
 from console.profile import Profile, ProfileError
 from console.profile.edit import product_mapping, rundown_mapping, save_section
-from console.show.edits import with_field
+from console.show.edits import new_product, with_field
 from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.rundown import Rundown
@@ -33,6 +34,8 @@ class ShowService:
         self.unavailable = ""
         self.last_save_error = ""
         self._saving: set[asyncio.Task[None]] = set()
+        self._observers: Observers[str] = Observers()
+        self._editing = asyncio.Lock()
         self.rundown.subscribe(self.on_rundown_changed)
         try:
             for room in profile.rooms:
@@ -54,6 +57,8 @@ class ShowService:
             "slide.show": self.slide_show,
             "slide.hide": self.slide_hide,
             "product.set": self.product_set,
+            "product.add": self.product_add,
+            "product.move": self.product_move,
             "slide.next": lambda room=None: self._step_slide(1, room),
             "slide.prev": lambda room=None: self._step_slide(-1, room),
             "rundown.next": lambda room=None: self._step_rundown(1, room),
@@ -101,13 +106,39 @@ class ShowService:
 
     async def product_set(self, sku: str, field: str, value: str) -> str:
         """Change a product, save it to the profile (atomically), refresh its slide."""
-        changed = with_field(self.product(sku), field, value)
-        products = {**self.products, sku: changed}
-        await self._save("products", [product_mapping(p, self._base) for p in products.values()])
-        self.products[sku] = changed
+        async with self._editing:  # each edit starts from the one before it
+            changed = with_field(self.product(sku), field, value, self._base)
+            await self._save_products({**self.products, sku: changed})
         for pusher in self.pushers.values():
             pusher.update(changed)
         return f"{sku} {field} = {value or '(cleared)'}; saved to {self.profile.path.name}"
+
+    async def product_add(self, sku: str, name: str, price: str) -> str:
+        async with self._editing:
+            if sku in self.products:
+                raise CommandError(f"product.add: {sku} already exists")
+            await self._save_products({**self.products, sku: new_product(sku, name, price)})
+        return f"{sku} added; saved to {self.profile.path.name}"
+
+    async def product_move(self, sku: str, position: int) -> str:
+        async with self._editing:
+            self.product(sku)
+            order = [key for key in self.products if key != sku]
+            index = max(0, min(len(order), position - 1))
+            order.insert(index, sku)
+            await self._save_products({key: self.products[key] for key in order})
+        return f"{sku} moved to {index + 1}; saved to {self.profile.path.name}"
+
+    async def _save_products(self, products: dict[str, Product]) -> None:
+        """Write the catalogue to the profile, then make it the one in use."""
+        await self._save("products", [product_mapping(p, self._base) for p in products.values()])
+        self.products.clear()
+        self.products.update(products)
+        self._observers.notify("products")
+
+    def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
+        """``listener("products")`` after the catalogue changed."""
+        return self._observers.subscribe(listener)
 
     async def slide_hide(self, room: str | None = None) -> str:
         await self.pusher(room).hide()
@@ -171,7 +202,8 @@ class ShowService:
     async def _save_quietly(self, key: str, value: Any) -> None:
         """A drag in the rundown is saved in the background; a refusal is shown, not raised."""
         try:
-            await self._save(key, value)
+            async with self._editing:  # one writer of the profile file at a time
+                await self._save(key, value)
         except CommandError as exc:
             log.error("%s", exc)
 

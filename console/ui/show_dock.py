@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from console.show.deal import format_countdown
 from console.show.service import ShowService
 from console.ui.follow import follow
+from console.ui.product_editor import AddProductDialog, ProductEditor
 from console.ui.theme import ATTENTION, DIM, PREVIEW, PROGRAM, mark, named
 
 Fire = Callable[[str, str], object]
@@ -39,7 +40,8 @@ class ProductTable(QTableWidget):
     """The catalogue; a product with prohibited terms is flagged with the terms found."""
 
     def __init__(self, show: ShowService, fire: Fire, parent: QWidget) -> None:
-        super().__init__(len(show.products), len(PRODUCT_COLUMNS), parent)
+        super().__init__(0, len(PRODUCT_COLUMNS), parent)
+        self._show = show
         self._fire = fire
         self.setHorizontalHeaderLabels(list(PRODUCT_COLUMNS))
         self.verticalHeader().hide()
@@ -50,8 +52,15 @@ class ProductTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        pusher = next(iter(show.pushers.values()), None)
-        for row, product in enumerate(show.products.values()):
+        self.itemActivated.connect(self.on_item_activated)
+        follow(self, show.subscribe(lambda what: self.rebuild()))
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        selected = self.selected_sku()
+        pusher = next(iter(self._show.pushers.values()), None)
+        self.setRowCount(len(self._show.products))
+        for row, product in enumerate(self._show.products.values()):
             findings = pusher.findings(product) if pusher is not None else []
             cells = (
                 f"{product.link_no}号" if product.link_no else "",
@@ -69,7 +78,8 @@ class ProductTable(QTableWidget):
                 if column == len(cells) - 1:
                     item.setForeground(QBrush(QColor(PROGRAM if findings else PREVIEW)))
                 self.setItem(row, column, item)
-        self.itemActivated.connect(self.on_item_activated)
+            if product.sku == selected:
+                self.selectRow(row)
 
     def selected_sku(self) -> str | None:
         item = self.currentItem()
@@ -144,6 +154,16 @@ class ShowPanel(QWidget):
         self.status = named(QLabel(show.unavailable, self), "slideStatus")
         self.status.setWordWrap(True)
         self.rundown = RundownList(show, fire, self)
+        editing = QHBoxLayout()
+        for label, slot in (
+            ("Edit…", self.on_edit_clicked),
+            ("Add…", self.on_add_clicked),
+            ("▲", lambda: self.on_move_clicked(-1)),
+            ("▼", lambda: self.on_move_clicked(1)),
+        ):
+            button = QPushButton(label, self)
+            button.clicked.connect(slot)
+            editing.addWidget(button)
         buttons = QHBoxLayout()
         for label, line in (
             ("◀ Prev", "slide.prev"),
@@ -157,6 +177,7 @@ class ShowPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.products, 2)
+        layout.addLayout(editing)
         layout.addLayout(buttons)
         layout.addWidget(self.preview, 3)
         layout.addWidget(self.status)
@@ -176,6 +197,21 @@ class ShowPanel(QWidget):
                 return
             line = f"slide.show {shlex.quote(sku)}"
         self._fire(f"{line} room={self._room()}", "button")
+
+    def on_edit_clicked(self) -> None:
+        sku = self.products.selected_sku()
+        if sku is not None:
+            base = self._show.profile.path.parent
+            ProductEditor(self._show.products[sku], base, self._fire, self).open()
+
+    def on_add_clicked(self) -> None:
+        AddProductDialog(self._fire, self).open()
+
+    def on_move_clicked(self, step: int) -> None:
+        sku = self.products.selected_sku()
+        if sku is not None:
+            position = list(self._show.products).index(sku) + 1 + step
+            self._fire(f"product.move {shlex.quote(sku)} {max(1, position)}", "button")
 
     def on_pusher_changed(self, what: str) -> None:
         """Show exactly the image OBS accepted ("pushed"), nothing after "hidden"."""

@@ -7,11 +7,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from console.commands import ActionRecord, CommandError
 from console.profile import load_profile
 from console.services import Console
 from console.show.slides import SlidePusher
+from console.ui.product_editor import ProductEditor
 from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio
 from tests.support import FAST, connected
@@ -135,3 +138,32 @@ def test_reordering_the_rundown_is_saved_to_the_profile(console: Console, drive:
     rundown.move(len(rundown.entries) - 1, 0)
     drive(console.show.saved())
     assert load_profile(console.profile.path).rundown[0] == last
+
+
+def test_product_editor_saves_each_changed_field_as_a_logged_command(
+    console: Console, qtbot: QtBot
+) -> None:
+    records: list[ActionRecord] = []
+    console.registry.add_listener(records.append)
+    host = QWidget()
+    qtbot.addWidget(host)
+    steak = console.show.products["steak-ribeye-1kg"]
+    editor = ProductEditor(steak, console.profile.path.parent, console.dispatcher.fire, host)
+    editor.fields["stock"].setText("321")
+    editor.fields["selling_points"].setText("南美草饲 | 原切")
+    editor.on_save()
+    qtbot.waitUntil(lambda: len(records) == 2)
+    assert [r.line for r in records] == [
+        "product.set steak-ribeye-1kg stock 321",
+        "product.set steak-ribeye-1kg selling_points '南美草饲 | 原切'",
+    ]
+    assert all(r.ok for r in records), records
+    saved = load_profile(console.profile.path).product("steak-ribeye-1kg")
+    assert (saved.stock, saved.selling_points) == (321, ("南美草饲", "原切"))
+
+
+def test_products_are_added_and_reordered(console: Console, drive: Drive) -> None:
+    drive(console.registry.run("product.add tea-500g '高山绿茶 500g' 88", "test"))
+    drive(console.registry.run("product.move tea-500g 1", "test"))
+    assert next(iter(console.show.products)) == "tea-500g"
+    assert load_profile(console.profile.path).products[0].name == "高山绿茶 500g"
