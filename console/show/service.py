@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,9 @@ class ShowService:
         self._saving: set[asyncio.Task[None]] = set()
         self._observers: Observers[str] = Observers()
         self._editing = asyncio.Lock()
+        # The profile is written off the GUI thread, by a plain Python thread: the loop's
+        # default executor is made of QThreads, which must not outlive the application.
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="profile-writer")
         self.rundown.subscribe(self.on_rundown_changed)
         try:
             for room in profile.rooms:
@@ -75,6 +79,7 @@ class ShowService:
 
     async def close(self) -> None:
         await self.saved()
+        self._writer.shutdown(wait=True)
         for pusher in self.pushers.values():
             await pusher.close()
 
@@ -210,7 +215,7 @@ class ShowService:
     async def _save(self, key: str, value: Any) -> None:
         loop = asyncio.get_running_loop()
         try:
-            await loop.run_in_executor(None, save_section, self.profile.path, key, value)
+            await loop.run_in_executor(self._writer, save_section, self.profile.path, key, value)
         except ProfileError as exc:
             self.last_save_error = f"not saved to {self.profile.path.name}: {exc}"
             raise CommandError(self.last_save_error) from None

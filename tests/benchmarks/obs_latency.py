@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -108,17 +109,19 @@ async def console_figures(obs: ObsStudio, rounds: int, workdir: Path) -> dict[st
     loop = asyncio.get_running_loop()
     other = obsws(obs.host, obs.port, obs.password, legacy=False, timeout=5)
     other.connect()
+    client_thread = ThreadPoolExecutor(max_workers=1)  # not the loop's QThread executor
     external = []
     try:
         for index in range(max(20, rounds // 10)):
             scene = "Product" if index % 2 == 0 else "Break"
             t0 = time.perf_counter()
             request = requests.SetCurrentProgramScene(sceneName=scene)
-            await loop.run_in_executor(None, other.call, request)
+            await loop.run_in_executor(client_thread, other.call, request)
             await until(state, lambda scene=scene: state.program == scene, within=5)
             external.append((time.perf_counter() - t0) * 1e3)
     finally:
         other.disconnect()
+        client_thread.shutdown()
         window.close()
         await console.close()
     return {

@@ -28,3 +28,14 @@ def test_services_do_not_import_qt_widgets() -> None:
         and any(name.startswith(("PySide6.QtWidgets", "console.ui")) for name in _imports(path))
     ]
     assert offenders == []
+
+
+def test_no_work_goes_to_the_loops_default_executor() -> None:
+    """qasync's default executor runs QThreads, which abort the process if still alive
+    when Qt exits: blocking work goes to a plain executor that its owner shuts down."""
+    offenders = [
+        str(path.relative_to(CONSOLE))
+        for path in CONSOLE.rglob("*.py")
+        if "run_in_executor(None" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
