@@ -82,6 +82,7 @@ class ObsLink:
         self._task: asyncio.Task[None] | None = None
         self._resync_task: asyncio.Task[None] | None = None
         self._listeners: list[EventListener] = []
+        self._closing = False
 
     # -- public ---------------------------------------------------------------------------
 
@@ -164,10 +165,16 @@ class ObsLink:
         Cancelling the loop ends a connected session politely (``_serve`` closes it on the
         worker) and frees an attempt still connecting (``_open`` aborts its socket).
         """
-        if self._task is not None:
-            self._task.cancel()
+        self._closing = True
+        task = self._task
+        while task is not None and not task.done():
+            # Python 3.11's wait_for can swallow a cancellation that races with the inner
+            # future finishing; the loops also check _closing, and we cancel until it ends.
+            task.cancel()
+            await asyncio.wait({task}, timeout=0.5)
+        if task is not None and not task.cancelled():
             with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+                task.result()
         if self._resync_task is not None:
             self._resync_task.cancel()
         self._worker.shutdown(wait=False)
@@ -177,7 +184,7 @@ class ObsLink:
 
     async def _run(self) -> None:
         attempt = 0
-        while True:
+        while not self._closing:
             self._set_link(LinkState(LinkPhase.CONNECTING))
             try:
                 session = await self._open()
@@ -239,7 +246,7 @@ class ObsLink:
             await asyncio.get_running_loop().run_in_executor(self._worker, session.disconnect)
 
     async def _watch(self, session: ObsSession) -> str:
-        while True:
+        while not self._closing:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._lost.wait(), self.timing.heartbeat_interval)
             if self._lost.is_set() or not session.alive:
@@ -250,6 +257,7 @@ class ObsLink:
                 await self._poll_stats()
             except RequestFailed as exc:
                 log.warning("room %s: stats poll refused: %s", self.room_id, exc)
+        return "closed"
 
     async def _poll_stats(self) -> None:
         """The heartbeat: a dead or half-open link fails here within the heartbeat timeout."""
