@@ -6,6 +6,7 @@ the running console binds handlers to the same specs.
 
 from __future__ import annotations
 
+from console.barrage.commands import BARRAGE_COMMANDS
 from console.commands import Arg, CommandRegistry, CommandSpec
 
 ROOM = Arg("room", str, "room id from the profile (default: the selected room)", required=False)
@@ -103,6 +104,7 @@ def declare_all(registry: CommandRegistry) -> CommandRegistry:
     """Declare every command of the console on a registry and return it."""
     registry.declare(SCENE_COMMANDS)
     registry.declare(SHOW_COMMANDS)
+    registry.declare(BARRAGE_COMMANDS)
     return registry
 
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from console.actionlog import ActionLog, log_path
+from console.barrage.commands import bind as bind_barrage
+from console.barrage.service import BarrageService
 from console.catalog import declare_all
 from console.commands import CommandRegistry
 from console.dispatch import Dispatcher
@@ -28,14 +30,18 @@ class Console:
         self.rooms.bind(self.registry)
         self.show = ShowService(profile, self.rooms)
         self.show.bind(self.registry)
+        self.barrage = BarrageService(profile, self.rooms, log_actions)
+        bind_barrage(self.registry, self.barrage)
         self.dispatcher = Dispatcher(self.registry)
 
     def start(self) -> None:
         """Start connecting every room; returns at once, links retry in the background."""
         self.rooms.start()
+        self.barrage.start()
 
     async def close(self) -> None:
         await self.dispatcher.drain()
+        await self.barrage.close()  # before the rooms: takes a pinned comment off air
         await self.show.close()
         await self.rooms.close()
         self.action_log.close()

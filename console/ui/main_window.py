@@ -19,6 +19,7 @@ from console.actionlog import ActionLog
 from console.commands import ActionRecord
 from console.services import Console
 from console.ui.action_log_view import ActionLogModel, ActionLogView
+from console.ui.barrage_dock import BarrageDock
 from console.ui.command_bar import CommandBar
 from console.ui.follow import follow
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, show_dock)
         self.tabifyDockWidget(dock, show_dock)
         show_dock.raise_()
+        self.barrage_dock = BarrageDock(console.barrage, self.fire, hints, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.barrage_dock)
+        self.resizeDocks([self.barrage_dock], [340], Qt.Orientation.Vertical)
 
         self.room_status = {
             room.id: RoomStatus(room.id, rooms.states[room.id], self) for room in profile.rooms

@@ -1,0 +1,191 @@
+"""A pinned comment on air: the room's OBS text source, found or created, shown and cleared.
+
+The text source (``Room.comment_source``) lives in the room's host scene, or the program
+scene when the profile names no host scene. When OBS lacks it, it is created there as a
+FreeType text source with a CJK font, sized and placed for the canvas (a lower third, word
+wrapped), hidden until the first pin; a source the operator made and placed is used as it
+is. Nothing is cached between pins: every pin looks the scene item up again (a few
+milliseconds), so a source renamed, removed or an OBS restarted between pins is never a
+stale id.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from console.commands import CommandError
+from console.obs.errors import RESOURCE_NOT_FOUND, LinkDown, RequestFailed
+from console.obs.state import LinkPhase, RoomState
+
+log = logging.getLogger(__name__)
+
+TEXT_KIND = "text_ft2_source_v2"
+FONT_FACE = "Noto Sans CJK SC"
+WHITE = 0xFFFFFFFF
+
+
+class PinLink(Protocol):
+    """What pinning needs of a room's OBS link (``console.obs.link.ObsLink``)."""
+
+    room_id: str
+    state: RoomState
+
+    async def request(self, name: str, reply_within: float | None = None, **data: Any) -> Any: ...
+
+
+def text_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
+    """Settings of a new comment source: readable on the canvas, wrapped inside it."""
+    width, height = canvas
+    return {
+        "text": text,
+        "font": {"face": FONT_FACE, "style": "Regular", "size": max(24, height // 16), "flags": 0},
+        "color1": WHITE,
+        "color2": WHITE,
+        "outline": True,
+        "drop_shadow": True,
+        "word_wrap": True,
+        "custom_width": max(200, width - 2 * _margin(canvas)),
+    }
+
+
+def _margin(canvas: tuple[int, int]) -> int:
+    return max(16, canvas[1] // 24)
+
+
+class CommentPin:
+    """Shows one line of text through ``source`` in the scene ``scene()`` names."""
+
+    def __init__(self, link: PinLink, source: str, scene: Callable[[], str | None]) -> None:
+        self.link = link
+        self.source = source
+        self._scene = scene
+        self.shown_in: tuple[str, int] | None = None  # (scene, item id) of the last show
+
+    def scene(self) -> str:
+        """The scene the comment goes to; CommandError when OBS has no such scene."""
+        state = self.link.state
+        if state.link.phase is not LinkPhase.CONNECTED:
+            # The mirror's scene list is only known while connected.
+            raise LinkDown(f"room {self.link.room_id} is not connected ({state.link.describe()})")
+        scene = self._scene()
+        if not scene:
+            raise CommandError(
+                f"room {self.link.room_id}: no scene to pin comments in (name a host scene "
+                "in the profile or put a scene on program)"
+            )
+        if scene not in self.link.state.scenes:
+            raise CommandError(
+                f"room {self.link.room_id}: OBS has no scene {scene!r} for pinned comments"
+            )
+        return scene
+
+    async def show(self, text: str) -> str:
+        """Put ``text`` on the source and make its item visible; return the scene used."""
+        scene = self.scene()
+        item = await self._find_item(scene)
+        if item is None:
+            item = await self._place(scene, text)
+        else:
+            await self.link.request(
+                "SetInputSettings", inputName=self.source, inputSettings={"text": text}
+            )
+        await self.link.request(
+            "SetSceneItemEnabled", sceneName=scene, sceneItemId=item, sceneItemEnabled=True
+        )
+        self.shown_in = (scene, item)
+        return scene
+
+    async def clear(self) -> None:
+        """Hide the item the last ``show`` used, then empty the text (no flash of it)."""
+        shown, self.shown_in = self.shown_in, None
+        if shown is None:
+            shown = await self._lookup()
+        if shown is not None:
+            scene, item = shown
+            try:
+                await self.link.request(
+                    "SetSceneItemEnabled", sceneName=scene, sceneItemId=item, sceneItemEnabled=False
+                )
+            except RequestFailed as exc:
+                if exc.code != RESOURCE_NOT_FOUND:
+                    raise  # the item is gone: nothing left to hide
+        try:
+            await self.link.request(
+                "SetInputSettings", inputName=self.source, inputSettings={"text": ""}
+            )
+        except RequestFailed as exc:
+            if exc.code != RESOURCE_NOT_FOUND:
+                raise
+
+    # -- finding and creating -------------------------------------------------------------
+
+    async def _lookup(self) -> tuple[str, int] | None:
+        """Where the source is shown, when no pin of this session put it there (a comment
+        left on air by an earlier run); None when the scene or the item is not there."""
+        scene = self._scene()
+        if not scene or scene not in self.link.state.scenes:
+            return None
+        item = await self._find_item(scene)
+        return None if item is None else (scene, item)
+
+    async def _find_item(self, scene: str) -> int | None:
+        try:
+            data = await self.link.request(
+                "GetSceneItemId", sceneName=scene, sourceName=self.source
+            )
+        except RequestFailed as exc:
+            if exc.code == RESOURCE_NOT_FOUND:
+                return None
+            raise
+        return int(data["sceneItemId"])
+
+    async def _place(self, scene: str, text: str) -> int:
+        """Create the source in ``scene`` (or add the existing one to it), hidden, with
+        ``text`` already set; return the new item's id."""
+        try:
+            found = await self.link.request("GetInputSettings", inputName=self.source)
+        except RequestFailed as exc:
+            if exc.code != RESOURCE_NOT_FOUND:
+                raise
+            return await self._create(scene, text)
+        kind = str(found.get("inputKind", ""))
+        if not kind.startswith("text_"):
+            raise CommandError(
+                f"OBS source {self.source!r} is a {kind}, not a text source: rename it in OBS "
+                "or name another comment source in the profile"
+            )
+        await self.link.request(
+            "SetInputSettings", inputName=self.source, inputSettings={"text": text}
+        )
+        created = await self.link.request(
+            "CreateSceneItem", sceneName=scene, sourceName=self.source, sceneItemEnabled=False
+        )
+        return int(created["sceneItemId"])
+
+    async def _create(self, scene: str, text: str) -> int:
+        video = await self.link.request("GetVideoSettings")
+        canvas = (int(video["baseWidth"]), int(video["baseHeight"]))
+        created = await self.link.request(
+            "CreateInput",
+            sceneName=scene,
+            inputName=self.source,
+            inputKind=TEXT_KIND,
+            inputSettings=text_settings(text, canvas),
+            sceneItemEnabled=False,
+        )
+        item = int(created["sceneItemId"])
+        margin = _margin(canvas)
+        await self.link.request(
+            "SetSceneItemTransform",
+            sceneName=scene,
+            sceneItemId=item,
+            sceneItemTransform={
+                "positionX": float(margin),
+                "positionY": float(canvas[1] - margin),
+                "alignment": 9,  # bottom left: the text grows upwards as it wraps
+            },
+        )
+        log.info("room %s: created comment source %r in %s", self.link.room_id, self.source, scene)
+        return item

@@ -1,0 +1,431 @@
+"""The barrage dock: the live feed, the review queue, the sources and the numbers.
+
+Everything here reads the ``BarrageService`` and fires ``barrage.*`` commands; nothing
+talks to a platform or to OBS. The feed pauses while the pointer is over it (or on
+``barrage.pause``) and counts what waits; the review queue's selection is the service's
+selected message, which the hotkeys (A, R, B, P in the demo) act on; Up/Down move it
+whenever the focus is in the dock. The numbers refresh once a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QEnterEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.barrage.service import BarrageService
+from console.barrage.sources import Source, SourcePhase, SourceState
+from console.barrage.verdict import Judged
+from console.ui.barrage_feed import BarrageFeedModel, BarrageFilter, FeedRole
+from console.ui.barrage_stats_view import StatsPanel
+from console.ui.follow import follow
+from console.ui.review_view import ReviewModel, SpanDelegate, UserPanel
+from console.ui.theme import mark, named
+
+Fire = Callable[[str, str], object]
+Index = QModelIndex | QPersistentModelIndex
+
+FEED_CAPACITY = 1000
+SPLIT = (4, 3, 2, 2)  # feed, review queue, selected user, stats
+REVIEW_ACTIONS = (
+    ("Approve", "barrage.approve"),
+    ("Reject", "barrage.reject"),
+    ("Ban user", "barrage.ban"),
+    ("Pin on air", "barrage.pin"),
+    ("Answer", "barrage.answer"),
+    ("Unpin", "barrage.unpin"),
+)
+_TROUBLE = (SourcePhase.RECONNECTING, SourcePhase.FAILED)
+
+
+class FeedView(QListView):
+    """The feed's list: uniform one-line rows laid out in batches; says when hovered."""
+
+    hovered = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setUniformItemSizes(True)
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(200)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        self.hovered.emit(True)
+        super().enterEvent(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        self.hovered.emit(False)
+        super().leaveEvent(event)
+
+
+class SourceLine(QLabel):
+    """One source: ``name: state · N received · N dropped``."""
+
+    def __init__(self, source: Source, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.setObjectName("barrageSource")
+        follow(self, source.subscribe(self.on_source_state))
+        self.refresh()
+
+    def on_source_state(self, state: SourceState) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        source = self.source
+        counters = source.counters
+        text = (
+            f"{source.name}: {source.state.describe()} · {counters.received} received · "
+            f"{counters.dropped_total} dropped"
+        )
+        if self.text() != text:
+            self.setText(text)
+        mark(self, "alert", source.state.phase in _TROUBLE)
+
+
+class BarrageDock(QDockWidget):
+    """Feed, review queue, selected user, sources and stats of the show's barrage."""
+
+    def __init__(
+        self,
+        service: BarrageService,
+        fire: Fire,
+        hints: dict[str, str],
+        parent: QWidget,
+    ) -> None:
+        super().__init__("Barrage", parent)
+        self.setObjectName("barrageDock")
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.service = service
+        self._fire = fire
+        self._hints = hints  # command line -> key
+        self._hovering = False
+        self._syncing = False  # the view follows the service: do not echo back
+        body = QWidget(self)
+
+        self.source_lines = [SourceLine(source, body) for source in service.sources]
+        self.feed_model = BarrageFeedModel(FEED_CAPACITY, products=service.products, parent=self)
+        self.feed_filter = BarrageFilter(self)
+        self.feed_filter.setSourceModel(self.feed_model)
+        self.feed_view = FeedView(body)
+        self.feed_view.setModel(self.feed_filter)
+        self.feed_view.setItemDelegate(SpanDelegate(self.feed_view, service.status))
+        self.new_button = named(QPushButton(body), "newMessages")
+        self.new_button.setVisible(False)
+        self.pause_button = QPushButton("Pause", body)
+        self.pause_button.setCheckable(True)
+        self.pause_button.setToolTip(self._hinted("barrage.pause", "Hold the feed still"))
+        self.filter_box = QComboBox(body)
+        self.filter_box.setToolTip("Feed filter (barrage.filter)")
+        self.filter_box.addItem("All", "all")
+        self.filter_box.addItem("Questions", "questions")
+        self.filter_box.addItem("Gifts and orders", "gifts")
+        for product in service.profile.products:
+            self.filter_box.addItem(f"Mentions: {_short(product.name)}", f"product {product.sku}")
+
+        self.review_model = ReviewModel(service.review.held(), self)
+        self.review_view = QListView(body)
+        self.review_view.setObjectName("reviewQueue")
+        self.review_view.setModel(self.review_model)
+        self.review_view.setUniformItemSizes(True)
+        self.review_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.review_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.review_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.review_view.setItemDelegate(SpanDelegate(self.review_view))
+        self.review_title = QLabel(body)
+        self.action_buttons = {
+            command: QPushButton(self._hinted(command, label, brackets=True), body)
+            for label, command in REVIEW_ACTIONS
+        }
+        self.selected_label = named(QLabel(body), "barrageSelected")
+        self.selected_label.setWordWrap(True)
+        self.user_panel = UserPanel(body)
+        self.pin_label = named(QLabel(body), "barragePin")
+        self.suggestion_label = named(QLabel(body), "barrageSuggestion")
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        names = {product.sku: _short(product.name) for product in service.profile.products}
+        self.stats_panel = StatsPanel(names, body)
+
+        self._layout(body)
+        self.setWidget(body)
+        self.setFocusProxy(self.review_view)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._connect_signals()
+        for aspect in ("paused", "filter", "pin", "suggestion", "selected"):
+            self.on_service_changed(aspect)
+        self.on_review_flushed()
+        self.on_ticker_timeout()
+
+    def _layout(self, body: QWidget) -> None:
+        feed_box = QWidget(body)
+        feed_bar = QHBoxLayout()
+        feed_bar.addWidget(QLabel("Feed", feed_box))
+        feed_bar.addStretch(1)
+        for widget in (self.new_button, self.filter_box, self.pause_button):
+            feed_bar.addWidget(widget)
+        feed_layout = QVBoxLayout(feed_box)
+        feed_layout.setContentsMargins(0, 0, 0, 0)
+        for line in self.source_lines:
+            feed_layout.addWidget(line)
+        feed_layout.addLayout(feed_bar)
+        feed_layout.addWidget(self.feed_view, 1)
+        feed_layout.addWidget(self.pin_label)
+
+        review_box = QWidget(body)
+        buttons = QGridLayout()
+        for number, button in enumerate(self.action_buttons.values()):
+            buttons.addWidget(button, number // 3, number % 3)
+        review_layout = QVBoxLayout(review_box)
+        review_layout.setContentsMargins(0, 0, 0, 0)
+        review_layout.addWidget(self.review_title)
+        review_layout.addWidget(self.review_view, 1)
+        review_layout.addLayout(buttons)
+
+        user_box = QWidget(body)
+        user_layout = QVBoxLayout(user_box)
+        user_layout.setContentsMargins(0, 0, 0, 0)
+        user_layout.addWidget(self.selected_label)
+        user_layout.addWidget(self.user_panel, 1)
+        user_layout.addWidget(self.suggestion_label)
+
+        # Stacked when docked beside the rooms, side by side under them (see
+        # on_dock_location_changed).
+        splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, body)
+        for box in (feed_box, review_box, user_box, self.stats_panel):
+            splitter.addWidget(box)
+        splitter.setChildrenCollapsible(False)
+        self._share_space()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+    def _connect_signals(self) -> None:
+        service = self.service
+        follow(self, service.subscribe(self.on_service_changed))
+        follow(self, service.subscribe_batches(self.feed_model.push))
+        follow(self, service.review.subscribe(self.review_model.on_review_changed))
+        self.feed_model.pending_changed.connect(self.on_feed_pending_changed)
+        self.feed_model.flushed.connect(self.on_feed_flushed)
+        self.feed_view.hovered.connect(self.on_feed_hovered)
+        self.feed_view.clicked.connect(self.on_feed_clicked)
+        self.new_button.clicked.connect(self.on_new_clicked)
+        self.pause_button.clicked.connect(self.on_pause_clicked)
+        self.filter_box.activated.connect(self.on_filter_chosen)
+        self.dockLocationChanged.connect(self.on_dock_location_changed)
+        self.review_model.flushed.connect(self.on_review_flushed)
+        selection = self.review_view.selectionModel()
+        selection.currentChanged.connect(self.on_review_current_changed)
+        for command, button in self.action_buttons.items():
+            button.clicked.connect(lambda _=False, c=command: self._fire(c, "button"))
+        for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.service.select_step(s))
+        self._ticker.timeout.connect(self.on_ticker_timeout)
+        self._ticker.start()
+
+    def _hinted(self, command: str, text: str, brackets: bool = False) -> str:
+        key = self._hints.get(command)
+        if key is None:
+            return text
+        return f"{text} ({key})" if brackets else f"{text} — {key}"
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def on_service_changed(self, aspect: str) -> None:
+        refresh: Callable[[], None] | None = {
+            "selected": self._show_selected,
+            "paused": self._show_paused,
+            "filter": self._show_filter,
+            "pin": self._show_pin,
+            "suggestion": self._show_suggestion,
+        }.get(aspect)
+        if refresh is not None:
+            refresh()
+
+    def on_dock_location_changed(self, area: Qt.DockWidgetArea) -> None:
+        """Side by side under or over the rooms, stacked beside them."""
+        wide = area in (Qt.DockWidgetArea.TopDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        self._share_space()
+
+    def _share_space(self) -> None:
+        """Feed, review, user, stats in the proportions of ``SPLIT`` (the splitter scales)."""
+        for index, share in enumerate(SPLIT):
+            self.splitter.setStretchFactor(index, share)
+        self.splitter.setSizes([share * 100 for share in SPLIT])
+
+    def on_feed_hovered(self, hovering: bool) -> None:
+        self._hovering = hovering
+        self._apply_pause()
+
+    def on_feed_pending_changed(self, waiting: int) -> None:
+        self.new_button.setText(f"{waiting} new ↓")
+        self.new_button.setVisible(waiting > 0)
+
+    def on_feed_flushed(self, rows: int) -> None:
+        self.feed_view.scrollToBottom()
+
+    def on_feed_clicked(self, index: QModelIndex) -> None:
+        judged = index.data(FeedRole.JUDGED)
+        if isinstance(judged, Judged):
+            self.service.select(judged.message.id, judged)
+
+    def on_new_clicked(self) -> None:
+        if self.service.paused:
+            self._fire("barrage.resume", "button")
+
+    def on_pause_clicked(self) -> None:
+        self.pause_button.setChecked(self.service.paused)  # the service decides
+        self._fire("barrage.resume" if self.service.paused else "barrage.pause", "button")
+
+    def on_filter_chosen(self, index: int) -> None:
+        self._fire(f"barrage.filter {self.filter_box.itemData(index)}", "button")
+
+    def on_review_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._syncing or self.review_model.updating or not current.isValid():
+            return
+        self.service.select(self.review_model.message_id(current.row()))
+
+    def on_review_flushed(self) -> None:
+        held = self.review_model.rowCount()
+        self.review_title.setText(
+            f"Review queue · {held} held · ↑/↓ select" if held else "Review queue · nothing held"
+        )
+        self._sync_review_selection()
+
+    def on_ticker_timeout(self) -> None:
+        self.stats_panel.show_stats(self.service.stats.snapshot())
+        for line in self.source_lines:
+            line.refresh()
+        if self.service.pins:
+            self._show_pin()
+        self._show_user()
+
+    # -- showing the service --------------------------------------------------------------
+
+    def _apply_pause(self) -> None:
+        self.feed_model.set_paused(self.service.paused or self._hovering)
+
+    def _show_paused(self) -> None:
+        self.pause_button.setChecked(self.service.paused)
+        self.pause_button.setText("Paused" if self.service.paused else "Pause")
+        self._apply_pause()
+
+    def _show_filter(self) -> None:
+        feed = self.service.filter
+        proxy = self.feed_filter
+        proxy.set_questions_only(feed.mode == "questions")
+        proxy.set_gifts_orders_only(feed.mode == "gifts")
+        proxy.set_product(feed.sku if feed.mode == "product" else None)
+        wanted = f"product {feed.sku}" if feed.mode == "product" else feed.mode
+        self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(wanted)))
+
+    def _show_pin(self) -> None:
+        service = self.service
+        if service.pins:
+            pins = service.pins.values()
+            text = "   ".join(f"ON AIR {p.room} {p.left():.0f} s · {p.text}" for p in pins)
+            mark(self.pin_label, "onair", True)
+        else:
+            text = service.pin_problem or "No comment on air"
+            mark(self.pin_label, "onair", False)
+        mark(self.pin_label, "alert", bool(service.pin_problem))
+        if self.pin_label.text() != text:
+            self.pin_label.setText(text)
+
+    def _show_suggestion(self) -> None:
+        answer = self.service.suggestion
+        self.suggestion_label.setText(
+            "" if answer is None else f"Suggested answer — {answer.describe()}"
+        )
+
+    def _show_selected(self) -> None:
+        service = self.service
+        key = service.selected_id
+        judged = service.find(key) if key is not None else None
+        if judged is None:
+            self.selected_label.setText("Select a held comment (↑/↓) or click one in the feed")
+        else:
+            message = judged.message
+            verdict = judged.verdict.describe()
+            self.selected_label.setText(
+                f"{message.user_name}: {message.text}\n{service.status(message.id)} · {verdict}"
+            )
+        self._sync_review_selection()
+        self._sync_feed_selection()
+        self._show_user()
+
+    def _show_user(self) -> None:
+        service = self.service
+        key = service.selected_id
+        judged = service.find(key) if key is not None else None
+        if judged is None:
+            self.user_panel.show_user(None, [], False, service.status)
+            return
+        message = judged.message
+        self.user_panel.show_user(
+            message,
+            service.history.recent(message.user_key),
+            service.is_banned(message),
+            service.status,
+        )
+
+    def _sync_review_selection(self) -> None:
+        row = self.review_model.row_of(self.service.selected_id)
+        view = self.review_view
+        self._syncing = True
+        try:
+            if row < 0:
+                view.selectionModel().clear()
+            else:
+                index = self.review_model.index(row)
+                view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                )
+                view.scrollTo(index)
+        finally:
+            self._syncing = False
+
+    def _sync_feed_selection(self) -> None:
+        selection = self.feed_view.selectionModel()
+        current = selection.currentIndex()
+        if current.isValid() and current.data(FeedRole.MESSAGE_ID) == self.service.selected_id:
+            return
+        selection.clear()
+
+
+def _short(name: str, limit: int = 6) -> str:
+    """A product name short enough for a legend: its first word, or that word's end (a
+    Chinese name ends with what the thing is: 南美草饲原切眼肉牛排 → …切眼肉牛排)."""
+    words = name.split()
+    first = words[0] if words else name
+    return first if len(first) <= limit else "…" + first[-(limit - 1) :]

@@ -1,0 +1,207 @@
+"""The barrage dock in the real window (no OBS needed): hotkeys act on the selected held
+message, Up/Down move the selection, the feed pauses on hover, the numbers show.
+
+Here rather than in tests/unit: the window runs on the qasync loop (``drive``), which stays
+the running loop for the rest of the session, after the unit tests' own ``asyncio.run``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QEnterEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from console.barrage.message import Message
+from console.barrage.service import BarrageService
+from console.commands import ActionRecord
+from console.services import Console
+from console.ui.barrage_dock import BarrageDock
+from console.ui.barrage_feed import FeedRole
+from console.ui.main_window import MainWindow
+from tests.conftest import Drive
+from tests.support import FAST
+from tests.unit.barrage.barrage_show import barrage_of, write_show
+
+HOTKEYS = """\
+hotkeys:
+  A: barrage.approve
+  R: barrage.reject
+  Shift+B: barrage.ban
+  P: barrage.pin
+"""
+
+
+@dataclass
+class Show:
+    console: Console
+    service: BarrageService
+    window: MainWindow
+    dock: BarrageDock
+
+
+async def _start(console: Console, service: BarrageService, own: bool) -> None:
+    console.start()
+    if own:
+        service.start()
+
+
+async def _close(console: Console, service: BarrageService, own: bool) -> None:
+    if own:
+        await service.close()
+    await console.close()
+
+
+@pytest.fixture
+def show(tmp_path: Path, qtbot: QtBot, drive: Drive) -> Iterator[Show]:
+    profile = write_show(tmp_path, hotkeys=HOTKEYS)
+    console = Console(profile, FAST, log_actions=False)
+    service, own = barrage_of(console)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    dock = window.findChild(BarrageDock)
+    if dock is None:  # not wired into the window yet: add it as the lead will
+        hints = {hotkey.command: hotkey.key for hotkey in profile.hotkeys}
+        dock = BarrageDock(service, window.fire, hints, window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isActiveWindow)  # application hotkeys need an active window
+    drive(_start(console, service, own))
+    qtbot.waitUntil(lambda: dock.review_model.rowCount() == 2)
+    yield Show(console, service, window, dock)
+    drive(_close(console, service, own))
+
+
+def selected_row(show: Show) -> int:
+    return show.dock.review_view.currentIndex().row()
+
+
+def test_the_oldest_held_message_is_selected_in_the_review_queue(show: Show) -> None:
+    assert show.service.selected_id == "m3"
+    assert selected_row(show) == 0
+    assert "cat-name: 这个是垃圾吧" in show.dock.selected_label.text()
+
+
+def test_approve_hotkey_approves_the_selected_held_message(show: Show, qtbot: QtBot) -> None:
+    records: list[ActionRecord] = []
+    show.console.registry.add_listener(records.append)
+    qtbot.keyClick(show.window, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: show.service.status("m3") == "approved")
+    qtbot.waitUntil(lambda: show.dock.review_model.rowCount() == 1)
+    assert [(r.source, r.line, r.ok) for r in records] == [("hotkey A", "barrage.approve", True)]
+    assert show.service.selected_id == "m3"  # kept for pinning; no longer in the queue
+    assert show.dock.review_view.selectionModel().selectedIndexes() == []
+
+
+def test_reject_hotkey_moves_to_the_next_held_message(show: Show, qtbot: QtBot) -> None:
+    qtbot.keyClick(show.window, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: show.dock.review_model.rowCount() == 1)
+    assert show.service.selected_id == "m4" and selected_row(show) == 0
+
+
+def test_up_and_down_move_the_review_selection(show: Show, qtbot: QtBot) -> None:
+    show.dock.review_view.setFocus()
+    qtbot.keyClick(show.dock.review_view, Qt.Key.Key_Down)
+    assert show.service.selected_id == "m4" and selected_row(show) == 1
+    qtbot.keyClick(show.dock.review_view, Qt.Key.Key_Down)
+    assert show.service.selected_id == "m4"  # stays on the last
+    qtbot.keyClick(show.dock.feed_view, Qt.Key.Key_Up)  # anywhere in the dock
+    assert show.service.selected_id == "m3" and selected_row(show) == 0
+
+
+def test_up_and_down_leave_the_command_bar_its_history(show: Show, qtbot: QtBot) -> None:
+    bar = show.window.command_bar
+    bar.setFocus()
+    qtbot.keyClicks(bar, "barrage.pause")
+    qtbot.keyClick(bar, Qt.Key.Key_Return)
+    qtbot.keyClick(bar, Qt.Key.Key_Up)
+    assert bar.text() == "barrage.pause" and show.service.selected_id == "m3"
+
+
+def test_the_pin_hotkey_refuses_a_held_message_with_the_reason(show: Show, qtbot: QtBot) -> None:
+    qtbot.keyClick(show.window, Qt.Key.Key_P)
+    qtbot.waitUntil(lambda: "held for review" in show.window.last_action.text())
+    assert show.window.last_action.property("alert") is True
+
+
+def test_clicking_a_held_message_selects_it_and_shows_its_author(show: Show, qtbot: QtBot) -> None:
+    view = show.dock.review_view
+    rect = view.visualRect(show.dock.review_model.index(1))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert show.service.selected_id == "m4"
+    panel = show.dock.user_panel
+    assert panel.title.text().startswith("cat-name  (cat)")
+    assert panel.messages.count() == 2
+
+
+def feed_texts(show: Show) -> list[str]:
+    proxy = show.dock.feed_filter
+    return [str(proxy.index(row, 0).data()) for row in range(proxy.rowCount())]
+
+
+def test_the_feed_shows_held_hides_blocked(show: Show, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: len(feed_texts(show)) == 7)
+    shown = feed_texts(show)
+    assert "cat-name: 垃圾主播" in shown
+    assert not any("刷单" in text or "微信" in text for text in shown)
+
+
+def test_the_feed_pauses_on_hover_and_counts_what_waits(show: Show, qtbot: QtBot) -> None:
+    view = show.dock.feed_view
+    qtbot.waitUntil(lambda: show.dock.feed_model.rowCount() == 9)
+    inside = QPointF(view.rect().center())
+    QApplication.sendEvent(view, QEnterEvent(inside, inside, view.mapToGlobal(inside)))
+    assert show.dock.feed_model.paused
+    for n in range(3):
+        show.service.ingest.put(Message("test", "main", f"new{n}", "zed", "zed", "hi", 2000.0))
+    qtbot.waitUntil(lambda: show.dock.new_button.text() == "3 new ↓")
+    assert show.dock.new_button.isVisibleTo(show.dock) and show.dock.feed_model.rowCount() == 9
+    show.dock.on_feed_hovered(False)
+    assert show.dock.feed_model.rowCount() == 12 and not show.dock.new_button.isVisibleTo(show.dock)
+
+
+def test_filter_command_narrows_the_feed(show: Show, qtbot: QtBot, drive: Drive) -> None:
+    qtbot.waitUntil(lambda: len(feed_texts(show)) == 7)
+    drive(show.console.registry.run("barrage.filter questions", "test"))
+    assert feed_texts(show) == [
+        "ann-name: 牛排多少钱？",
+        "dan-name: 乐高多少钱",
+        "gus-name: 发货快吗",
+    ]
+    assert show.dock.filter_box.currentData() == "questions"
+    drive(show.console.registry.run("barrage.filter product lego", "test"))
+    assert feed_texts(show) == ["dan-name: 乐高多少钱"]
+
+
+def test_clicking_a_feed_row_selects_that_message(show: Show, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: len(feed_texts(show)) == 7)
+    view = show.dock.feed_view
+    index = show.dock.feed_filter.index(0, 0)
+    qtbot.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
+    assert show.service.selected_id == index.data(FeedRole.MESSAGE_ID) == "m1"
+    assert show.dock.review_view.selectionModel().selectedIndexes() == []
+
+
+def test_stats_panel_shows_the_numbers(show: Show, qtbot: QtBot) -> None:
+    show.dock.on_ticker_timeout()
+    panel = show.dock.stats_panel
+    assert panel.rate.text() == "9 msg/min · 9 received"
+    assert panel.rules.text() == "held: rude 2   ·   blocked: contact 1 · spam 1"
+    assert panel.questions.text().splitlines()[0] == "1×  牛排多少钱？"
+    assert set(panel.chart.series) == {"steak", "lego"}
+    assert not panel.chart.grab().isNull()
+
+
+def test_source_line_shows_state_and_counters(show: Show, qtbot: QtBot) -> None:
+    (line,) = show.dock.source_lines
+    qtbot.waitUntil(lambda: "finished" in line.text())
+    show.dock.on_ticker_timeout()
+    assert line.text() == ("replay chat.jsonl: finished: end of recording · 9 received · 0 dropped")
