@@ -243,7 +243,17 @@ class ObsLink:
             self._session = None
             if self._resync_task is not None:
                 self._resync_task.cancel()
-            await asyncio.get_running_loop().run_in_executor(self._worker, session.disconnect)
+            await self._disconnect(session)
+
+    async def _disconnect(self, session: ObsSession) -> None:
+        """Close politely on the worker; if it is stuck (a send into a dead socket), shut
+        the socket down from here, which frees it."""
+        closing = asyncio.get_running_loop().run_in_executor(self._worker, session.disconnect)
+        try:
+            await asyncio.wait_for(asyncio.shield(closing), self.timing.heartbeat_timeout)
+        except TimeoutError:
+            session.abort()
+            await closing
 
     async def _watch(self, session: ObsSession) -> str:
         while not self._closing:
