@@ -56,11 +56,9 @@ async def _main(app: QApplication, profile: Profile) -> int:
     # The loop must outlive the window: links close politely after it is gone.
     app.setQuitOnLastWindowClosed(False)
     app.lastWindowClosed.connect(closed.set)
-    screen = app.primaryScreen().availableGeometry()
-    if screen.width() < window.width() or screen.height() < window.height():
-        window.showMaximized()
-    else:
-        window.show()
+    # The console is the operator's whole screen: fill it, with or without a window manager.
+    window.setGeometry(app.primaryScreen().availableGeometry())
+    window.showMaximized()
     console.start()
     await closed.wait()
     await console.close()

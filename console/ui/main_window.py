@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.registry = registry
         self.dispatcher = console.dispatcher
         self.setWindowTitle(f"{profile.show.title} — Live Room Console")
-        self.resize(1440, 860)  # shown maximised when the screen is smaller (see app.py)
+        self.resize(1440, 860)  # the app fills the screen; this is for tests and tools
 
         hints = {hotkey.command: hotkey.key for hotkey in profile.hotkeys}
         central = QWidget(self)
