@@ -65,7 +65,10 @@ def blob(
         r = 1 + rng.uniform(-wobble, wobble)
         points.append(QPointF(cx + rx * r * math.cos(angle), cy + ry * r * math.sin(angle)))
     path = QPainterPath()
-    mid = lambda a, b: QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)  # noqa: E731
+
+    def mid(a: QPointF, b: QPointF) -> QPointF:
+        return QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+
     path.moveTo(mid(points[-1], points[0]))
     for i, point in enumerate(points):
         path.quadTo(point, mid(point, points[(i + 1) % count]))
@@ -339,7 +342,7 @@ def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv)
     for name in DRAWINGS:
         path = HERE / name
-        if not draw(name).save(str(path), "PNG"):
+        if not draw(name).save(str(path)):  # format from the .png suffix
             print(f"cannot write {path}", file=sys.stderr)
             return 1
         print(path.relative_to(HERE.parents[1]))

@@ -1,14 +1,23 @@
 """The slide's image source in one room's OBS: found, or created, and kept track of.
 
-An ``image_source`` input placed in the product scene. The pusher only says what to show
-(``point_at``), whether to show it (``set_visible``) and to drop it (``clear``); this class
-finds the input and its scene item, creates what is missing, and forgets what it knew when
-OBS removes them or the link drops (a reconnect may reach a restarted OBS).
+An ``image_source`` input placed in the product scene. The pusher says what to show
+(``show_file``) and when to take it off (``clear``); this class finds the input and its
+scene item, creates what is missing, and forgets what it knew when OBS removes them or the
+link drops (a reconnect may reach a restarted OBS).
+
+OBS applies new input settings on its video thread, a frame or so after it answered, and
+tells nobody when the new image is loaded. Enabling a hidden item right after pointing it at
+a new file can therefore show, for a frame or two, the image it held before: the previous
+product and its price (seen in about one of twenty hide-then-show runs against OBS 29). So
+a hidden slide is first emptied, then pointed at the new file, and enabled only once OBS
+reports the image's size (``GetSceneItemTransform``: 0 while empty), i.e. once it loaded.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -19,6 +28,8 @@ from console.obs.state import RoomState
 log = logging.getLogger(__name__)
 
 IMAGE_KIND = "image_source"
+LOAD_PATIENCE = 2.0  # seconds OBS gets to load (or drop) an image before we go on anyway
+_POLL = 0.005  # OBS has no "image loaded" event: its state is polled this often meanwhile
 
 
 class SlideLink(Protocol):
@@ -52,24 +63,17 @@ class SlideSource:
             self._canvas = (int(video["baseWidth"]), int(video["baseHeight"]))
         return self._canvas
 
-    async def point_at(self, file: str) -> None:
-        """Make the source show ``file`` (creating the source if the scene lacks it)."""
+    async def show_file(self, file: str) -> None:
+        """Put ``file`` on air: point at it, and if the item was hidden, enable it only once
+        OBS has loaded the file, never over an older image."""
         await self._ensure_item()
-        await self._request(
-            "SetInputSettings", inputName=self.source, inputSettings={"file": file}, overlay=True
-        )
-
-    async def set_visible(self, visible: bool) -> None:
-        await self._ensure_item()
-        if self._enabled is visible:
+        if await self._is_visible():
+            await self._set_file(file)
             return
-        await self._request(
-            "SetSceneItemEnabled",
-            sceneName=self.scene,
-            sceneItemId=self._item_id,
-            sceneItemEnabled=visible,
-        )
-        self._enabled = visible
+        await self._empty()
+        await self._set_file(file)
+        await self._until_width(lambda width: width > 0, f"load {file}")
+        await self._set_enabled(True)
 
     @property
     def visible(self) -> bool | None:
@@ -77,13 +81,11 @@ class SlideSource:
         return self._enabled
 
     async def clear(self) -> bool:
-        """Hide the item and point the source at no file; False if it was never placed."""
+        """Hide the item and empty the source; False if it was never placed in the scene."""
         if self._item_id is None and not await self._find_item():
             return False
-        await self.set_visible(False)
-        await self._request(
-            "SetInputSettings", inputName=self.source, inputSettings={"file": ""}, overlay=True
-        )
+        await self._set_enabled(False)
+        await self._empty()
         return True
 
     async def switch_to_scene(self) -> None:
@@ -115,6 +117,55 @@ class SlideSource:
             name in ("InputRemoved", "InputNameChanged") and named
         ):
             self.forget()
+
+    # -- settings, visibility, loading ---------------------------------------------------
+
+    async def _set_file(self, file: str) -> None:
+        await self._request(
+            "SetInputSettings", inputName=self.source, inputSettings={"file": file}, overlay=True
+        )
+
+    async def _is_visible(self) -> bool:
+        if self._enabled is None:
+            data = await self._request(
+                "GetSceneItemEnabled", sceneName=self.scene, sceneItemId=self._item_id
+            )
+            self._enabled = bool(data["sceneItemEnabled"])
+        return self._enabled
+
+    async def _set_enabled(self, enabled: bool) -> None:
+        if self._enabled is enabled:
+            return
+        await self._request(
+            "SetSceneItemEnabled",
+            sceneName=self.scene,
+            sceneItemId=self._item_id,
+            sceneItemEnabled=enabled,
+        )
+        self._enabled = enabled
+
+    async def _empty(self) -> None:
+        """Point the source at no file and wait until OBS dropped the image."""
+        if await self._width() == 0:
+            return
+        await self._set_file("")
+        await self._until_width(lambda width: width == 0, "drop the previous image")
+
+    async def _width(self) -> int:
+        data = await self._request(
+            "GetSceneItemTransform", sceneName=self.scene, sceneItemId=self._item_id
+        )
+        return int(data["sceneItemTransform"]["sourceWidth"])
+
+    async def _until_width(self, reached: Callable[[int], bool], what: str) -> None:
+        deadline = time.monotonic() + LOAD_PATIENCE
+        while not reached(await self._width()):
+            if time.monotonic() > deadline:
+                log.warning(
+                    "room %s: OBS did not %s within %.1f s", self.link.room_id, what, LOAD_PATIENCE
+                )
+                return
+            await asyncio.sleep(_POLL)  # see _POLL: there is no event to wait for
 
     # -- finding and creating -------------------------------------------------------------
 

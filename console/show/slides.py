@@ -88,7 +88,8 @@ class PushedSlide:
     write_ms: float
     """Encoding the PNG (unless reused), writing it and moving it into place."""
     accepted_ms: float
-    """From the start of drawing until OBS answered ``SetInputSettings``."""
+    """From the start of drawing until OBS answered ``SetInputSettings`` (for a slide that
+    was hidden: until OBS had loaded the new image and the item was enabled)."""
 
 
 def local_now() -> datetime:
@@ -196,7 +197,6 @@ class SlidePusher:
             pushed = await self._push(product, content, override)
             self._product, self._approved = product, product
             self._accepted = findings
-            await self._obs.set_visible(True)
             if switch:
                 await self._obs.switch_to_scene()
         self._start_refresh()
@@ -244,9 +244,7 @@ class SlidePusher:
                 if new:
                     raise ComplianceRefused(product.sku, new)
                 self._approved = product
-            pushed = await self._push(product, content, bool(self._accepted))
-            await self._obs.set_visible(True)
-            return pushed
+            return await self._push(product, content, bool(self._accepted))
 
     async def close(self) -> None:
         """Stop refreshing and release the render thread; OBS keeps what it shows."""
@@ -266,7 +264,7 @@ class SlidePusher:
         image, render_ms, write_ms = await loop.run_in_executor(
             self._worker, self._render_and_write, content, width, height, path
         )
-        await self._obs.point_at(str(path))
+        await self._obs.show_file(str(path))
         accepted_ms = (time.perf_counter() - started) * 1e3
         self._slot = slot
         self._stale = False

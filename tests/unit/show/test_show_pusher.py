@@ -78,6 +78,12 @@ class FakeObs:
         if name == "SetSceneItemEnabled":
             self.enabled[data["sceneItemId"]] = data["sceneItemEnabled"]
             return {}
+        if name == "GetSceneItemEnabled":
+            return {"sceneItemEnabled": self.enabled[data["sceneItemId"]]}
+        if name == "GetSceneItemTransform":  # this OBS loads images at once
+            source = next(s for s, item in self.items.items() if item == data["sceneItemId"])
+            width = 1280 if self.files.get(source) else 0
+            return {"sceneItemTransform": {"sourceWidth": width}}
         if name in ("SetCurrentProgramScene", "SetCurrentPreviewScene"):
             return {}
         raise AssertionError(f"unexpected request {name}")
@@ -371,3 +377,33 @@ def test_an_edit_is_pushed_at_once_by_the_refresh_loop(
         return pusher.last.content.stock if pusher.last else None
 
     assert run(scenario()) == "已售罄"
+
+
+def test_a_hidden_slide_holding_an_old_image_is_emptied_before_it_is_shown(
+    qapp: QApplication, tmp_path: Path, run: Run[Any]
+) -> None:
+    obs = FakeObs({"Slide": "image_source"})
+    obs.items["Slide"] = 7
+    obs.enabled[7] = False  # hidden by the operator in OBS, still holding yesterday's slide
+    obs.files["Slide"] = "/old/slide.png"
+    pusher = SlidePusher(obs, source="Slide", output_dir=tmp_path, auto_refresh=False)
+    pushed = run(pusher.show(STEAK))
+    settings = [data for name, data in obs.calls if name == "SetInputSettings"]
+    assert [s["inputSettings"]["file"] for s in settings] == ["", str(pushed.path)]
+    assert obs.names()[-1] == "SetSceneItemEnabled" and obs.enabled[7]
+    run(pusher.close())
+
+
+def test_a_visible_slide_is_switched_in_place(
+    qapp: QApplication, tmp_path: Path, run: Run[Any]
+) -> None:
+    obs = FakeObs({"Slide": "image_source"})
+    obs.items["Slide"] = 7
+    obs.enabled[7] = True
+    obs.files["Slide"] = "/old/slide.png"
+    pusher = SlidePusher(obs, source="Slide", output_dir=tmp_path, auto_refresh=False)
+    pushed = run(pusher.show(STEAK))
+    settings = [data for name, data in obs.calls if name == "SetInputSettings"]
+    assert [s["inputSettings"]["file"] for s in settings] == [str(pushed.path)]
+    assert "SetSceneItemEnabled" not in obs.names()
+    run(pusher.close())
