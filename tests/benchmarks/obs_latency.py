@@ -21,8 +21,6 @@ import argparse
 import asyncio
 import json
 import os
-import secrets
-import statistics
 import sys
 import tempfile
 import time
@@ -42,7 +40,8 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from console.services import Console  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
-from tests.harness import ObsStudio, Xvfb  # noqa: E402
+from tests.benchmarks.figures import figures, real_obs  # noqa: E402
+from tests.harness import ObsStudio  # noqa: E402
 from tests.support import FAST, connected, until, write_profile  # noqa: E402
 
 HOTKEYS = """\
@@ -50,16 +49,6 @@ hotkeys:
   F2: scene.program Opening
   F3: scene.program Host
 """
-
-
-def figures(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {
-        "median_ms": round(statistics.median(ordered), 3),
-        "p95_ms": round(p95, 3),
-        "n": len(ordered),
-    }
 
 
 def raw_round_trips(obs: ObsStudio, rounds: int) -> list[float]:
@@ -135,21 +124,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=500)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        workdir = Path(scratch)
-        xvfb = Xvfb(log_path=workdir / "xvfb.log")
-        display = xvfb.start()
-        obs = ObsStudio(workdir / "obs", display, password=secrets.token_urlsafe(12))
-        try:
-            obs.start()
-            raw = raw_round_trips(obs, args.rounds)
-            app = QApplication.instance() or QApplication([])
-            app.setQuitOnLastWindowClosed(False)
-            result = qasync.run(console_figures(obs, args.rounds, workdir))
-            del app
-        finally:
-            obs.stop()
-            xvfb.stop()
+    with tempfile.TemporaryDirectory() as scratch, real_obs(Path(scratch)) as obs:
+        raw = raw_round_trips(obs, args.rounds)
+        app = QApplication.instance() or QApplication([])
+        app.setQuitOnLastWindowClosed(False)
+        result = qasync.run(console_figures(obs, args.rounds, Path(scratch)))
+        del app
     raw_figures = figures(raw)
     overhead = result["command_get_version"]["median_ms"] - raw_figures["median_ms"]
     report = {

@@ -36,8 +36,6 @@ import argparse
 import asyncio
 import json
 import os
-import secrets
-import statistics
 import sys
 import tempfile
 import time
@@ -58,22 +56,13 @@ from console.show.content import slide_content  # noqa: E402
 from console.show.slide import render_slide  # noqa: E402
 from console.show.slides import SlidePusher  # noqa: E402
 from console.show.template import load_template  # noqa: E402
-from tests.harness import ObsProbe, ObsStudio, Xvfb  # noqa: E402
+from tests.benchmarks.figures import figures, real_obs  # noqa: E402
+from tests.harness import ObsProbe, ObsStudio  # noqa: E402
 from tests.support import FAST, connected, write_profile  # noqa: E402
 from tests.unit.show.samples import DEMO_PRODUCTS, STEAK, with_deal  # noqa: E402
 
 GOAL_P95_MS = 50.0
 CANVASES = ((1920, 1080), (1080, 1920))
-
-
-def figures(samples: list[float]) -> dict[str, float]:
-    ordered = sorted(samples)
-    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-    return {
-        "median_ms": round(statistics.median(ordered), 2),
-        "p95_ms": round(p95, 2),
-        "n": len(ordered),
-    }
 
 
 class Clock:
@@ -193,19 +182,10 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=100)
     parser.add_argument("--interval", type=float, default=0.25, help="seconds between pushes")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch:
-        work = Path(scratch)
-        xvfb = Xvfb(log_path=work / "xvfb.log")
-        display = xvfb.start()
-        obs = ObsStudio(work / "obs", display, password=secrets.token_urlsafe(12))
-        try:
-            obs.start()
-            app = QApplication.instance() or QApplication([])
-            result = qasync.run(measure(obs, args.rounds, args.interval, work))
-            del app
-        finally:
-            obs.stop()
-            xvfb.stop()
+    with tempfile.TemporaryDirectory() as scratch, real_obs(Path(scratch)) as obs:
+        app = QApplication.instance() or QApplication([])
+        result = qasync.run(measure(obs, args.rounds, args.interval, Path(scratch)))
+        del app
     worst = max(
         result[f"{w}x{h}"]["render_push"][kind]["p95_ms"]
         for w, h in CANVASES
