@@ -6,11 +6,13 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from console.commands import CommandError, CommandRegistry
 from console.obs.rooms import Rooms
+from console.obs.state import LinkPhase
 from console.observers import Observers, Unsubscribe
 from console.profile import Profile, ProfileError
 from console.profile.edit import product_mapping, rundown_mapping, save_section
@@ -34,7 +36,7 @@ class ShowService:
         self.pushers: dict[str, SlidePusher] = {}
         self.unavailable = ""
         self.last_save_error = ""
-        self._saving: set[asyncio.Task[None]] = set()
+        self._background: set[asyncio.Task[None]] = set()
         self._observers: Observers[str] = Observers()
         self._editing = asyncio.Lock()
         # The profile is written off the GUI thread, by a plain Python thread: the loop's
@@ -51,6 +53,9 @@ class ShowService:
                     lookup=self.products.get,
                     **pusher_options,
                 )
+            for room_id in self.pushers:
+                state = rooms.states[room_id]
+                state.subscribe(partial(self.on_room_changed, room_id))
         except FontMissing as exc:
             # The window still opens: scenes work, slides say why they cannot.
             self.unavailable = f"slides unavailable: {exc}"
@@ -73,9 +78,9 @@ class ShowService:
             registry.bind(name, handler)
 
     async def saved(self) -> None:
-        """Wait for the background saves (a rundown drag) to reach the profile."""
-        while self._saving:
-            await asyncio.gather(*self._saving, return_exceptions=True)
+        """Wait for the background work: saves (a rundown drag) and slides drawn ahead."""
+        while self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
 
     async def close(self) -> None:
         await self.saved()
@@ -190,6 +195,23 @@ class ShowService:
             index = 0 if step > 0 else len(order) - 1
         return await self.slide_show(order[index], room)
 
+    def on_room_changed(self, room_id: str, aspect: str) -> None:
+        """On each (re)connect, draw the rundown's slides ahead of time, so that going to
+        a product item costs a file write and one request."""
+        if aspect != "link" or self.rooms.states[room_id].link.phase is not LinkPhase.CONNECTED:
+            return
+        skus = [item.sku for item in self.rundown.items() if item.sku is not None]
+        products = [self.products[sku] for sku in dict.fromkeys(skus) if sku in self.products]
+        task = asyncio.get_running_loop().create_task(self._prepare(room_id, products))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def _prepare(self, room_id: str, products: list[Product]) -> None:
+        try:
+            await self.pushers[room_id].prepare(products)
+        except CommandError as exc:  # OBS went away meanwhile: the next show draws anew
+            log.info("room %s: slides not prepared: %s", room_id, exc)
+
     # -- saving to the profile -------------------------------------------------------------
 
     @property
@@ -201,8 +223,8 @@ class ShowService:
             return
         items = [rundown_mapping(item) for item in self.rundown.items()]
         task = asyncio.get_running_loop().create_task(self._save_quietly("rundown", items))
-        self._saving.add(task)
-        task.add_done_callback(self._saving.discard)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
 
     async def _save_quietly(self, key: str, value: Any) -> None:
         """A drag in the rundown is saved in the background; a refusal is shown, not raised."""

@@ -167,3 +167,11 @@ def test_products_are_added_and_reordered(console: Console, drive: Drive) -> Non
     drive(console.registry.run("product.move tea-500g 1", "test"))
     assert next(iter(console.show.products)) == "tea-500g"
     assert load_profile(console.profile.path).products[0].name == "高山绿茶 500g"
+
+
+def test_rundown_slides_are_drawn_ahead_once_connected(console: Console, drive: Drive) -> None:
+    drive(console.show.saved())  # the preparation started when the link came up
+    pusher = console.show.pusher(None)
+    prepared = {content.sku for content, _, _ in pusher._slides}
+    rundown_skus = {item.sku for item in console.show.rundown.items() if item.sku}
+    assert rundown_skus <= prepared
