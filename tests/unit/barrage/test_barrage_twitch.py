@@ -70,10 +70,13 @@ def test_untagged_lines_and_other_commands() -> None:
     assert message_from_line(parse_line("PING :tmi.twitch.tv"), "main", "f3") is None
 
 
+Script = Callable[["IrcServer", asyncio.StreamWriter], Awaitable[None]]
+
+
 class IrcServer:
     """A tiny IRC server: answers the login, then runs ``script`` for the connection."""
 
-    def __init__(self, script: Callable[[IrcServer, asyncio.StreamWriter], Awaitable[None]]):
+    def __init__(self, script: Script):
         self.script = script
         self.heard: list[str] = []
         self.connections = 0
@@ -142,6 +145,26 @@ def twitch(port: int, sink: Collector, **kwargs: object) -> TwitchSource:
     )
 
 
+def play(
+    script: Script, messages: int, **kwargs: object
+) -> tuple[IrcServer, Collector, TwitchSource]:
+    """Run a source against ``script`` until it delivered ``messages``, then close it."""
+
+    async def scenario() -> tuple[IrcServer, Collector, TwitchSource]:
+        server = IrcServer(script)
+        sink = Collector()
+        async with irc(server) as port:
+            source = twitch(port, sink, **kwargs)
+            source.start()
+            try:
+                await sink.until(messages)
+            finally:
+                await source.close()
+        return server, sink, source
+
+    return asyncio.run(scenario())
+
+
 def test_source_logs_in_reads_chat_and_answers_ping() -> None:
     async def script(server: IrcServer, writer: asyncio.StreamWriter) -> None:
         writer.write((TAGGED + "\r\n").encode())
@@ -153,50 +176,28 @@ def test_source_logs_in_reads_chat_and_answers_ping() -> None:
         writer.write("@id=4;user-id=8 :cy!cy@cy PRIVMSG #shop :加\u200b微信\r\n".encode())
         await writer.drain()
 
-    async def scenario() -> None:
-        server = IrcServer(script)
-        sink = Collector()
-        async with irc(server) as port:
-            source = twitch(port, sink)
-            source.start()
-            try:
-                await sink.until(2)
-            finally:
-                await source.close()
-        assert server.heard[:3] == [
-            "CAP REQ :twitch.tv/tags twitch.tv/commands",
-            f"NICK {source.nick}",
-            "JOIN #shop",
-        ]
-        assert [m.id for m in sink.messages] == ["b34ccfc7-4977-403a-8a94-33c6bac34fb8", "4"]
-        assert sink.messages[1].text == "加微信"
-        assert source.counters.dropped == {
-            "invalid UTF-8": 1,
-            "line too long": 1,
-            "unreadable IRC line": 1,
-        }
-        assert source.counters.stripped["zero-width"] == 1
-
-    asyncio.run(scenario())
+    server, sink, source = play(script, 2)
+    assert server.heard[:3] == [
+        "CAP REQ :twitch.tv/tags twitch.tv/commands",
+        f"NICK {source.nick}",
+        "JOIN #shop",
+    ]
+    assert [m.id for m in sink.messages] == ["b34ccfc7-4977-403a-8a94-33c6bac34fb8", "4"]
+    assert sink.messages[1].text == "加微信"
+    assert source.counters.dropped == {
+        "invalid UTF-8": 1,
+        "line too long": 1,
+        "unreadable IRC line": 1,
+    }
+    assert source.counters.stripped["zero-width"] == 1
 
 
 def test_token_is_sent_as_pass() -> None:
     async def script(server: IrcServer, writer: asyncio.StreamWriter) -> None:
         writer.write(b"@id=1 :a!a@a PRIVMSG #shop :hi\r\n")
 
-    async def scenario() -> None:
-        server = IrcServer(script)
-        sink = Collector()
-        async with irc(server) as port:
-            source = twitch(port, sink, token="abc", nick="ShopBot")
-            source.start()
-            try:
-                await sink.until(1)
-            finally:
-                await source.close()
-        assert server.heard[1:3] == ["PASS oauth:abc", "NICK shopbot"]
-
-    asyncio.run(scenario())
+    server, _, _ = play(script, 1, token="abc", nick="ShopBot")
+    assert server.heard[1:3] == ["PASS oauth:abc", "NICK shopbot"]
 
 
 def test_reconnect_command_makes_the_source_reconnect() -> None:
@@ -205,19 +206,8 @@ def test_reconnect_command_makes_the_source_reconnect() -> None:
         if server.connections == 1:
             writer.write(b":tmi.twitch.tv RECONNECT\r\n")
 
-    async def scenario() -> None:
-        server = IrcServer(script)
-        sink = Collector()
-        async with irc(server) as port:
-            source = twitch(port, sink)
-            source.start()
-            try:
-                await sink.until(2)
-            finally:
-                await source.close()
-        assert [m.id for m in sink.messages] == ["1", "2"] and server.connections == 2
-
-    asyncio.run(scenario())
+    server, sink, _ = play(script, 2)
+    assert [m.id for m in sink.messages] == ["1", "2"] and server.connections == 2
 
 
 def test_refused_login_is_shown_as_failed() -> None:

@@ -342,10 +342,9 @@ def test_the_refresh_loop_counts_down_to_the_end_then_stops(
         pusher.subscribe(on_change)
         await pusher.show(product)
         await asyncio.wait_for(ended.wait(), 5)
-        for _ in range(100):  # the loop ends by itself right after the last push
-            if not pusher.refreshing:
-                break
-            await asyncio.sleep(0.01)
+        refreshing = pusher._refresh_task  # ends by itself right after the last push
+        if refreshing is not None:
+            await asyncio.wait_for(refreshing, 5)
         return texts
 
     texts = run(scenario())
