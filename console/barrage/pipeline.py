@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from console.barrage.config import FloodRule, ModerationConfig, RepeatRule
+from console.barrage.decisions import LocalDecisions, ModerationDecisions
 from console.barrage.message import Kind, Message
 from console.barrage.normalise import fold, mapped, normalise_batch, pinyin
 from console.barrage.rate import LastPass, RateState, SlidingCount
@@ -52,12 +53,16 @@ class Judgements(NamedTuple):
 class Pipeline:
     """Judges messages with the current rule set; ``reload`` swaps it atomically."""
 
-    def __init__(self, config: ModerationConfig | RuleSet | None = None) -> None:
+    def __init__(
+        self,
+        config: ModerationConfig | RuleSet | None = None,
+        decisions: ModerationDecisions | None = None,
+    ) -> None:
         self._rules = (
             config if isinstance(config, RuleSet) else RuleSet(config or ModerationConfig())
         )
         self._rate = RateState()
-        self._bans: set[str] = set()
+        self.decisions = decisions or LocalDecisions(self._rules.config)
         self.sound_checks = 0  # messages spelt in pinyin (the slow pass), for the stats
 
     @property
@@ -80,13 +85,13 @@ class Pipeline:
 
     def ban(self, user: str) -> None:
         """Block every later message of ``user`` (id or name) until ``unban``."""
-        self._bans.add(user)
+        self.decisions.ban(user)
 
-    def unban(self, user: str) -> None:
-        self._bans.discard(user)
+    def unban(self, user: str) -> bool:
+        return self.decisions.unban(user)
 
     def is_banned(self, user: str) -> bool:
-        return user in self._bans or user in self._rules.config.banned
+        return self.decisions.is_banned(user) or user in self._rules.config.banned
 
     def judge(self, message: Message) -> Verdict:
         return self.judge_batch([message]).verdicts[0]
@@ -114,7 +119,7 @@ class Pipeline:
         f_next = counter.start + counter.seconds if counter is not None else 0.0
         repeat_min = repeat.min_chars if repeat.users else 1 << 30
         slow_memory = rate.slow if slow else None
-        special = config.staff | config.banned | self._bans
+        special = config.staff | config.banned | self.decisions.banned()
         shape_min = _shape_threshold(config)
         get_hit = hits.get
         out: list[Verdict] = []
