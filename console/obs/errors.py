@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from console.commands import CommandError
+from console.commands import CommandError, ErrorCode
 
 # Request status codes from the obs-websocket v5 protocol that the console treats specially.
 NOT_READY = 207
@@ -23,9 +23,13 @@ class ObsError(CommandError):
 class LinkDown(ObsError):
     """The room has no working link to OBS right now."""
 
+    error_code = ErrorCode.NOT_CONNECTED
+
 
 class ConnectFailed(ObsError):
     """One connection attempt failed; the link retries with backoff."""
+
+    error_code = ErrorCode.NOT_CONNECTED
 
 
 class AuthFailed(ConnectFailed):
@@ -37,7 +41,11 @@ class RequestFailed(ObsError):
 
     def __init__(self, request: str, code: int, comment: str) -> None:
         reason = comment or f"status {code}"
-        super().__init__(f"OBS refused {request}: {reason} (code {code})")
+        super().__init__(
+            f"OBS refused {request}: {reason} (code {code})",
+            ErrorCode.OBS_REFUSED,
+            {"request": request, "obs_code": code, "obs_comment": comment},
+        )
         self.request = request
         self.code = code
         self.comment = comment

@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from console.catalog import catalog
-from console.commands import CommandRegistry, Invocation
+from console.commands import ALL_ROOMS, ROOM_ARG, CommandRegistry, Invocation
 from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
 from console.profile.migrate import upgrade
@@ -29,6 +29,7 @@ from console.profile.model import (
     Show,
     Transition,
 )
+from console.profile.nodes import node_at
 from console.profile.products import build_products, check_products
 from console.profile.rundown import build_rundown, check_rundown
 from console.profile.schema import PROFILE
@@ -63,6 +64,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     validator = Validator(path, Context(base_dir, catalog() if registry is None else registry))
     data = validator.check(PROFILE, root)
     _check_room_arguments(validator, data)
+    _check_control(validator, root, data)
     check_products(validator, root, data)
     check_rundown(validator, root, data)
     check_barrage(validator, root, data)
@@ -86,9 +88,29 @@ def _check_room_arguments(validator: Validator, data: dict[str, Any]) -> None:
         if invocation is None:
             continue
         room = invocation.kwargs.get("room")
-        if room is not None and room not in ids:
-            message = f"no room {room!r} in this profile (rooms: {', '.join(ids)})"
+        takes_all = invocation.spec.room or ROOM_ARG in invocation.spec.args
+        if room is not None and not (takes_all and room == ALL_ROOMS) and room not in ids:
+            known = ", ".join(ids) + ("; or all" if takes_all else "")
+            message = f"no room {room!r} in this profile (rooms: {known})"
             validator.report(entry.value_node, f"{invocation.spec.name}: {message}")
+
+
+LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _check_control(validator: Validator, root: yaml.Node, data: dict[str, Any]) -> None:
+    """A control API reachable from other machines only when the profile says so."""
+    control = data["control"]
+    if control is None or control["host"] is None or control["host"] in LOOPBACK:
+        return
+    if not control["allow_remote"]:
+        node = node_at(root, ["control", "host"])
+        assert node is not None, "a host other than the default was written"
+        validator.report(
+            node,
+            f"control.host: {control['host']} is not loopback: other machines could drive "
+            "the show; add allow_remote: true if that is meant",
+        )
 
 
 def _build(path: Path, root: yaml.MappingNode, data: dict[str, Any]) -> Profile:
@@ -112,7 +134,7 @@ def _build(path: Path, root: yaml.MappingNode, data: dict[str, Any]) -> Profile:
 
 def _hotkey(entry: Entry) -> Hotkey:
     mark = entry.key_node.start_mark
-    return Hotkey(entry.key, entry.value.line, mark.line + 1, mark.column + 1)
+    return Hotkey(entry.key, entry.value.line, mark.line + 1, mark.column + 1, entry.value)
 
 
 def _room(data: dict[str, Any]) -> Room:

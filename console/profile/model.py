@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from console.barrage.config import ModerationConfig
+from console.commands import Invocation
 
 if TYPE_CHECKING:
     from console.barrage.sources.mapping import FieldMapping
@@ -108,15 +109,28 @@ class Hotkey:
     command: str
     line: int
     col: int
+    invocation: Invocation
+    """The command line as checked at load: a press runs it without parsing it again."""
 
 
 @dataclass(frozen=True)
 class Control:
-    """The local control API (accepted and checked now, served by a later version)."""
+    """The local control API: where it listens and the token every request must carry."""
 
+    enabled: bool
+    host: str
     port: int
     token: str | None
     token_env: str | None
+    allow_remote: bool
+    """Serve on an address other than loopback (only when the profile says so)."""
+
+    def resolve_token(self) -> str:
+        """The token: written in the profile or read from the environment; MissingSecret
+        when it is meant to come from a variable that is not set."""
+        if self.token is not None:
+            return self.token
+        return _secret_from(self.token_env)
 
 
 def _secret_from(variable: str | None) -> str:

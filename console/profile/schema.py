@@ -24,7 +24,7 @@ from console.profile.spec import (
     Record,
     Scalar,
 )
-from console.profile.values import ENV_MEANS, ENV_NAME
+from console.profile.values import BOOLEAN, ENV_MEANS, ENV_NAME
 
 OBS = Record(
     {
@@ -147,16 +147,29 @@ PROFILE = Record(
         ),
         "control": Record(
             {
-                "port": Scalar(INTEGER, "local control API port", 8765, minimum=1, maximum=65535),
+                "enabled": Scalar(BOOLEAN, "serve the control API (it also needs a token)", True),
+                "host": Scalar(
+                    TEXT,
+                    "address to listen on; anything but loopback needs allow_remote: true",
+                    "127.0.0.1",
+                    pattern=r"\S+",
+                    means="an address without spaces",
+                ),
+                "port": Scalar(
+                    INTEGER, "control API port (0: any free port)", 8765, minimum=0, maximum=65535
+                ),
                 "token": Scalar(TEXT, "control API token, written here (prefer token_env)"),
                 "token_env": Scalar(
                     TEXT,
-                    "environment variable holding the token",
+                    "environment variable holding the token, read at start",
                     pattern=ENV_NAME,
                     means=ENV_MEANS,
                 ),
+                "allow_remote": Scalar(
+                    BOOLEAN, "let other machines reach the API (host other than loopback)", False
+                ),
             },
-            "local control API (checked now, served by a later version)",
+            "local HTTP control API for Stream Deck (Companion), scripts and other tools",
             exclusive=(("token", "token_env"),),
         ),
         "products": PRODUCTS,

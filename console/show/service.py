@@ -1,65 +1,77 @@
-"""The show's products and rundown, with one slide pusher per room, behind the commands."""
+"""The show's products and rundown (show-wide), and the slides of each room, behind the
+``slide.*``, ``product.*`` and ``rundown.*`` commands."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from console.commands import CommandError, CommandRegistry
-from console.obs.rooms import Rooms
+from console.commands import (
+    CommandError,
+    CommandRegistry,
+    Context,
+    ErrorCode,
+    Result,
+    across,
+    target_rooms,
+)
+from console.obs.link import ObsLink
 from console.obs.state import LinkPhase
 from console.observers import Observers, Unsubscribe
-from console.profile import Profile, ProfileError
+from console.profile import Profile, ProfileError, Room
 from console.profile.edit import product_mapping, rundown_mapping, save_section
+from console.room import RoomSet
 from console.show.edits import new_product, with_field
-from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.rundown import Rundown
 from console.show.slides import PushedSlide, SlidePusher
+from console.tasks import TaskSet
 
 log = logging.getLogger(__name__)
 
 
-class ShowService:
-    """Catalogue, rundown position and slide pushers; what ``slide.*`` and ``rundown.*`` do."""
+def slide_pusher(
+    profile: Profile, room: Room, products: dict[str, Product], **options: Any
+) -> Callable[[ObsLink], SlidePusher]:
+    """How a room's runtime makes its slide pusher: the room's sources, the show's
+    prohibited terms, and the live catalogue (edits reach a slide on air)."""
 
-    def __init__(self, profile: Profile, rooms: Rooms, **pusher_options: Any) -> None:
+    def make(link: ObsLink) -> SlidePusher:
+        return SlidePusher(
+            link,
+            source=room.slide_source,
+            scene=room.scenes.product or "Product",
+            terms=profile.compliance,
+            lookup=products.get,
+            **options,
+        )
+
+    return make
+
+
+class ShowService:
+    """Catalogue and rundown position, and what the slide and rundown commands do."""
+
+    def __init__(self, profile: Profile, rooms: RoomSet, products: dict[str, Product]) -> None:
         self.profile = profile
         self.rooms = rooms
-        self.products = {product.sku: product for product in profile.products}
+        self.products = products
+        """The live catalogue, shared with the rooms' slide pushers."""
         self.rundown = Rundown.of(profile.rundown)
-        self.pushers: dict[str, SlidePusher] = {}
-        self.unavailable = ""
         self.last_save_error = ""
-        self._background: set[asyncio.Task[None]] = set()
+        self._background = TaskSet()
         self._observers: Observers[str] = Observers()
         self._editing = asyncio.Lock()
         # The profile is written off the GUI thread, by a plain Python thread: the loop's
         # default executor is made of QThreads, which must not outlive the application.
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="profile-writer")
-        self.rundown.subscribe(self.on_rundown_changed)
-        try:
-            for room in profile.rooms:
-                self.pushers[room.id] = SlidePusher(
-                    rooms.links[room.id],
-                    source=room.slide_source,
-                    scene=room.scenes.product or "Product",
-                    terms=profile.compliance,
-                    lookup=self.products.get,
-                    **pusher_options,
-                )
-            for room_id in self.pushers:
-                state = rooms.states[room_id]
-                state.subscribe(partial(self.on_room_changed, room_id))
-        except FontMissing as exc:
-            # The window still opens: scenes work, slides say why they cannot.
-            self.unavailable = f"slides unavailable: {exc}"
-            log.error("%s", self.unavailable)
+        for room in rooms:
+            room.state.subscribe(partial(self.on_room_changed, room.id))
 
     def bind(self, registry: CommandRegistry) -> None:
         handlers: dict[str, Callable[..., Any]] = {
@@ -68,76 +80,100 @@ class ShowService:
             "product.set": self.product_set,
             "product.add": self.product_add,
             "product.move": self.product_move,
-            "slide.next": lambda room=None: self._step_slide(1, room),
-            "slide.prev": lambda room=None: self._step_slide(-1, room),
-            "rundown.next": lambda room=None: self._step_rundown(1, room),
-            "rundown.prev": lambda room=None: self._step_rundown(-1, room),
+            "slide.next": lambda context: self._step_slide(context, 1),
+            "slide.prev": lambda context: self._step_slide(context, -1),
+            "rundown.next": lambda context, room=None: self._step_rundown(context, 1, room),
+            "rundown.prev": lambda context, room=None: self._step_rundown(context, -1, room),
             "rundown.goto": self.rundown_goto,
+            "rundown.move": self.rundown_move,
         }
         for name, handler in handlers.items():
             registry.bind(name, handler)
 
     async def saved(self) -> None:
-        """Wait for the background work: saves (a rundown drag) and slides drawn ahead."""
-        while self._background:
-            await asyncio.gather(*self._background, return_exceptions=True)
+        """Wait for the background work: slides drawn ahead."""
+        await self._background.drain()
 
     async def close(self) -> None:
         await self.saved()
         self._writer.shutdown(wait=True)
-        for pusher in self.pushers.values():
-            await pusher.close()
-
-    def pusher(self, room: str | None) -> SlidePusher:
-        if self.unavailable:
-            raise CommandError(self.unavailable)
-        link = self.rooms.link(room)  # raises for an unknown room
-        return self.pushers[link.room_id]
 
     def product(self, sku: str) -> Product:
         try:
             return self.products[sku]
         except KeyError:
             known = ", ".join(self.products) or "none in this profile"
-            raise CommandError(f"no product {sku!r} (products: {known})") from None
+            raise CommandError(
+                f"no product {sku!r} (products: {known})", ErrorCode.NOT_FOUND
+            ) from None
 
-    # -- commands -------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
+        """``listener("products")`` after the catalogue changed."""
+        return self._observers.subscribe(listener)
+
+    # -- slides ---------------------------------------------------------------------------
 
     async def slide_show(
         self,
+        context: Context,
         sku: str,
-        room: str | None = None,
         override: bool | None = None,
         switch: bool | None = None,
-    ) -> str:
+    ) -> Result:
         product = self.product(sku)
-        pushed = await self.pusher(room).show(product, override=bool(override), switch=bool(switch))
-        return _pushed(product, pushed) + (" (compliance override)" if override else "")
+        pusher = self.rooms.get(context.room).slides
+        pushed = await pusher.show(product, override=bool(override), switch=bool(switch))
+        return _pushed(product, pushed, bool(override))
 
-    async def product_set(self, sku: str, field: str, value: str) -> str:
+    async def slide_hide(self, context: Context) -> Result:
+        await self.rooms.get(context.room).slides.hide()
+        return Result("slide hidden", {"slide": None})
+
+    async def _step_slide(self, context: Context, step: int) -> Result:
+        order = [item.sku for item in self.rundown.items() if item.sku is not None]
+        order = order or list(self.products)
+        if not order:
+            raise CommandError("this profile has no products", ErrorCode.NOT_FOUND)
+        on_air = self.rooms.get(context.room).slides.on_air
+        if on_air is not None and on_air.sku in order:
+            index = (order.index(on_air.sku) + step) % len(order)
+        else:
+            index = 0 if step > 0 else len(order) - 1
+        return await self.slide_show(context, order[index])
+
+    # -- the catalogue --------------------------------------------------------------------
+
+    async def product_set(self, context: Context, sku: str, field: str, value: str) -> Result:
         """Change a product, save it to the profile (atomically), refresh its slide."""
         async with self._editing:  # each edit starts from the one before it
             changed = with_field(self.product(sku), field, value, self._base)
             await self._save_products({**self.products, sku: changed})
-        for pusher in self.pushers.values():
-            pusher.update(changed)
-        return f"{sku} {field} = {value or '(cleared)'}; saved to {self.profile.path.name}"
+        for room in self.rooms:
+            if room.has_slides:
+                room.slides.update(changed)
+        return Result(
+            f"{sku} {field} = {value or '(cleared)'}; saved to {self.profile.path.name}",
+            {"sku": sku, "field": field, "value": value},
+        )
 
-    async def product_add(self, sku: str, name: str, price: str) -> str:
+    async def product_add(self, context: Context, sku: str, name: str, price: str) -> Result:
         async with self._editing:
             if sku in self.products:
-                raise CommandError(f"product.add: {sku} already exists")
+                raise CommandError(f"product.add: {sku} already exists", ErrorCode.REFUSED)
             await self._save_products({**self.products, sku: new_product(sku, name, price)})
-        return f"{sku} added; saved to {self.profile.path.name}"
+        return Result(f"{sku} added; saved to {self.profile.path.name}", {"sku": sku})
 
-    async def product_move(self, sku: str, position: int) -> str:
+    async def product_move(self, context: Context, sku: str, position: int) -> Result:
         async with self._editing:
             self.product(sku)
             order = [key for key in self.products if key != sku]
             index = max(0, min(len(order), position - 1))
             order.insert(index, sku)
             await self._save_products({key: self.products[key] for key in order})
-        return f"{sku} moved to {index + 1}; saved to {self.profile.path.name}"
+        return Result(
+            f"{sku} moved to {index + 1}; saved to {self.profile.path.name}",
+            {"sku": sku, "position": index + 1},
+        )
 
     async def _save_products(self, products: dict[str, Product]) -> None:
         """Write the catalogue to the profile, then make it the one in use."""
@@ -146,69 +182,81 @@ class ShowService:
         self.products.update(products)
         self._observers.notify("products")
 
-    def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
-        """``listener("products")`` after the catalogue changed."""
-        return self._observers.subscribe(listener)
+    # -- the rundown ----------------------------------------------------------------------
 
-    async def slide_hide(self, room: str | None = None) -> str:
-        await self.pusher(room).hide()
-        return "slide hidden"
-
-    async def rundown_goto(self, item: str, room: str | None = None) -> str:
+    def _index(self, item: str) -> int:
         try:
             index = self.rundown.find(item)
         except KeyError:
             titles = ", ".join(entry.item.title for entry in self.rundown.entries)
-            raise CommandError(f"no rundown item {item!r} (items: {titles})") from None
-        return await self._go(index, room)
-
-    async def _step_rundown(self, step: int, room: str | None) -> str:
-        if not self.rundown.entries:
-            raise CommandError("this profile has no rundown")
-        index = self.rundown.current + step
+            raise CommandError(
+                f"no rundown item {item!r} (items: {titles})", ErrorCode.NOT_FOUND
+            ) from None
         if not 0 <= index < len(self.rundown.entries):
             raise CommandError(
-                "already at the end of the rundown"
-                if step > 0
-                else "already at the start of the rundown"
+                f"rundown has items 1 to {len(self.rundown.entries)}", ErrorCode.NOT_FOUND
             )
-        return await self._go(index, room)
+        return index
 
-    async def _go(self, index: int, room: str | None) -> str:
+    async def rundown_goto(self, context: Context, item: str, room: str | None = None) -> Result:
+        return await self._go(context, self._index(item), room)
+
+    async def _step_rundown(self, context: Context, step: int, room: str | None) -> Result:
+        if not self.rundown.entries:
+            raise CommandError("this profile has no rundown", ErrorCode.NOT_FOUND)
+        index = self.rundown.current + step
         if not 0 <= index < len(self.rundown.entries):
-            raise CommandError(f"rundown has items 1 to {len(self.rundown.entries)}")
-        item = self.rundown.go(index)
-        said = f"rundown {index + 1}: {item.title}"
-        if item.sku is not None:
-            said += "; " + await self.slide_show(item.sku, room)
-        return said
+            where = "end" if step > 0 else "start"
+            raise CommandError(f"already at the {where} of the rundown", ErrorCode.REFUSED)
+        return await self._go(context, index, room)
 
-    async def _step_slide(self, step: int, room: str | None) -> str:
-        order = [item.sku for item in self.rundown.items() if item.sku is not None]
-        order = order or list(self.products)
-        if not order:
-            raise CommandError("this profile has no products")
-        on_air = self.pusher(room).on_air
-        if on_air is not None and on_air.sku in order:
-            index = (order.index(on_air.sku) + step) % len(order)
-        else:
-            index = 0 if step > 0 else len(order) - 1
-        return await self.slide_show(order[index], room)
+    async def _go(self, context: Context, index: int, room: str | None) -> Result:
+        """Move the rundown once, then show a product item's slide in the rooms named."""
+        rooms: Sequence[str] = ()
+        item = self.rundown.entries[index].item
+        if item.sku is not None:
+            rooms = target_rooms(room, context, self.rooms.ids)  # before moving: may raise
+        self.rundown.go(index)
+        said = f"rundown {index + 1}: {item.title}"
+        data: dict[str, Any] = {"index": index + 1, "title": item.title}
+        if item.sku is None:
+            return Result(said, data)
+        sku = item.sku
+        shown = await across(rooms, context, lambda c: self.slide_show(c, sku))
+        return Result(f"{said}; {shown.message}", {**data, **shown.data}, shown.outcomes)
+
+    async def rundown_move(self, context: Context, item: str, position: int) -> Result:
+        """Reorder the rundown (a drag in the window) and save it to the profile."""
+        source = self._index(item)
+        target = max(0, min(len(self.rundown.entries) - 1, position - 1))
+        async with self._editing:
+            moved = self.rundown.entries[source].item
+            order = [entry.item for entry in self.rundown.entries]
+            order.insert(target, order.pop(source))
+            await self._save("rundown", [rundown_mapping(i) for i in order])
+            self.rundown.move(source, target)
+        return Result(
+            f"rundown: {moved.title} moved to {target + 1}; saved to {self.profile.path.name}",
+            {"title": moved.title, "position": target + 1},
+        )
+
+    # -- drawing ahead --------------------------------------------------------------------
 
     def on_room_changed(self, room_id: str, aspect: str) -> None:
         """On each (re)connect, draw the rundown's slides ahead of time, so that going to
         a product item costs a file write and one request."""
-        if aspect != "link" or self.rooms.states[room_id].link.phase is not LinkPhase.CONNECTED:
+        room = self.rooms.get(room_id)
+        if aspect != "link" or room.state.link.phase is not LinkPhase.CONNECTED:
+            return
+        if not room.has_slides:
             return
         skus = [item.sku for item in self.rundown.items() if item.sku is not None]
         products = [self.products[sku] for sku in dict.fromkeys(skus) if sku in self.products]
-        task = asyncio.get_running_loop().create_task(self._prepare(room_id, products))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        self._background.spawn(self._prepare(room_id, products), f"slides-ahead-{room_id}")
 
     async def _prepare(self, room_id: str, products: list[Product]) -> None:
         try:
-            await self.pushers[room_id].prepare(products)
+            await self.rooms.get(room_id).slides.prepare(products)
         except CommandError as exc:  # OBS went away meanwhile: the next show draws anew
             log.info("room %s: slides not prepared: %s", room_id, exc)
 
@@ -218,31 +266,19 @@ class ShowService:
     def _base(self) -> Path:
         return self.profile.path.parent
 
-    def on_rundown_changed(self, what: str) -> None:
-        if what != "reordered":
-            return
-        items = [rundown_mapping(item) for item in self.rundown.items()]
-        task = asyncio.get_running_loop().create_task(self._save_quietly("rundown", items))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-
-    async def _save_quietly(self, key: str, value: Any) -> None:
-        """A drag in the rundown is saved in the background; a refusal is shown, not raised."""
-        try:
-            async with self._editing:  # one writer of the profile file at a time
-                await self._save(key, value)
-        except CommandError as exc:
-            log.error("%s", exc)
-
     async def _save(self, key: str, value: Any) -> None:
         loop = asyncio.get_running_loop()
         try:
             await loop.run_in_executor(self._writer, save_section, self.profile.path, key, value)
         except ProfileError as exc:
             self.last_save_error = f"not saved to {self.profile.path.name}: {exc}"
-            raise CommandError(self.last_save_error) from None
+            raise CommandError(self.last_save_error, ErrorCode.FAILED) from None
         self.last_save_error = ""
 
 
-def _pushed(product: Product, pushed: PushedSlide) -> str:
-    return f"slide {product.sku} on air ({pushed.accepted_ms:.0f} ms to OBS)"
+def _pushed(product: Product, pushed: PushedSlide, override: bool) -> Result:
+    said = f"slide {product.sku} on air ({pushed.accepted_ms:.0f} ms to OBS)"
+    return Result(
+        said + (" (compliance override)" if override else ""),
+        {"slide": product.sku, "accepted_ms": round(pushed.accepted_ms, 1), "override": override},
+    )

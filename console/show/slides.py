@@ -41,7 +41,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
-from console.commands import CommandError
+from console.commands import CommandError, ErrorCode
 from console.obs.state import LinkPhase
 from console.observers import Observers, Unsubscribe
 from console.show.compliance import Finding, TermList
@@ -61,6 +61,8 @@ _TICK_SLACK = 0.005  # wake just after a countdown's second boundary, not just b
 
 class ComplianceRefused(CommandError):
     """A slide not pushed because its texts contain prohibited terms."""
+
+    error_code = ErrorCode.COMPLIANCE
 
     def __init__(self, sku: str, findings: list[Finding]) -> None:
         listed = "; ".join(finding.describe() for finding in findings[:5])

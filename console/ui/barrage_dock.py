@@ -40,11 +40,12 @@ from console.barrage.sources import Source, SourcePhase, SourceState
 from console.barrage.verdict import Judged
 from console.ui.barrage_feed import BarrageFeedModel, BarrageFilter, FeedRole
 from console.ui.barrage_stats_view import StatsPanel
+from console.ui.feed_state import FeedState
 from console.ui.follow import follow
 from console.ui.review_view import ReviewModel, SpanDelegate, UserPanel
+from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
-Fire = Callable[[str, str], object]
 Index = QModelIndex | QPersistentModelIndex
 
 FEED_CAPACITY = 1000
@@ -115,6 +116,7 @@ class BarrageDock(QDockWidget):
     def __init__(
         self,
         service: BarrageService,
+        feed: FeedState,
         fire: Fire,
         hints: dict[str, str],
         parent: QWidget,
@@ -123,6 +125,8 @@ class BarrageDock(QDockWidget):
         self.setObjectName("barrageDock")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.service = service
+        self.feed = feed
+        moderator = service.moderator
         self._fire = fire
         self._hints = hints  # command line -> key
         self._hovering = False
@@ -135,7 +139,7 @@ class BarrageDock(QDockWidget):
         self.feed_filter.setSourceModel(self.feed_model)
         self.feed_view = FeedView(body)
         self.feed_view.setModel(self.feed_filter)
-        self.feed_view.setItemDelegate(SpanDelegate(self.feed_view, service.status))
+        self.feed_view.setItemDelegate(SpanDelegate(self.feed_view, moderator.status))
         self.new_button = named(QPushButton(body), "newMessages")
         self.new_button.setVisible(False)
         self.pause_button = QPushButton("Pause", body)
@@ -180,7 +184,7 @@ class BarrageDock(QDockWidget):
         self._ticker.setInterval(1000)
         self._connect_signals()
         for aspect in ("paused", "filter", "pin", "suggestion", "selected"):
-            self.on_service_changed(aspect)
+            self.on_changed(aspect)
         self.on_review_flushed()
         self.on_ticker_timeout()
 
@@ -229,7 +233,8 @@ class BarrageDock(QDockWidget):
 
     def _connect_signals(self) -> None:
         service = self.service
-        follow(self, service.subscribe(self.on_service_changed))
+        follow(self, service.subscribe(self.on_changed))
+        follow(self, self.feed.subscribe(self.on_changed))
         follow(self, service.subscribe_batches(self.feed_model.push))
         follow(self, service.review.subscribe(self.review_model.on_review_changed))
         self.feed_model.pending_changed.connect(self.on_feed_pending_changed)
@@ -245,10 +250,10 @@ class BarrageDock(QDockWidget):
         selection.currentChanged.connect(self.on_review_current_changed)
         for command, button in self.action_buttons.items():
             button.clicked.connect(lambda _=False, c=command: self._fire(c, "button"))
-        for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
+        for key, which in ((Qt.Key.Key_Up, "previous"), (Qt.Key.Key_Down, "next")):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda s=step: self.service.select_step(s))
+            shortcut.activated.connect(lambda w=which: self._fire("barrage.select", "key", which=w))
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
@@ -260,7 +265,7 @@ class BarrageDock(QDockWidget):
 
     # -- slots ----------------------------------------------------------------------------
 
-    def on_service_changed(self, aspect: str) -> None:
+    def on_changed(self, aspect: str) -> None:
         refresh: Callable[[], None] | None = {
             "selected": self._show_selected,
             "paused": self._show_paused,
@@ -297,23 +302,24 @@ class BarrageDock(QDockWidget):
     def on_feed_clicked(self, index: QModelIndex) -> None:
         judged = index.data(FeedRole.JUDGED)
         if isinstance(judged, Judged):
-            self.service.select(judged.message.id, judged)
+            self.feed.select(judged.message.id, judged)
 
     def on_new_clicked(self) -> None:
-        if self.service.paused:
+        if self.feed.paused:
             self._fire("barrage.resume", "button")
 
     def on_pause_clicked(self) -> None:
-        self.pause_button.setChecked(self.service.paused)  # the service decides
-        self._fire("barrage.resume" if self.service.paused else "barrage.pause", "button")
+        self.pause_button.setChecked(self.feed.paused)  # the feed state decides
+        self._fire("barrage.resume" if self.feed.paused else "barrage.pause", "button")
 
     def on_filter_chosen(self, index: int) -> None:
-        self._fire(f"barrage.filter {self.filter_box.itemData(index)}", "button")
+        mode, _, sku = str(self.filter_box.itemData(index)).partition(" ")
+        self._fire("barrage.filter", "button", mode=mode, sku=sku or None)
 
     def on_review_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         if self._syncing or self.review_model.updating or not current.isValid():
             return
-        self.service.select(self.review_model.message_id(current.row()))
+        self.feed.select(self.review_model.message_id(current.row()))
 
     def on_review_flushed(self) -> None:
         held = self.review_model.rowCount()
@@ -326,22 +332,22 @@ class BarrageDock(QDockWidget):
         self.stats_panel.show_stats(self.service.stats.snapshot())
         for line in self.source_lines:
             line.refresh()
-        if self.service.pins:
+        if self.service.pins():
             self._show_pin()
         self._show_user()
 
     # -- showing the service --------------------------------------------------------------
 
     def _apply_pause(self) -> None:
-        self.feed_model.set_paused(self.service.paused or self._hovering)
+        self.feed_model.set_paused(self.feed.paused or self._hovering)
 
     def _show_paused(self) -> None:
-        self.pause_button.setChecked(self.service.paused)
-        self.pause_button.setText("Paused" if self.service.paused else "Pause")
+        self.pause_button.setChecked(self.feed.paused)
+        self.pause_button.setText("Paused" if self.feed.paused else "Pause")
         self._apply_pause()
 
     def _show_filter(self) -> None:
-        feed = self.service.filter
+        feed = self.feed.filter
         proxy = self.feed_filter
         proxy.set_questions_only(feed.mode == "questions")
         proxy.set_gifts_orders_only(feed.mode == "gifts")
@@ -350,15 +356,14 @@ class BarrageDock(QDockWidget):
         self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(wanted)))
 
     def _show_pin(self) -> None:
-        service = self.service
-        if service.pins:
-            pins = service.pins.values()
-            text = "   ".join(f"ON AIR {p.room} {p.left():.0f} s · {p.text}" for p in pins)
-            mark(self.pin_label, "onair", True)
+        pins = self.service.pins()
+        problems = self.service.pin_problems()
+        if pins:
+            text = "   ".join(f"PINNED {p.room} {p.left():.0f} s · {p.text}" for p in pins)
         else:
-            text = service.pin_problem or "No comment on air"
-            mark(self.pin_label, "onair", False)
-        mark(self.pin_label, "alert", bool(service.pin_problem))
+            text = "; ".join(problems) or "No comment pinned"
+        mark(self.pin_label, "onair", bool(pins))
+        mark(self.pin_label, "alert", bool(problems))
         if self.pin_label.text() != text:
             self.pin_label.setText(text)
 
@@ -369,38 +374,37 @@ class BarrageDock(QDockWidget):
         )
 
     def _show_selected(self) -> None:
-        service = self.service
-        key = service.selected_id
-        judged = service.find(key) if key is not None else None
+        moderator = self.service.moderator
+        judged = self.feed.selected
         if judged is None:
             self.selected_label.setText("Select a held comment (↑/↓) or click one in the feed")
         else:
             message = judged.message
             verdict = judged.verdict.describe()
+            status = moderator.status(message.id)
             self.selected_label.setText(
-                f"{message.user_name}: {message.text}\n{service.status(message.id)} · {verdict}"
+                f"{message.user_name}: {message.text}\n{status} · {verdict}"
             )
         self._sync_review_selection()
         self._sync_feed_selection()
         self._show_user()
 
     def _show_user(self) -> None:
-        service = self.service
-        key = service.selected_id
-        judged = service.find(key) if key is not None else None
+        moderator = self.service.moderator
+        judged = self.feed.selected
         if judged is None:
-            self.user_panel.show_user(None, [], False, service.status)
+            self.user_panel.show_user(None, [], False, moderator.status)
             return
         message = judged.message
         self.user_panel.show_user(
             message,
-            service.history.recent(message.user_key),
-            service.is_banned(message),
-            service.status,
+            self.service.history.recent(message.user_key),
+            moderator.is_banned(message),
+            moderator.status,
         )
 
     def _sync_review_selection(self) -> None:
-        row = self.review_model.row_of(self.service.selected_id)
+        row = self.review_model.row_of(self.feed.selected_id)
         view = self.review_view
         self._syncing = True
         try:
@@ -418,7 +422,7 @@ class BarrageDock(QDockWidget):
     def _sync_feed_selection(self) -> None:
         selection = self.feed_view.selectionModel()
         current = selection.currentIndex()
-        if current.isValid() and current.data(FeedRole.MESSAGE_ID) == self.service.selected_id:
+        if current.isValid() and current.data(FeedRole.MESSAGE_ID) == self.feed.selected_id:
             return
         selection.clear()
 

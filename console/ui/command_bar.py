@@ -10,13 +10,13 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from console.commands import CommandSpec
 
-Fire = Callable[[str, str], object]
-
 
 class CommandBar(QLineEdit):
     """Enter runs the line; Up/Down walk the history; Esc hands focus back to the window."""
 
-    def __init__(self, specs: Iterable[CommandSpec], fire: Fire, parent: QWidget) -> None:
+    def __init__(
+        self, specs: Iterable[CommandSpec], fire: Callable[[str], object], parent: QWidget
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("commandBar")
         self.setPlaceholderText(
@@ -34,7 +34,7 @@ class CommandBar(QLineEdit):
         line = self.text().strip()
         if not line:
             return
-        self._fire(line, "command bar")
+        self._fire(line)
         if not self._history or self._history[-1] != line:
             self._history.append(line)
         self._cursor = len(self._history)

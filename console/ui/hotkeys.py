@@ -22,19 +22,18 @@ from console.profile import Hotkey
 CHEAT_SHEET_KEYS = ("F1", "?")
 COMMAND_BAR_KEYS = ("Ctrl+K", ":")
 
-Fire = Callable[[str, str], object]
 
-
-def bind_hotkeys(window: QWidget, hotkeys: Iterable[Hotkey], fire: Fire) -> list[QShortcut]:
-    """One application-wide shortcut per profile hotkey; each fires its command line."""
+def bind_hotkeys(
+    window: QWidget, hotkeys: Iterable[Hotkey], pressed: Callable[[Hotkey], object]
+) -> list[QShortcut]:
+    """One application-wide shortcut per profile hotkey; ``pressed(hotkey)`` on each press
+    (the window runs the hotkey's invocation, checked when the profile loaded)."""
     shortcuts = []
     for hotkey in hotkeys:
         shortcut = QShortcut(QKeySequence(hotkey.key), window)
         shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
         shortcut.setAutoRepeat(False)  # a held key must not cut scenes ten times a second
-        shortcut.activated.connect(
-            lambda line=hotkey.command, key=hotkey.key: fire(line, f"hotkey {key}")
-        )
+        shortcut.activated.connect(lambda hotkey=hotkey: pressed(hotkey))
         shortcuts.append(shortcut)
     return shortcuts
 

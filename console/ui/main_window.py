@@ -3,24 +3,30 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from console.actionlog import ActionLog
-from console.commands import ActionRecord
+from console.commands import ActionRecord, CommandError, Context, ErrorCode, Result
+from console.profile import Hotkey
 from console.services import Console
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.barrage_dock import BarrageDock
 from console.ui.command_bar import CommandBar
+from console.ui.feed_state import FeedState
+from console.ui.feed_state import bind as bind_feed
 from console.ui.follow import follow
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
 from console.ui.room_panel import RoomPanel
@@ -46,14 +52,18 @@ class MainWindow(QMainWindow):
         self.dispatcher = console.dispatcher
         self.setWindowTitle(f"{profile.show.title} — Live Room Console")
         self.resize(1440, 860)  # the app fills the screen; this is for tests and tools
+        # The room the operator works in: commands without room= act on it. The window's
+        # own, passed in each command's context; set by focus, clicks and room.select.
+        self.working_room = rooms.ids[0]
+        barrage = console.barrage
+        self.feed = FeedState(barrage.moderator, barrage.review, console.products)
+        bind_feed(registry, self.feed)
+        registry.bind("room.select", self.on_room_select_command)
 
-        hints = {hotkey.command: hotkey.key for hotkey in profile.hotkeys}
+        keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
         central = QWidget(self)
-        self.panels = {
-            room.id: RoomPanel(room, rooms.states[room.id], self.fire, hints, central)
-            for room in profile.rooms
-        }
-        self.command_bar = CommandBar(registry.specs(), self.fire, central)
+        self.panels = {room.id: RoomPanel(room, self.fire, keys, central) for room in rooms}
+        self.command_bar = CommandBar(registry.specs(), self.fire_line, central)
         panel_row = QHBoxLayout()
         for panel in self.panels.values():
             panel_row.addWidget(panel, 1)
@@ -66,6 +76,9 @@ class MainWindow(QMainWindow):
         header.addWidget(hint)
         header.addWidget(self.clock)
         self.last_action = named(QLabel(central), "lastAction")
+        # A long error wraps inside the window instead of widening it past the screen.
+        self.last_action.setWordWrap(True)
+        self.last_action.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(central)
         layout.addLayout(header)
         layout.addLayout(panel_row, 1)
@@ -85,7 +98,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
 
-        self.show_panel = ShowPanel(console.show, self.fire, lambda: self.rooms.selected, self)
+        self.show_panel = ShowPanel(console.show, self.fire, lambda: self.working_room, self)
         show_dock = QDockWidget("Show · products, slide, rundown", self)
         show_dock.setObjectName("showDock")
         show_dock.setWidget(self.show_panel)
@@ -93,27 +106,32 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, show_dock)
         self.tabifyDockWidget(dock, show_dock)
         show_dock.raise_()
-        self.barrage_dock = BarrageDock(console.barrage, self.fire, hints, self)
+        plain = {
+            hotkey.invocation.spec.name: hotkey.key
+            for hotkey in profile.hotkeys
+            if not any(value is not None for value in hotkey.invocation.kwargs.values())
+        }
+        self.barrage_dock = BarrageDock(console.barrage, self.feed, self.fire, plain, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.barrage_dock)
         self.resizeDocks([self.barrage_dock], [340], Qt.Orientation.Vertical)
 
-        self.room_status = {
-            room.id: RoomStatus(room.id, rooms.states[room.id], self) for room in profile.rooms
-        }
+        self.room_status = {room.id: RoomStatus(room.id, room.state, self) for room in rooms}
         for label in self.room_status.values():
             self.statusBar().addWidget(label)
 
-        self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.fire)
+        self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
         self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._connect_signals(action_log)
-        self.on_room_selected(rooms.selected)
+        self._show_working_room()
         self.on_ticker_timeout()
 
     def _connect_signals(self, action_log: ActionLog) -> None:
         follow(self, action_log.subscribe(self.on_action_recorded))
-        follow(self, self.rooms.on_selection(self.on_room_selected))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self.on_focus_changed)
         for key in CHEAT_SHEET_KEYS:
             _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
         for key in COMMAND_BAR_KEYS:
@@ -121,8 +139,40 @@ class MainWindow(QMainWindow):
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
-    def fire(self, line: str, source: str) -> None:
-        self.dispatcher.fire(line, source)
+    # -- running commands -----------------------------------------------------------------
+
+    def context(self, trigger: str, room: str | None = None, barrage: bool = False) -> Context:
+        """A command's context: the room given, else (for a command on the selected
+        comment) that comment's room, else the room the operator works in."""
+        if room is None and barrage:
+            room = self.feed.room
+        return Context(trigger, room or self.working_room, self.feed.selected_id)
+
+    def fire(self, name: str, trigger: str, room: str | None = None, **arguments: Any) -> None:
+        """Widgets: a command by name with its arguments."""
+        context = self.context(trigger, room, name.startswith("barrage."))
+        self.dispatcher.fire(name, arguments, context)
+
+    def fire_line(self, line: str) -> None:
+        """The command bar: a typed line."""
+        barrage = line.lstrip().startswith("barrage.")
+        self.dispatcher.fire_line(line, self.context("command bar", barrage=barrage))
+
+    def on_hotkey_pressed(self, hotkey: Hotkey) -> None:
+        invocation = hotkey.invocation
+        barrage = invocation.spec.name.startswith("barrage.")
+        context = self.context(f"hotkey {hotkey.key}", barrage=barrage)
+        self.dispatcher.fire_invocation(invocation, context)
+
+    async def on_room_select_command(self, context: Context, room: str) -> Result:
+        if room not in self.rooms:
+            raise CommandError(
+                f"no room {room!r} in this show (rooms: {', '.join(self.rooms.ids)})",
+                ErrorCode.UNKNOWN_ROOM,
+            )
+        self.working_room = room
+        self._show_working_room()
+        return Result(f"working in room {room}", {"room": room})
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -135,9 +185,16 @@ class MainWindow(QMainWindow):
             self.last_action.setText(f"✓ {record.line}")
             mark(self.last_action, "alert", False)
 
-    def on_room_selected(self, room_id: str) -> None:
+    def on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Focus in a room's column makes it the room the operator works in."""
+        for room_id, panel in self.panels.items():
+            if new is not None and panel.isAncestorOf(new) and room_id != self.working_room:
+                self.working_room = room_id
+                self._show_working_room()
+
+    def _show_working_room(self) -> None:
         for panel_id, panel in self.panels.items():
-            panel.set_selected(panel_id == room_id and len(self.panels) > 1)
+            panel.set_selected(panel_id == self.working_room and len(self.panels) > 1)
 
     def on_command_bar_wanted(self) -> None:
         self.command_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -7,8 +7,6 @@ deal) is in the action log and saved to the profile by the show service.
 from __future__ import annotations
 
 import os
-import shlex
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -24,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.show.product import Product
-
-Fire = Callable[[str, str], object]
+from console.ui.surface import Fire
 
 
 def field_texts(product: Product, base_dir: Path) -> dict[str, str]:
@@ -93,18 +90,18 @@ class ProductEditor(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def changes(self) -> list[str]:
-        """The command lines that make the product what the form says."""
-        lines = []
+    def changes(self) -> list[dict[str, str]]:
+        """The ``product.set`` arguments that make the product what the form says."""
+        changes = []
         for key, line in self.fields.items():
             text = line.text().strip()
             if text != self._original[key]:
-                lines.append(f"product.set {shlex.quote(self._sku)} {key} {shlex.quote(text)}")
-        return lines
+                changes.append({"sku": self._sku, "field": key, "value": text})
+        return changes
 
     def on_save(self) -> None:
-        for line in self.changes():
-            self._fire(line, "product editor")
+        for change in self.changes():
+            self._fire("product.set", "product editor", **change)
         self.accept()
 
     def on_pick_clicked(self) -> None:
@@ -140,10 +137,14 @@ class AddProductDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
-    def command(self) -> str:
-        parts = (self.sku.text().strip(), self.name.text().strip(), self.price.text().strip())
-        return "product.add " + " ".join(shlex.quote(part) for part in parts)
+    def arguments(self) -> dict[str, str]:
+        """The ``product.add`` arguments the form holds."""
+        return {
+            "sku": self.sku.text().strip(),
+            "name": self.name.text().strip(),
+            "price": self.price.text().strip(),
+        }
 
     def on_save(self) -> None:
-        self._fire(self.command(), "product editor")
+        self._fire("product.add", "product editor", **self.arguments())
         self.accept()

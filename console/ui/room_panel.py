@@ -1,13 +1,11 @@
-"""One room at a glance: link state, program and preview, scenes, transition, outputs.
+"""One room at a glance: link state, program and preview, scenes, transition, outputs,
+the slide and the comment on air.
 
-The panel only reads the room's ``RoomState`` mirror and fires commands; it never talks to
-OBS itself.
+The panel only reads the room's runtime (its ``RoomState`` mirror, the slide OBS accepted,
+the pinned comment) and fires commands in its own room; it never talks to OBS itself.
 """
 
 from __future__ import annotations
-
-import shlex
-from collections.abc import Callable
 
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
@@ -23,33 +21,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.obs.state import LinkPhase, RoomState
-from console.profile import Room
+from console.barrage.on_air import PinnedComment
+from console.commands import Invocation
+from console.obs.state import LinkPhase
+from console.room import RoomRuntime
 from console.ui.follow import follow
+from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
-Fire = Callable[[str, str], object]
 SCENE_COLUMNS = 3
 
 
 class RoomPanel(QFrame):
-    """Scene control for one room; clicks and edits become commands with ``room=<id>``."""
+    """Scene control for one room; clicks and edits become commands in this room."""
 
     def __init__(
-        self, room: Room, state: RoomState, fire: Fire, hints: dict[str, str], parent: QWidget
+        self,
+        runtime: RoomRuntime,
+        fire: Fire,
+        hints: dict[str, Invocation],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roomPanel")
-        self.room = room
-        self.state = state
+        self.runtime = runtime
+        self.room = runtime.settings
+        self.state = runtime.state
         self._fire = fire
-        self._hints = hints  # command line -> key, to show the hotkey on each button
+        self._hints = hints  # key -> the invocation it fires, to show hotkeys on buttons
         self.scene_buttons: dict[str, QPushButton] = {}
 
-        self.title = named(QLabel(room.name), "roomTitle")
+        self.title = named(QLabel(self.room.name), "roomTitle")
         self.link_pill = named(QLabel(), "linkState")
         self.link_reason = named(QLabel(), "linkReason")
         self.link_reason.setWordWrap(True)
+        self.link_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.slide_label = named(QLabel(), "roomOnAir")
+        self.pin_label = named(QLabel(), "roomOnAir")
+        for label in (self.slide_label, self.pin_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.program_label = named(QLabel(), "busLabel")
         self.program_label.setProperty("bus", "program")
         self.preview_label = named(QLabel(), "busLabel")
@@ -71,6 +81,8 @@ class RoomPanel(QFrame):
         self._connect_signals()
         for aspect in ("link", "scenes", "program", "preview", "studio", "transition", "stats"):
             self.on_state_changed(aspect)
+        self._show_slide()
+        self._show_pin()
 
     def _layout(self) -> None:
         header = QHBoxLayout()
@@ -84,23 +96,30 @@ class RoomPanel(QFrame):
         for label in (self.program_label, self.preview_label):
             label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             buses.addWidget(label)
-        controls = QHBoxLayout()
+        # Two rows, so that two rooms side by side fit a 1366-pixel laptop screen.
+        transition = QHBoxLayout()
         for widget in (self.studio_button, self.transition_box, self.duration_box):
-            controls.addWidget(widget)
-        controls.addWidget(self.take_button)
-        controls.addStretch(1)
-        controls.addWidget(self.record_button)
-        controls.addWidget(self.stream_button)
+            transition.addWidget(widget)
+        transition.addWidget(self.take_button, 1)
+        outputs = QHBoxLayout()
+        outputs.addWidget(self.record_button)
+        outputs.addWidget(self.stream_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.link_reason)
         layout.addLayout(buses)
         layout.addLayout(self.scene_grid)
-        layout.addLayout(controls)
+        layout.addLayout(transition)
+        layout.addLayout(outputs)
+        layout.addWidget(self.slide_label)
+        layout.addWidget(self.pin_label)
         layout.addStretch(1)
 
     def _connect_signals(self) -> None:
         follow(self, self.state.subscribe(self.on_state_changed))
+        if self.runtime.has_slides:
+            follow(self, self.runtime.slides.subscribe(lambda what: self._show_slide()))
+        follow(self, self.runtime.pin.subscribe(self.on_pin_changed))
         self.studio_button.clicked.connect(self.on_studio_clicked)
         self.take_button.clicked.connect(lambda: self._command("scene.take"))
         self.record_button.clicked.connect(lambda: self._command("record.toggle"))
@@ -108,8 +127,8 @@ class RoomPanel(QFrame):
         self.transition_box.activated.connect(self.on_transition_chosen)
         self.duration_box.editingFinished.connect(self.on_duration_edited)
 
-    def _command(self, line: str) -> None:
-        self._fire(f"{line} room={self.room.id}", "button")
+    def _command(self, name: str, **arguments: object) -> None:
+        self._fire(name, "button", room=self.room.id, **arguments)
 
     # -- slots ----------------------------------------------------------------------------
 
@@ -118,20 +137,22 @@ class RoomPanel(QFrame):
         self._command("studio.toggle")
 
     def on_transition_chosen(self, index: int) -> None:
-        name = self.transition_box.itemText(index)
-        self._command(f"transition.set {shlex.quote(name)}")
+        self._command("transition.set", transition=self.transition_box.itemText(index))
 
     def on_duration_edited(self) -> None:
         if self.duration_box.value() != self.state.transition_ms and self.state.transition:
-            transition = shlex.quote(self.state.transition)
-            self._command(f"transition.set {transition} {self.duration_box.value()}")
+            self._command(
+                "transition.set",
+                transition=self.state.transition,
+                duration=self.duration_box.value(),
+            )
 
     def on_scene_clicked(self, scene: str) -> None:
         verb = "scene.preview" if self.state.studio_mode else "scene.program"
-        self._command(f"{verb} {shlex.quote(scene)}")
+        self._command(verb, scene=scene)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._fire(f"room.select {self.room.id}", "click")
+        self._fire("room.select", "click", room=self.room.id)
         super().mousePressEvent(event)
 
     def set_selected(self, selected: bool) -> None:
@@ -151,9 +172,14 @@ class RoomPanel(QFrame):
             refresh()
 
     def tick(self) -> None:
-        """Once a second: keep the retry countdown current."""
+        """Once a second: keep the retry countdown and the pin's time left current."""
         if self.state.link.retry_at is not None:
             self._show_link()
+        if self.runtime.pin.current is not None:
+            self._show_pin()
+
+    def on_pin_changed(self, pinned: PinnedComment) -> None:
+        self._show_pin()
 
     # -- rendering the mirror -------------------------------------------------------------
 
@@ -198,9 +224,10 @@ class RoomPanel(QFrame):
     def _scene_text(self, scene: str) -> str:
         keys = [
             key
-            for line, key in self._hints.items()
-            if line.split(maxsplit=1)[0] in ("scene.program", "scene.preview")
-            and shlex.split(line)[1:2] == [scene]
+            for key, invocation in self._hints.items()
+            if invocation.spec.name in ("scene.program", "scene.preview")
+            and invocation.kwargs.get("scene") == scene
+            and invocation.kwargs.get("room") in (None, self.room.id, "all")
         ]
         return f"{scene}\n{'  '.join(keys)}" if keys else scene
 
@@ -242,3 +269,30 @@ class RoomPanel(QFrame):
             f"◉ LIVE {stats.stream_timecode[:8]}" if stats.streaming else "◉ STREAM"
         )
         mark(self.stream_button, "live", stats.streaming)
+
+    def _show_slide(self) -> None:
+        """The product whose slide OBS accepted last, or why slides are off."""
+        runtime = self.runtime
+        if not runtime.has_slides:
+            self.slide_label.setText(f"SLIDE  {runtime.slides_unavailable}")
+            return
+        pusher = runtime.slides
+        on_air = pusher.on_air
+        text = f"SLIDE  {on_air.name}" if on_air is not None else "SLIDE  —"
+        if pusher.last_error:
+            text += f"  ✗ {pusher.last_error}"
+        self.slide_label.setText(text)
+        self.slide_label.setToolTip(text)
+        mark(self.slide_label, "alert", bool(pusher.last_error))
+
+    def _show_pin(self) -> None:
+        pinned = self.runtime.pin
+        pin = pinned.current
+        if pin is not None:
+            text = f"PIN  {pin.left():.0f} s · {pin.text}"
+        else:
+            text = f"PIN  ✗ {pinned.problem}" if pinned.problem else "PIN  —"
+        if self.pin_label.text() != text:
+            self.pin_label.setText(text)
+            self.pin_label.setToolTip(text)
+        mark(self.pin_label, "alert", bool(pinned.problem))

@@ -6,7 +6,6 @@ rundown is reordered by drag and drop. Everything runs through commands.
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
@@ -30,9 +29,9 @@ from console.show.deal import format_countdown
 from console.show.service import ShowService
 from console.ui.follow import follow
 from console.ui.product_editor import AddProductDialog, ProductEditor
+from console.ui.surface import Fire
 from console.ui.theme import ATTENTION, DIM, PREVIEW, PROGRAM, mark, named
 
-Fire = Callable[[str, str], object]
 PRODUCT_COLUMNS = ("#", "Product", "Price", "List", "Stock", "Check")
 
 
@@ -58,7 +57,8 @@ class ProductTable(QTableWidget):
 
     def rebuild(self) -> None:
         selected = self.selected_sku()
-        pusher = next(iter(self._show.pushers.values()), None)
+        room = next(iter(self._show.rooms), None)
+        pusher = room.slides if room is not None and room.has_slides else None
         self.setRowCount(len(self._show.products))
         for row, product in enumerate(self._show.products.values()):
             findings = pusher.findings(product) if pusher is not None else []
@@ -86,7 +86,7 @@ class ProductTable(QTableWidget):
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def on_item_activated(self, item: QTableWidgetItem) -> None:
-        self._fire(f"slide.show {shlex.quote(str(item.data(Qt.ItemDataRole.UserRole)))}", "list")
+        self._fire("slide.show", "list", sku=str(item.data(Qt.ItemDataRole.UserRole)))
 
 
 class RundownList(QListWidget):
@@ -128,18 +128,21 @@ class RundownList(QListWidget):
             )
 
     def on_item_activated(self, item: QListWidgetItem) -> None:
-        self._fire(f"rundown.goto {self.row(item) + 1}", "rundown")
+        self._fire("rundown.goto", "rundown", item=str(self.row(item) + 1))
 
     def dropEvent(self, event: QDropEvent) -> None:
         source = self.currentRow()
         super().dropEvent(event)
         target = self.currentRow()
         if source != target and source >= 0 and target >= 0:
-            self._show.rundown.move(source, target)
+            # The model is the rundown's, not the widget's: put the row back and let the
+            # command move the item (and save it); the list redraws from the rundown.
+            self.refresh()
+            self._fire("rundown.move", "rundown", item=str(source + 1), position=target + 1)
 
 
 class ShowPanel(QWidget):
-    """Products, the slide as pushed (for the selected room), the rundown."""
+    """Products, the slide as pushed (for the room the operator works in), the rundown."""
 
     def __init__(self, show: ShowService, fire: Fire, room: Callable[[], str], parent: QWidget):
         super().__init__(parent)
@@ -151,7 +154,8 @@ class ShowPanel(QWidget):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(180)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.status = named(QLabel(show.unavailable, self), "slideStatus")
+        unavailable = next((r.slides_unavailable for r in show.rooms if not r.has_slides), "")
+        self.status = named(QLabel(unavailable, self), "slideStatus")
         self.status.setWordWrap(True)
         self.rundown = RundownList(show, fire, self)
         editing = QHBoxLayout()
@@ -165,14 +169,14 @@ class ShowPanel(QWidget):
             button.clicked.connect(slot)
             editing.addWidget(button)
         buttons = QHBoxLayout()
-        for label, line in (
+        for label, name in (
             ("◀ Prev", "slide.prev"),
             ("Show", None),
             ("Hide", "slide.hide"),
             ("Next ▶", "slide.next"),
         ):
             button = QPushButton(label, self)
-            button.clicked.connect(lambda _=False, line=line: self.on_button(line))
+            button.clicked.connect(lambda _=False, name=name: self.on_button(name))
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -183,20 +187,21 @@ class ShowPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(QLabel("Rundown (Enter: go to item, drag to reorder)", self))
         layout.addWidget(self.rundown, 2)
-        for pusher in show.pushers.values():
-            follow(self, pusher.subscribe(self.on_pusher_changed))
+        for runtime in show.rooms:
+            if runtime.has_slides:
+                follow(self, runtime.slides.subscribe(self.on_pusher_changed))
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.rundown.refresh)
         self._ticker.start()
 
-    def on_button(self, line: str | None) -> None:
-        if line is None:
-            sku = self.products.selected_sku()
-            if sku is None:
-                return
-            line = f"slide.show {shlex.quote(sku)}"
-        self._fire(f"{line} room={self._room()}", "button")
+    def on_button(self, name: str | None) -> None:
+        if name is not None:
+            self._fire(name, "button")
+            return
+        sku = self.products.selected_sku()
+        if sku is not None:
+            self._fire("slide.show", "button", sku=sku)
 
     def on_edit_clicked(self) -> None:
         sku = self.products.selected_sku()
@@ -211,13 +216,14 @@ class ShowPanel(QWidget):
         sku = self.products.selected_sku()
         if sku is not None:
             position = list(self._show.products).index(sku) + 1 + step
-            self._fire(f"product.move {shlex.quote(sku)} {max(1, position)}", "button")
+            self._fire("product.move", "button", sku=sku, position=max(1, position))
 
     def on_pusher_changed(self, what: str) -> None:
         """Show exactly the image OBS accepted ("pushed"), nothing after "hidden"."""
-        pusher = self._show.pushers.get(self._room())
-        if pusher is None:
+        room = self._show.rooms.get(self._room())
+        if not room.has_slides:
             return
+        pusher = room.slides
         last = pusher.last
         if what == "hidden" or last is None:
             self.preview.setPixmap(QPixmap())

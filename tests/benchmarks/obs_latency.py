@@ -74,7 +74,7 @@ async def console_figures(obs: ObsStudio, rounds: int, workdir: Path) -> dict[st
     window = MainWindow(console)
     window.show()
     window.activateWindow()
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     console.start()
     await connected(state)
     await console.registry.run("transition.set Cut", "benchmark")

@@ -141,8 +141,8 @@ async def measure_canvas(
 async def measure(obs: ObsStudio, rounds: int, interval: float, work: Path) -> dict[str, Any]:
     console = Console(write_profile(work, obs.port, obs.password), FAST, log_actions=False)
     console.start()
-    await connected(console.rooms.states["main"])
-    link = console.rooms.links["main"]
+    await connected(console.rooms.get("main").state)
+    link = console.rooms.get("main").link
     probe = obs.probe()
     report: dict[str, Any] = {}
     try:

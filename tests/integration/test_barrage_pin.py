@@ -26,12 +26,11 @@ from console.barrage.pin import FONT_FACE, TEXT_KIND
 from console.barrage.service import BarrageService
 from console.commands import CommandError
 from console.services import Console
-from console.ui.barrage_dock import BarrageDock
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio
 from tests.support import FAST, connected
-from tests.unit.barrage.barrage_show import barrage_of, played, write_show
+from tests.unit.barrage.barrage_show import played, write_show
 
 SOURCE = "Pinned Comment"
 SCENE = "Host"
@@ -66,8 +65,10 @@ HOTKEYS = "hotkeys:\n  A: barrage.approve\n  P: barrage.pin\n"
 @dataclass
 class Barrage:
     console: Console
-    service: BarrageService
-    own: bool
+
+    @property
+    def service(self) -> BarrageService:
+        return self.console.barrage
 
     async def run(self, line: str) -> str:
         return str(await self.console.registry.run(line, "test"))
@@ -75,15 +76,11 @@ class Barrage:
 
 async def _start(barrage: Barrage) -> None:
     barrage.console.start()
-    if barrage.own:
-        barrage.service.start()
-    await connected(barrage.console.rooms.states["main"])
+    await connected(barrage.console.rooms.get("main").state)
     await played(barrage.service)
 
 
 async def _close(barrage: Barrage) -> None:
-    if barrage.own:
-        await barrage.service.close()
     await barrage.console.close()
 
 
@@ -93,8 +90,7 @@ def barrage(tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, drive: Drive) -
         tmp_path, obs.port, obs.password, HOTKEYS, recording=RECORDING, barrage=BARRAGE
     )
     console = Console(profile, FAST, log_actions=False)
-    service, own = barrage_of(console)
-    made = Barrage(console, service, own)
+    made = Barrage(console)
     _take_comment_off(obs_probe)
     obs_probe.set_program("Opening")
     drive(_start(made))
@@ -181,7 +177,7 @@ async def unpinned(service: BarrageService, within: float = 10.0) -> None:
     gone = asyncio.Event()
 
     def check(aspect: str) -> None:
-        if aspect == "pin" and not service.pins:
+        if aspect == "pin" and not service.pins():
             gone.set()
 
     stop = service.subscribe(check)
@@ -249,7 +245,7 @@ def test_a_new_pin_replaces_the_old(barrage: Barrage, obs_probe: ObsProbe, drive
     drive(barrage.run("barrage.pin c1 seconds=1"))
     drive(barrage.run("barrage.pin c2"))
     assert comment_text(obs_probe) == "bob-name: 主播好，牛排看着不错"
-    assert [pin.message_id for pin in barrage.service.pins.values()] == ["c2"]
+    assert [pin.message_id for pin in barrage.service.pins()] == ["c2"]
 
 
 def test_approve_and_pin_hotkeys_put_the_selected_comment_on_air(
@@ -258,20 +254,16 @@ def test_approve_and_pin_hotkeys_put_the_selected_comment_on_air(
     console = barrage.console
     window = MainWindow(console)
     qtbot.addWidget(window)
-    if window.findChild(BarrageDock) is None:
-        hints = {hotkey.command: hotkey.key for hotkey in console.profile.hotkeys}
-        dock = BarrageDock(barrage.service, window.fire, hints, window)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow)  # activation comes in its own event
     before = screenshot(obs_probe)
-    assert barrage.service.selected_id == "c1"  # the held comment is selected
+    assert window.feed.selected_id == "c1"  # the held comment is selected
     qtbot.keyClick(window, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: barrage.service.status("c1") == "approved")
+    qtbot.waitUntil(lambda: barrage.service.moderator.status("c1") == "approved")
     qtbot.keyClick(window, Qt.Key.Key_P)
-    qtbot.waitUntil(lambda: "c1" in {pin.message_id for pin in barrage.service.pins.values()})
+    qtbot.waitUntil(lambda: "c1" in {pin.message_id for pin in barrage.service.pins()})
     assert comment_text(obs_probe) == "ann-name: 牛排几号链接？"
     drive(obs_draws(obs_probe, before, drawn=True))
 
@@ -281,7 +273,7 @@ def test_banning_the_author_takes_their_comment_off_air(
 ) -> None:
     drive(barrage.run("barrage.pin c2"))
     assert drive(barrage.run("barrage.ban c2")) == "banned bob-name"
-    assert barrage.service.pins == {}
+    assert barrage.service.pins() == []
     assert comment_text(obs_probe) == "" and not comment_shown(obs_probe)
     with pytest.raises(CommandError, match="bob-name is banned"):
         drive(barrage.run("barrage.pin c2"))

@@ -25,7 +25,7 @@ from console.ui.barrage_feed import FeedRole
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
 from tests.support import FAST
-from tests.unit.barrage.barrage_show import barrage_of, write_show
+from tests.unit.barrage.barrage_show import write_show
 
 HOTKEYS = """\
 hotkeys:
@@ -44,38 +44,21 @@ class Show:
     dock: BarrageDock
 
 
-async def _start(console: Console, service: BarrageService, own: bool) -> None:
-    console.start()
-    if own:
-        service.start()
-
-
-async def _close(console: Console, service: BarrageService, own: bool) -> None:
-    if own:
-        await service.close()
-    await console.close()
-
-
 @pytest.fixture
 def show(tmp_path: Path, qtbot: QtBot, drive: Drive) -> Iterator[Show]:
     profile = write_show(tmp_path, hotkeys=HOTKEYS)
     console = Console(profile, FAST, log_actions=False)
-    service, own = barrage_of(console)
     window = MainWindow(console)
     qtbot.addWidget(window)
-    dock = window.findChild(BarrageDock)
-    if dock is None:  # not wired into the window yet: add it as the lead will
-        hints = {hotkey.command: hotkey.key for hotkey in profile.hotkeys}
-        dock = BarrageDock(service, window.fire, hints, window)
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    dock = window.barrage_dock
     window.show()
     window.activateWindow()
     qtbot.waitExposed(window)
     qtbot.waitUntil(window.isActiveWindow)  # application hotkeys need an active window
-    drive(_start(console, service, own))
+    console.start()
     qtbot.waitUntil(lambda: dock.review_model.rowCount() == 2)
-    yield Show(console, service, window, dock)
-    drive(_close(console, service, own))
+    yield Show(console, console.barrage, window, dock)
+    drive(console.close())
 
 
 def selected_row(show: Show) -> int:
@@ -83,7 +66,7 @@ def selected_row(show: Show) -> int:
 
 
 def test_the_oldest_held_message_is_selected_in_the_review_queue(show: Show) -> None:
-    assert show.service.selected_id == "m3"
+    assert show.window.feed.selected_id == "m3"
     assert selected_row(show) == 0
     assert "cat-name: 这个是垃圾吧" in show.dock.selected_label.text()
 
@@ -92,27 +75,38 @@ def test_approve_hotkey_approves_the_selected_held_message(show: Show, qtbot: Qt
     records: list[ActionRecord] = []
     show.console.registry.add_listener(records.append)
     qtbot.keyClick(show.window, Qt.Key.Key_A)
-    qtbot.waitUntil(lambda: show.service.status("m3") == "approved")
+    qtbot.waitUntil(lambda: show.service.moderator.status("m3") == "approved")
     qtbot.waitUntil(lambda: show.dock.review_model.rowCount() == 1)
     assert [(r.source, r.line, r.ok) for r in records] == [("hotkey A", "barrage.approve", True)]
-    assert show.service.selected_id == "m3"  # kept for pinning; no longer in the queue
+    assert show.window.feed.selected_id == "m3"  # kept for pinning; no longer in the queue
     assert show.dock.review_view.selectionModel().selectedIndexes() == []
 
 
 def test_reject_hotkey_moves_to_the_next_held_message(show: Show, qtbot: QtBot) -> None:
     qtbot.keyClick(show.window, Qt.Key.Key_R)
     qtbot.waitUntil(lambda: show.dock.review_model.rowCount() == 1)
-    assert show.service.selected_id == "m4" and selected_row(show) == 0
+    assert show.window.feed.selected_id == "m4" and selected_row(show) == 0
 
 
 def test_up_and_down_move_the_review_selection(show: Show, qtbot: QtBot) -> None:
     show.dock.review_view.setFocus()
+    records: list[ActionRecord] = []
+    show.console.registry.add_listener(records.append)
     qtbot.keyClick(show.dock.review_view, Qt.Key.Key_Down)
-    assert show.service.selected_id == "m4" and selected_row(show) == 1
+    qtbot.waitUntil(lambda: len(records) == 1)
+    assert show.window.feed.selected_id == "m4" and selected_row(show) == 1
     qtbot.keyClick(show.dock.review_view, Qt.Key.Key_Down)
-    assert show.service.selected_id == "m4"  # stays on the last
+    qtbot.waitUntil(lambda: len(records) == 2)
+    assert show.window.feed.selected_id == "m4"  # stays on the last
     qtbot.keyClick(show.dock.feed_view, Qt.Key.Key_Up)  # anywhere in the dock
-    assert show.service.selected_id == "m3" and selected_row(show) == 0
+    qtbot.waitUntil(lambda: len(records) == 3)
+    assert show.window.feed.selected_id == "m3" and selected_row(show) == 0
+    # Through the registry, like every other operator action: in the action log.
+    assert [(r.line, r.source) for r in records] == [
+        ("barrage.select which=next", "key"),
+        ("barrage.select which=next", "key"),
+        ("barrage.select which=previous", "key"),
+    ]
 
 
 def test_up_and_down_leave_the_command_bar_its_history(show: Show, qtbot: QtBot) -> None:
@@ -121,7 +115,7 @@ def test_up_and_down_leave_the_command_bar_its_history(show: Show, qtbot: QtBot)
     qtbot.keyClicks(bar, "barrage.pause")
     qtbot.keyClick(bar, Qt.Key.Key_Return)
     qtbot.keyClick(bar, Qt.Key.Key_Up)
-    assert bar.text() == "barrage.pause" and show.service.selected_id == "m3"
+    assert bar.text() == "barrage.pause" and show.window.feed.selected_id == "m3"
 
 
 def test_the_pin_hotkey_refuses_a_held_message_with_the_reason(show: Show, qtbot: QtBot) -> None:
@@ -134,7 +128,7 @@ def test_clicking_a_held_message_selects_it_and_shows_its_author(show: Show, qtb
     view = show.dock.review_view
     rect = view.visualRect(show.dock.review_model.index(1))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert show.service.selected_id == "m4"
+    assert show.window.feed.selected_id == "m4"
     panel = show.dock.user_panel
     assert panel.title.text().startswith("cat-name  (cat)")
     assert panel.messages.count() == 2
@@ -186,7 +180,7 @@ def test_clicking_a_feed_row_selects_that_message(show: Show, qtbot: QtBot) -> N
     qtbot.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
     )
-    assert show.service.selected_id == index.data(FeedRole.MESSAGE_ID) == "m1"
+    assert show.window.feed.selected_id == index.data(FeedRole.MESSAGE_ID) == "m1"
     assert show.dock.review_view.selectionModel().selectedIndexes() == []
 
 

@@ -41,7 +41,7 @@ def console_for(tmp_path: Path, drive: Drive) -> Iterator[ConsoleFor]:
 
 def _connected(console_for: ConsoleFor, obs: ObsStudio, drive: Drive) -> tuple[Console, RoomState]:
     console = console_for(obs.port, obs.password)
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     drive(_start(console))
     drive(connected(state))
     return console, state
@@ -130,7 +130,7 @@ def test_server_that_never_speaks_hits_the_deadline_then_retries(
     server = SilentServer()
     try:
         console = console_for(server.port, "secret")
-        state = console.rooms.states["main"]
+        state = console.rooms.get("main").state
         phases = _phases(state)
         drive(_start(console))
         drive(until(state, lambda: phases.count(LinkPhase.RECONNECTING) >= 2, within=10))
@@ -145,7 +145,7 @@ def test_wrong_password_is_reported_without_a_retry_storm(
     obs: ObsStudio, drive: Drive, console_for: ConsoleFor
 ) -> None:
     console = console_for(obs.port, "not-the-password")
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     phases = _phases(state)
     drive(_start(console))
     drive(until(state, lambda: state.link.phase is LinkPhase.FAILED, within=10))
@@ -161,7 +161,7 @@ def test_console_opens_with_no_obs_and_keeps_retrying(
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]  # closed again below: nothing listens there
     console = console_for(port, "secret")
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     phases = _phases(state)
     drive(_start(console))
     drive(until(state, lambda: phases.count(LinkPhase.RECONNECTING) >= 3, within=10))

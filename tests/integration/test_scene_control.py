@@ -18,7 +18,7 @@ from tests.support import FAST, connected, until, write_profile
 def console(tmp_path: Path, obs: ObsStudio, drive: Drive) -> Iterator[Console]:
     """A console on the module's OBS, connected, with studio mode off and Opening on air."""
     service = Console(write_profile(tmp_path, obs.port, obs.password), FAST)
-    state = service.rooms.states["main"]
+    state = service.rooms.get("main").state
 
     async def ready() -> None:
         service.start()
@@ -34,7 +34,7 @@ def console(tmp_path: Path, obs: ObsStudio, drive: Drive) -> Iterator[Console]:
 
 
 def test_resync_mirrors_obs_scenes_in_obs_order(console: Console, obs_probe: ObsProbe) -> None:
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     assert state.scenes == obs_probe.scene_names()
     assert state.program == obs_probe.program_scene()
     assert "Fade" in state.transitions
@@ -48,7 +48,7 @@ def test_program_switch_reaches_obs(console: Console, obs_probe: ObsProbe, drive
 def test_preview_and_take_in_studio_mode(
     console: Console, obs_probe: ObsProbe, drive: Drive
 ) -> None:
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
 
     async def show() -> None:
         await console.registry.run("studio.toggle", "test")
@@ -71,7 +71,7 @@ def test_preview_and_take_in_studio_mode(
 def test_change_made_in_obs_reaches_the_console(
     console: Console, obs_probe: ObsProbe, drive: Drive
 ) -> None:
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     obs_probe.set_program("Break")
     drive(until(state, lambda: state.program == "Break", within=5))
     obs_probe.set_studio_mode(True)  # a Ui event: only arrives with the full subscription
@@ -94,7 +94,7 @@ def test_preview_without_studio_mode_says_how_to_fix_it(console: Console, drive:
 
 
 def test_stats_poll_reports_obs_rendering(console: Console, drive: Drive) -> None:
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
     drive(until(state, lambda: state.stats.render_total > 0 and state.stats.fps > 0))
 
 
@@ -102,7 +102,7 @@ def test_record_toggle_starts_and_stops_recording(
     tmp_path: Path, obs_fresh: ObsStudio, drive: Drive
 ) -> None:
     console = Console(write_profile(tmp_path, obs_fresh.port, obs_fresh.password), FAST)
-    state = console.rooms.states["main"]
+    state = console.rooms.get("main").state
 
     async def record() -> None:
         console.start()

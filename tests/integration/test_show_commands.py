@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from console.commands import ActionRecord, CommandError
+from console.commands import ActionRecord, CommandError, Context
 from console.profile import load_profile
 from console.services import Console
 from console.show.slides import SlidePusher
@@ -36,7 +36,7 @@ def console(tmp_path: Path, obs: ObsStudio, drive: Drive) -> Iterator[Console]:
 
     async def ready() -> None:
         service.start()
-        await connected(service.rooms.states[service.rooms.selected])
+        await connected(service.rooms.get(None).state)
 
     drive(ready())
     yield service
@@ -62,9 +62,9 @@ def _slide_file(probe: ObsProbe) -> str:
 def test_slide_show_points_obs_at_the_rendered_slide(
     console: Console, obs_probe: ObsProbe, drive: Drive
 ) -> None:
-    result = drive(console.registry.run("slide.show steak-ribeye-1kg", "test"))
+    result = drive(console.registry.run("slide.show steak-ribeye-1kg", "test")).message
     assert "slide steak-ribeye-1kg on air" in result
-    pusher = console.show.pusher(None)
+    pusher = console.rooms.get(None).slides
     assert pusher.last is not None
     assert _slide_file(obs_probe) == str(pusher.last.path)
     assert Path(pusher.last.path).stat().st_size > 0
@@ -76,22 +76,22 @@ def test_rundown_walks_items_and_pushes_product_slides(
     console: Console, obs_probe: ObsProbe, drive: Drive
 ) -> None:
     rundown = console.show.rundown
-    first = drive(console.registry.run("rundown.goto 1", "test"))
+    first = drive(console.registry.run("rundown.goto 1", "test")).message
     assert first.startswith("rundown 1: ")
     assert rundown.item is not None and rundown.item.sku is None  # the opening
     pushed = None
     while pushed is None:
-        said = drive(console.registry.run("rundown.next", "test"))
+        said = drive(console.registry.run("rundown.next", "test")).message
         if rundown.item is not None and rundown.item.sku is not None:
             pushed = rundown.item.sku
             assert f"slide {pushed} on air" in said
-    assert console.show.pusher(None).on_air is not None
-    assert console.show.pusher(None).on_air.sku == pushed  # type: ignore[union-attr]
+    assert console.rooms.get(None).slides.on_air is not None
+    assert console.rooms.get(None).slides.on_air.sku == pushed  # type: ignore[union-attr]
     drive(console.registry.run("slide.next", "test"))
-    following = console.show.pusher(None).on_air
+    following = console.rooms.get(None).slides.on_air
     assert following is not None and following.sku != pushed
     drive(console.registry.run("slide.prev", "test"))
-    assert console.show.pusher(None).on_air.sku == pushed  # type: ignore[union-attr]
+    assert console.rooms.get(None).slides.on_air.sku == pushed  # type: ignore[union-attr]
 
 
 def test_prohibited_terms_refuse_the_push_unless_overridden_and_logged(
@@ -104,7 +104,7 @@ def test_prohibited_terms_refuse_the_push_unless_overridden_and_logged(
     console.show.products[steak.sku] = boasting
     with pytest.raises(CommandError, match="最"):
         drive(console.registry.run("slide.show steak-ribeye-1kg", "test"))
-    said = drive(console.registry.run("slide.show steak-ribeye-1kg override=true", "test"))
+    said = drive(console.registry.run("slide.show steak-ribeye-1kg override=true", "test")).message
     assert "compliance override" in said
     assert [(r.line, r.ok) for r in records] == [
         ("slide.show steak-ribeye-1kg", False),
@@ -121,10 +121,10 @@ def test_product_set_is_saved_logged_and_refreshes_the_slide_on_air(
     console: Console, obs_probe: ObsProbe, drive: Drive
 ) -> None:
     drive(console.registry.run("slide.show steak-ribeye-1kg", "test"))
-    pusher = console.show.pusher(None)
+    pusher = console.rooms.get(None).slides
     assert pusher.last is not None
     first = pusher.last.path
-    said = drive(console.registry.run("product.set steak-ribeye-1kg stock 120", "hotkey"))
+    said = drive(console.registry.run("product.set steak-ribeye-1kg stock 120", "hotkey")).message
     assert "saved to demo.yaml" in said
     drive(until_pushed(pusher, lambda: pusher.last is not None and pusher.last.path != first))
     assert _slide_file(obs_probe) == str(pusher.last.path)
@@ -135,8 +135,9 @@ def test_product_set_is_saved_logged_and_refreshes_the_slide_on_air(
 def test_reordering_the_rundown_is_saved_to_the_profile(console: Console, drive: Drive) -> None:
     rundown = console.show.rundown
     last = rundown.entries[-1].item
-    rundown.move(len(rundown.entries) - 1, 0)
-    drive(console.show.saved())
+    said = drive(console.registry.run(f"rundown.move {len(rundown.entries)} 1", "rundown"))
+    assert said.message.startswith(f"rundown: {last.title} moved to 1; saved")
+    assert rundown.entries[0].item == last
     assert load_profile(console.profile.path).rundown[0] == last
 
 
@@ -148,14 +149,18 @@ def test_product_editor_saves_each_changed_field_as_a_logged_command(
     host = QWidget()
     qtbot.addWidget(host)
     steak = console.show.products["steak-ribeye-1kg"]
-    editor = ProductEditor(steak, console.profile.path.parent, console.dispatcher.fire, host)
+
+    def fire(name: str, trigger: str, room: str | None = None, **arguments: object) -> None:
+        console.dispatcher.fire(name, arguments, Context(trigger, room))
+
+    editor = ProductEditor(steak, console.profile.path.parent, fire, host)
     editor.fields["stock"].setText("321")
     editor.fields["selling_points"].setText("南美草饲 | 原切")
     editor.on_save()
     qtbot.waitUntil(lambda: len(records) == 2)
     assert [r.line for r in records] == [
-        "product.set steak-ribeye-1kg stock 321",
-        "product.set steak-ribeye-1kg selling_points '南美草饲 | 原切'",
+        "product.set sku=steak-ribeye-1kg field=stock value=321",
+        "product.set sku=steak-ribeye-1kg field=selling_points value='南美草饲 | 原切'",
     ]
     assert all(r.ok for r in records), records
     saved = load_profile(console.profile.path).product("steak-ribeye-1kg")
@@ -171,7 +176,7 @@ def test_products_are_added_and_reordered(console: Console, drive: Drive) -> Non
 
 def test_rundown_slides_are_drawn_ahead_once_connected(console: Console, drive: Drive) -> None:
     drive(console.show.saved())  # the preparation started when the link came up
-    pusher = console.show.pusher(None)
+    pusher = console.rooms.get(None).slides
     prepared = {content.sku for content, _, _ in pusher._slides}
     rundown_skus = {item.sku for item in console.show.rundown.items() if item.sku}
     assert rundown_skus <= prepared

@@ -130,7 +130,7 @@ def console(tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, drive: Drive) -
 
     async def ready() -> None:
         service.start()
-        await connected(service.rooms.states["main"])
+        await connected(service.rooms.get("main").state)
 
     drive(ready())
     obs_probe.set_program("Opening")
@@ -156,7 +156,7 @@ def _take_slide_off(probe: ObsProbe) -> None:
 
 @pytest.fixture
 def link(console: Console) -> ObsLink:
-    return console.rooms.links["main"]
+    return console.rooms.get("main").link
 
 
 @pytest.fixture

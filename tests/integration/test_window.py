@@ -36,7 +36,7 @@ def window(tmp_path: Path, obs: ObsStudio, qtbot: QtBot, drive: Drive) -> Iterat
     console = Console(write_profile(tmp_path, obs.port, obs.password), FAST)
     window = _open(console, qtbot)
     drive(_start(console))
-    drive(connected(console.rooms.states["main"]))
+    drive(connected(console.rooms.get("main").state))
     drive(console.registry.run("scene.program Opening", "test"))
     yield window
     drive(console.close())  # qtbot closes the window after this

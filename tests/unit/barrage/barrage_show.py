@@ -7,18 +7,20 @@ import asyncio
 import json
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from console.barrage.commands import BARRAGE_COMMANDS, bind
+from console.barrage.commands import bind
 from console.barrage.message import Kind, Message
 from console.barrage.service import BarrageService
 from console.barrage.sources import SourcePhase
 from console.barrage.verdict import Judged
-from console.catalog import catalog
-from console.commands import CommandRegistry
-from console.obs.rooms import Rooms
+from console.catalog import declare_all
+from console.commands import CommandRegistry, Context, Result
 from console.profile import Profile, load_profile
-from console.services import Console
+from console.room import RoomRuntime, RoomSet
+from console.ui.feed_state import FeedState
+from console.ui.feed_state import bind as bind_feed
 
 PRODUCTS = """\
 products:
@@ -101,15 +103,7 @@ rooms:
 {hotkeys}{PRODUCTS}{barrage}""",
         encoding="utf-8",
     )
-    return load_profile(path, barrage_catalog())
-
-
-def barrage_catalog() -> CommandRegistry:
-    """The full catalogue with the barrage commands, whether or not it declares them yet."""
-    registry = catalog()
-    declared = {spec.name for spec in registry.specs()}
-    registry.declare(spec for spec in BARRAGE_COMMANDS if spec.name not in declared)
-    return registry
+    return load_profile(path)
 
 
 async def played(service: BarrageService, within: float = 10.0) -> None:
@@ -131,15 +125,35 @@ async def played(service: BarrageService, within: float = 10.0) -> None:
             stop()
 
 
+@dataclass
+class Rig:
+    """A barrage service over rooms that never connect, the registry with its commands
+    bound, and the window's feed state (the selection commands act on)."""
+
+    service: BarrageService
+    registry: CommandRegistry
+    feed: FeedState
+
+    async def run(self, line: str) -> Result:
+        """Run a command line as the window would: with the feed's selection."""
+        return await self.registry.run(line, Context("test", None, self.feed.selected_id))
+
+
 @asynccontextmanager
-async def running(profile: Profile, log_actions: bool = False) -> AsyncIterator[BarrageService]:
-    """A started service over rooms that never connect; the recording fully played."""
-    rooms = Rooms(profile.rooms)
-    service = BarrageService(profile, rooms, log_actions=log_actions)
+async def running(
+    profile: Profile, log_actions: bool = False, remember: int = 5_000
+) -> AsyncIterator[Rig]:
+    """A started barrage whose recording has fully played."""
+    rooms = RoomSet([RoomRuntime(room) for room in profile.rooms])
+    service = BarrageService(profile, rooms, log_actions=log_actions, remember=remember)
+    registry = declare_all(CommandRegistry(rooms=rooms.ids))
+    bind(registry, service)
+    feed = FeedState(service.moderator, service.review, [p.sku for p in profile.products])
+    bind_feed(registry, feed)
     service.start()
     try:
         await played(service)
-        yield service
+        yield Rig(service, registry, feed)
     finally:
         await service.close()
         await rooms.close()
@@ -147,16 +161,3 @@ async def running(profile: Profile, log_actions: bool = False) -> AsyncIterator[
 
 def texts(judged: Sequence[Judged]) -> list[str]:
     return [j.message.text for j in judged]
-
-
-def barrage_of(console: Console) -> tuple[BarrageService, bool]:
-    """The console's barrage service once the lead wired it in, else one made here (with
-    the commands declared and bound); True when made here."""
-    service = getattr(console, "barrage", None)
-    if isinstance(service, BarrageService):
-        return service, False
-    service = BarrageService(console.profile, console.rooms, log_actions=False)
-    declared = {spec.name for spec in console.registry.specs()}
-    console.registry.declare(spec for spec in BARRAGE_COMMANDS if spec.name not in declared)
-    bind(console.registry, service)
-    return service, True

@@ -22,11 +22,12 @@ def test_review_model_passes_the_model_tester(
     qtbot.addWidget(owner)
 
     async def scenario() -> list[str]:
-        async with running(profile) as service:
+        async with running(profile) as rig:
+            service = rig.service
             model = ReviewModel(service.review.held(), owner)
             qtmodeltester.check(model)
             service.review.subscribe(model.on_review_changed)
-            service.reject("m3")
+            await rig.run("barrage.reject m3")
             service.ingest.put(Message("test", "main", "m10", "zed", "zed", "垃圾", 2000.0))
             service.ingest.flush()
             model.flush()

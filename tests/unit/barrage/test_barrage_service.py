@@ -7,15 +7,14 @@ import json
 from pathlib import Path
 
 import pytest
-from barrage_show import RECORDING, played, running, texts, write_show
+from barrage_show import RECORDING, running, texts, write_show
 
-from console.barrage.commands import BARRAGE_COMMANDS, bind
 from console.barrage.config import ModerationConfig
 from console.barrage.message import Kind, Message
-from console.barrage.service import BarrageService, pin_text
-from console.barrage.verdict import Action, Judged
-from console.commands import CommandError, CommandRegistry
-from console.obs.rooms import Rooms
+from console.barrage.on_air import pin_text
+from console.barrage.verdict import Action
+from console.catalog import BARRAGE_COMMANDS, FEED_COMMANDS
+from console.commands import CommandError, ErrorCode
 from console.profile import Profile
 
 
@@ -24,16 +23,10 @@ def profile(tmp_path: Path) -> Profile:
     return write_show(tmp_path)
 
 
-def registry_for(service: BarrageService) -> CommandRegistry:
-    registry = CommandRegistry()
-    registry.declare(BARRAGE_COMMANDS)
-    bind(registry, service)
-    return registry
-
-
 def test_the_replay_is_judged_held_and_counted(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
+            service = rig.service
             assert service.ingest.received == 9
             assert texts(service.review.held()) == ["这个是垃圾吧", "垃圾主播"]
             stats = service.stats.snapshot()
@@ -51,16 +44,19 @@ def test_the_replay_is_judged_held_and_counted(profile: Profile) -> None:
 
 def test_messages_go_to_the_source_room(profile: Profile) -> None:
     async def scenario() -> set[str]:
-        async with running(profile) as service:
-            return {j.message.room for j in (service.find(f"m{n}") for n in range(1, 10)) if j}
+        async with running(profile) as rig:
+            service = rig.service
+            return {
+                j.message.room for j in (service.moderator.find(f"m{n}") for n in range(1, 10)) if j
+            }
 
     assert asyncio.run(scenario()) == {"main"}
 
 
 def test_the_first_held_message_is_selected(profile: Profile) -> None:
     async def scenario() -> str | None:
-        async with running(profile) as service:
-            return service.selected_id
+        async with running(profile) as rig:
+            return rig.feed.selected_id
 
     assert asyncio.run(scenario()) == "m3"
 
@@ -69,9 +65,15 @@ def test_approve_lets_the_selected_message_through_and_keeps_it_selected(
     profile: Profile,
 ) -> None:
     async def scenario() -> tuple[str, str | None, str, list[str]]:
-        async with running(profile) as service:
-            result = await registry_for(service).run("barrage.approve", "test")
-            return result, service.selected_id, service.status("m3"), texts(service.review.held())
+        async with running(profile) as rig:
+            service = rig.service
+            result = (await rig.run("barrage.approve")).message
+            return (
+                result,
+                rig.feed.selected_id,
+                service.moderator.status("m3"),
+                texts(service.review.held()),
+            )
 
     result, selected, status, held = asyncio.run(scenario())
     assert result == "approved cat-name: 这个是垃圾吧"
@@ -80,31 +82,33 @@ def test_approve_lets_the_selected_message_through_and_keeps_it_selected(
 
 def test_reject_moves_the_selection_to_the_next_held(profile: Profile) -> None:
     async def scenario() -> tuple[str, str | None, str]:
-        async with running(profile) as service:
-            result = await registry_for(service).run("barrage.reject m3", "test")
-            return result, service.selected_id, service.status("m3")
+        async with running(profile) as rig:
+            service = rig.service
+            result = (await rig.run("barrage.reject m3")).message
+            return result, rig.feed.selected_id, service.moderator.status("m3")
 
     assert asyncio.run(scenario()) == ("rejected cat-name: 这个是垃圾吧", "m4", "rejected")
 
 
 def test_approving_a_message_that_passed_says_so(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match="m1 was not held"):
-                await registry_for(service).run("barrage.approve m1", "test")
+                await rig.run("barrage.approve m1")
 
     asyncio.run(scenario())
 
 
 def test_ban_rejects_the_users_held_messages_and_blocks_the_next(profile: Profile) -> None:
     async def scenario() -> tuple[str, list[str], Action, str | None]:
-        async with running(profile) as service:
-            result = await registry_for(service).run("barrage.ban m3", "test")
+        async with running(profile) as rig:
+            service = rig.service
+            result = (await rig.run("barrage.ban m3")).message
             held = texts(service.review.held())
             later = Message("test", "main", "m10", "cat", "cat-name", "你好", 2000.0)
             service.ingest.put(later)
             (judged,) = service.ingest.flush()
-            return result, held, judged.verdict.action, service.selected_id
+            return result, held, judged.verdict.action, rig.feed.selected_id
 
     result, held, action, selected = asyncio.run(scenario())
     assert result == "banned cat-name; 2 held messages rejected"
@@ -113,9 +117,9 @@ def test_ban_rejects_the_users_held_messages_and_blocks_the_next(profile: Profil
 
 def test_pin_refuses_a_held_message(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match=r"m4 is held for review \(rude\): approve it"):
-                await registry_for(service).run("barrage.pin m4", "test")
+                await rig.run("barrage.pin m4")
 
     asyncio.run(scenario())
 
@@ -131,20 +135,19 @@ def test_pin_refuses_a_held_message(profile: Profile) -> None:
 )
 def test_pin_refuses_what_cannot_go_on_air(profile: Profile, line: str, reason: str) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match=reason):
-                await registry_for(service).run(line, "test")
+                await rig.run(line)
 
     asyncio.run(scenario())
 
 
 def test_pin_of_a_rejected_message_is_refused(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
-            registry = registry_for(service)
-            await registry.run("barrage.reject m3", "test")
+        async with running(profile) as rig:
+            await rig.run("barrage.reject m3")
             with pytest.raises(CommandError, match="m3 was rejected, not approved"):
-                await registry.run("barrage.pin m3", "test")
+                await rig.run("barrage.pin m3")
 
     asyncio.run(scenario())
 
@@ -153,9 +156,9 @@ def test_pin_of_an_allowed_message_goes_to_obs(profile: Profile) -> None:
     """With no OBS the pin fails on the link, which shows the checks let it through."""
 
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match="room main is not connected"):
-                await registry_for(service).run("barrage.pin m1", "test")
+                await rig.run("barrage.pin m1")
 
     asyncio.run(scenario())
 
@@ -170,8 +173,9 @@ def test_pin_of_an_allowed_message_goes_to_obs(profile: Profile) -> None:
 )
 def test_answer_suggests_the_product_faq(profile: Profile, line: str, answer: str) -> None:
     async def scenario() -> tuple[str, str]:
-        async with running(profile) as service:
-            result = await registry_for(service).run(line, "test")
+        async with running(profile) as rig:
+            service = rig.service
+            result = (await rig.run(line)).message
             assert service.suggestion is not None
             return result, service.suggestion.suggestion.answer
 
@@ -183,48 +187,44 @@ def test_answer_asks_which_product_when_the_question_names_none(tmp_path: Path) 
     profile = write_show(tmp_path, recording=[*RECORDING, ("m10", "ivy", "多少钱", Kind.COMMENT)])
 
     async def scenario() -> str:
-        async with running(profile) as service:
-            registry = registry_for(service)
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match=r"2 products have an answer .*add sku="):
-                await registry.run("barrage.answer m10", "test")
-            return str(await registry.run("barrage.answer m10 sku=lego", "test"))
+                await rig.run("barrage.answer m10")
+            return str(await rig.run("barrage.answer m10 sku=lego"))
 
     assert asyncio.run(scenario()).endswith("积木盒直播间价 229 元。")
 
 
 def test_answer_refuses_a_held_question(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match="held for review"):
-                await registry_for(service).run("barrage.answer m3", "test")
+                await rig.run("barrage.answer m3")
 
     asyncio.run(scenario())
 
 
 def test_pause_filter_and_select(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile) as service:
-            registry = registry_for(service)
-            assert (
-                await registry.run("barrage.pause", "test") == "feed paused (comments keep coming)"
-            )
-            assert service.paused
-            await registry.run("barrage.resume", "test")
-            assert not service.paused
-            assert await registry.run("barrage.filter product lego", "test") == (
+        async with running(profile) as rig:
+            assert (await rig.run("barrage.pause")).message == "feed paused (comments keep coming)"
+            assert rig.feed.paused
+            await rig.run("barrage.resume")
+            assert not rig.feed.paused
+            assert (await rig.run("barrage.filter product lego")).message == (
                 "feed shows product lego"
             )
-            assert (service.filter.mode, service.filter.sku) == ("product", "lego")
+            assert (rig.feed.filter.mode, rig.feed.filter.sku) == ("product", "lego")
             with pytest.raises(CommandError, match="needs sku="):
-                await registry.run("barrage.filter product", "test")
+                await rig.run("barrage.filter product")
             with pytest.raises(CommandError, match="no product 'tofu'"):
-                await registry.run("barrage.filter product tofu", "test")
+                await rig.run("barrage.filter product tofu")
             with pytest.raises(CommandError, match="mode must be one of"):
-                await registry.run("barrage.filter everything", "test")
-            await registry.run("barrage.select next", "test")
-            assert service.selected_id == "m4"
-            await registry.run("barrage.select m1", "test")
-            assert service.selected_id == "m1"
+                await rig.run("barrage.filter everything")
+            await rig.run("barrage.select next")
+            assert rig.feed.selected_id == "m4"
+            await rig.run("barrage.select m1")
+            assert rig.feed.selected_id == "m1"
 
     asyncio.run(scenario())
 
@@ -233,16 +233,17 @@ def test_no_selection_is_an_error_an_operator_can_read(tmp_path: Path) -> None:
     profile = write_show(tmp_path, recording=[("m1", "ann", "你好", Kind.COMMENT)])
 
     async def scenario() -> None:
-        async with running(profile) as service:
+        async with running(profile) as rig:
             with pytest.raises(CommandError, match="no message selected"):
-                await registry_for(service).run("barrage.pin", "test")
+                await rig.run("barrage.pin")
 
     asyncio.run(scenario())
 
 
 def test_every_command_has_a_one_line_help() -> None:
-    assert all(spec.help and "\n" not in spec.help for spec in BARRAGE_COMMANDS)
-    assert {spec.name for spec in BARRAGE_COMMANDS} >= {
+    specs = (*BARRAGE_COMMANDS, *FEED_COMMANDS)
+    assert all(spec.help and "\n" not in spec.help for spec in specs)
+    assert {spec.name for spec in specs} >= {
         "barrage.approve",
         "barrage.reject",
         "barrage.ban",
@@ -257,7 +258,8 @@ def test_every_command_has_a_one_line_help() -> None:
 
 def test_reload_swaps_the_rules_compiled_off_the_loop(profile: Profile) -> None:
     async def scenario() -> Action:
-        async with running(profile) as service:
+        async with running(profile) as rig:
+            service = rig.service
             config = ModerationConfig.from_mapping(
                 {"terms": [{"name": "new", "terms": ["好吃"], "action": "block"}]}
             )
@@ -271,8 +273,8 @@ def test_reload_swaps_the_rules_compiled_off_the_loop(profile: Profile) -> None:
 
 def test_every_message_and_decision_is_in_the_show_log(profile: Profile) -> None:
     async def scenario() -> None:
-        async with running(profile, log_actions=True) as service:
-            await registry_for(service).run("barrage.approve m3", "test")
+        async with running(profile, log_actions=True) as rig:
+            await rig.run("barrage.approve m3")
 
     asyncio.run(scenario())
     (path,) = (profile.show.log_dir).glob("*.barrage.jsonl")
@@ -291,31 +293,42 @@ def test_pin_text_is_one_short_line() -> None:
 
 def test_banning_from_the_feed_keeps_the_selection(profile: Profile) -> None:
     async def scenario() -> tuple[str | None, list[str]]:
-        async with running(profile) as service:
-            service.select("m9")
-            await registry_for(service).run("barrage.ban", "test")
-            return service.selected_id, texts(service.review.held())
+        async with running(profile) as rig:
+            service = rig.service
+            rig.feed.select("m9")
+            await rig.run("barrage.ban")
+            return rig.feed.selected_id, texts(service.review.held())
 
     assert asyncio.run(scenario()) == ("m9", ["这个是垃圾吧", "垃圾主播"])
 
 
 def test_a_selected_message_outlives_the_recent_index(profile: Profile) -> None:
-    """A feed held still by hover shows messages the index has already let go."""
+    """A feed held still by hover shows messages the moderator has already let go."""
 
     async def scenario() -> str:
-        rooms = Rooms(profile.rooms)
-        service = BarrageService(profile, rooms, log_actions=False, remember=3)
-        seen: list[Judged] = []
-        service.subscribe_batches(seen.extend)
-        service.start()
-        try:
-            await played(service)
-            (first,) = [judged for judged in seen if judged.message.id == "m1"]
-            assert service.find("m1") is None
-            service.select("m1", first)
-            return str(await registry_for(service).run("barrage.answer", "test"))
-        finally:
-            await service.close()
-            await rooms.close()
+        async with running(profile, remember=3) as rig:
+            assert rig.service.moderator.find("m1") is None
+            (first,) = [j for j in rig.service.history.recent("ann") if j.message.id == "m1"]
+            rig.feed.select("m1", first)
+            return str(await rig.run("barrage.answer"))
 
     assert asyncio.run(scenario()).endswith("牛排直播间价 69 元，在 1号链接。")
+
+
+def test_a_ban_holds_in_every_room_and_can_be_lifted(profile: Profile) -> None:
+    async def scenario() -> tuple[Action, Action]:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m3")
+            elsewhere = Message("test", "other", "n1", "cat", "cat-name", "你好", 2000.0)
+            service.ingest.put(elsewhere)
+            (banned,) = service.ingest.flush()
+            await rig.run("barrage.unban cat")
+            service.ingest.put(Message("test", "other", "n2", "cat", "cat-name", "你好", 2001.0))
+            (lifted,) = service.ingest.flush()
+            with pytest.raises(CommandError) as refused:
+                await rig.run("barrage.unban cat")
+            assert refused.value.error_code is ErrorCode.NOT_FOUND
+            return banned.verdict.action, lifted.verdict.action
+
+    assert asyncio.run(scenario()) == (Action.BLOCK, Action.PASS)

@@ -10,7 +10,6 @@ from console.catalog import catalog
 from console.commands import CommandRegistry
 from console.profile import (
     Control,
-    Hotkey,
     MissingSecret,
     ObsEndpoint,
     ProfileError,
@@ -60,7 +59,7 @@ def test_minimal_profile_is_accepted_as_written_with_defaults(
     assert room.scenes == Scenes(None, None, None, None)
     assert room.transition == Transition("Fade", 300)
     assert profile.hotkeys == ()
-    assert profile.control == Control(8765, None, None)
+    assert profile.control == Control(True, "127.0.0.1", 8765, None, None, False)
 
 
 def test_demo_profile_is_valid() -> None:
@@ -85,10 +84,12 @@ def test_hotkeys_keep_file_order_canonical_keys_and_positions(tmp_path: Path) ->
         "rooms:\n  - id: main\nhotkeys:\n  shift+ctrl+f5: scene.take\n  enter: studio.toggle\n",
     )
 
-    assert load_profile(path).hotkeys == (
-        Hotkey("Ctrl+Shift+F5", "scene.take", 4, 3),
-        Hotkey("Return", "studio.toggle", 5, 3),
-    )
+    hotkeys = load_profile(path).hotkeys
+    assert [(h.key, h.command, h.line, h.col) for h in hotkeys] == [
+        ("Ctrl+Shift+F5", "scene.take", 4, 3),
+        ("Return", "studio.toggle", 5, 3),
+    ]
+    assert [h.invocation.spec.name for h in hotkeys] == ["scene.take", "studio.toggle"]
 
 
 def test_every_problem_is_reported_in_one_go(tmp_path: Path) -> None:

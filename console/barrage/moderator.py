@@ -1,0 +1,204 @@
+"""The operator's moderation decisions on judged messages: approve, reject, ban, unban.
+
+``Moderator`` remembers recent messages by id (the commands name them, or the window's
+selection does), knows each one's status (held, approved, rejected, the pipeline's
+verdict), acts on the review queue and the show's moderation decisions (a ban holds in
+every room), records each decision in the barrage log, and says whether a message may go
+on air. It holds no view state: what is selected, paused or filtered is the window's.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from console.barrage.decisions import ModerationDecisions
+from console.barrage.log import BarrageLog
+from console.barrage.message import Kind, Message
+from console.barrage.review import Decision, ReviewChange, ReviewError, ReviewQueue
+from console.barrage.verdict import Action, Judged
+from console.commands import CommandError, ErrorCode
+
+log = logging.getLogger(__name__)
+
+RETAINED = 100  # messages the operator selected, kept addressable after they age out
+
+
+@dataclass(frozen=True)
+class Ban:
+    """What a ban did: whose message, and how many held messages it rejected."""
+
+    message: Message
+    rejected: int
+
+
+class Moderator:
+    """Decisions on messages, by id (see the module docstring)."""
+
+    def __init__(
+        self,
+        review: ReviewQueue,
+        decisions: ModerationDecisions,
+        log_file: BarrageLog | None = None,
+        remember: int = 5_000,
+    ) -> None:
+        self.review = review
+        self.decisions = decisions
+        self.log_file = log_file
+        self._remember = remember
+        self._recent: OrderedDict[str, Judged] = OrderedDict()
+        self._settled: OrderedDict[str, Decision] = OrderedDict()  # rejected or expired
+        self._retained: OrderedDict[str, Judged] = OrderedDict()
+        review.subscribe(self._on_review)
+
+    # -- looking up -----------------------------------------------------------------------
+
+    def on_batch(self, batch: Sequence[Judged]) -> None:
+        """Remember a judged batch (the ingest calls this first, before the window)."""
+        recent = self._recent
+        recent.update((judged.message.id, judged) for judged in batch)
+        for _ in range(max(0, len(recent) - self._remember)):
+            recent.popitem(last=False)
+
+    def retain(self, judged: Judged) -> None:
+        """Keep a message addressable however old it gets: the operator selected it (a feed
+        held still by hover shows messages older than the recent ones kept)."""
+        self._retained[judged.message.id] = judged
+        self._retained.move_to_end(judged.message.id)
+        while len(self._retained) > RETAINED:
+            self._retained.popitem(last=False)
+
+    def find(self, message_id: str) -> Judged | None:
+        """A recent message, one still held (however old) or one retained, by id."""
+        return (
+            self._recent.get(message_id)
+            or self.review.get(message_id)
+            or self._retained.get(message_id)
+        )
+
+    def message(self, message_id: str | None, command: str) -> Judged:
+        """The message a command acts on; CommandError when there is none or it is gone."""
+        if message_id is None:
+            raise CommandError(
+                f"{command}: no message selected (select one in the review queue or the "
+                "feed, or give its id)",
+                ErrorCode.BAD_ARGUMENT,
+            )
+        judged = self.find(message_id)
+        if judged is None:
+            raise CommandError(
+                f"{command}: message {message_id} is no longer in the console's memory",
+                ErrorCode.NOT_FOUND,
+            )
+        return judged
+
+    def status(self, message_id: str) -> str:
+        """``held``, ``approved``, ``rejected``, ``expired`` or the pipeline's verdict."""
+        if message_id in self.review:
+            return "held"
+        if self.review.was_approved(message_id):
+            return "approved"
+        settled = self._settled.get(message_id)
+        if settled is not None:
+            return settled.value
+        judged = self.find(message_id)
+        return judged.verdict.action.label if judged is not None else "unknown"
+
+    def is_banned(self, message: Message) -> bool:
+        return self.decisions.is_banned(message.user_key) or self.decisions.is_banned(
+            message.user_name
+        )
+
+    # -- decisions ------------------------------------------------------------------------
+
+    def approve(self, judged: Judged) -> Message:
+        key = judged.message.id
+        try:
+            message = self.review.approve(key)
+        except ReviewError:
+            raise self._not_held(key, "barrage.approve") from None
+        self._log(key, "approve")
+        return message
+
+    def reject(self, judged: Judged) -> Message:
+        key = judged.message.id
+        try:
+            message = self.review.reject(key)
+        except ReviewError:
+            raise self._not_held(key, "barrage.reject") from None
+        self._log(key, "reject")
+        return message
+
+    def ban(self, judged: Judged) -> Ban:
+        """Block the author's later messages in every room and reject their held ones."""
+        message = judged.message
+        user = message.user_key
+        self.decisions.ban(user)
+        rejected = self.review.reject_user(user)
+        self._log(message.id, "ban")
+        return Ban(message, len(rejected))
+
+    def unban(self, user: str) -> None:
+        if not self.decisions.unban(user):
+            raise CommandError(f"barrage.unban: {user} is not banned", ErrorCode.NOT_FOUND)
+
+    def check_on_air(self, judged: Judged, command: str) -> None:
+        """Only approved or passed comments reach air; CommandError saying why not."""
+        message, verdict = judged.message, judged.verdict
+        key = message.id
+        if message.kind is not Kind.COMMENT:
+            raise CommandError(
+                f"{command}: only comments can go on air, not a {message.kind}", ErrorCode.REFUSED
+            )
+        if self.is_banned(message):
+            raise CommandError(f"{command}: {message.user_name} is banned", ErrorCode.REFUSED)
+        if verdict.action is Action.BLOCK:
+            raise CommandError(
+                f"{command}: message {key} was blocked ({verdict.describe()}): never on air",
+                ErrorCode.REFUSED,
+            )
+        if verdict.action is Action.HOLD and not self.review.was_approved(key):
+            status = self.status(key)
+            if status == "held":
+                raise CommandError(
+                    f"{command}: message {key} is held for review ({verdict.rule}): "
+                    "approve it first (barrage.approve)",
+                    ErrorCode.REFUSED,
+                )
+            raise CommandError(
+                f"{command}: message {key} was {status}, not approved", ErrorCode.REFUSED
+            )
+
+    def record(self, message_id: str, decision: str) -> None:
+        """Write a decision (pin, unpin, answer...) to the barrage log."""
+        self._log(message_id, decision)
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _not_held(self, key: str, command: str) -> CommandError:
+        status = self.status(key)
+        if status == "pass":
+            why = f"message {key} was not held (it passed moderation)"
+        elif status == "block":
+            why = f"message {key} was blocked: it never reaches the review queue"
+        elif status in ("approved", "rejected", "expired"):
+            why = f"message {key} was already {status}"
+        else:
+            why = f"message {key} is not waiting for review"
+        return CommandError(f"{command}: {why}", ErrorCode.REFUSED)
+
+    def _on_review(self, change: ReviewChange) -> None:
+        if change.decision in (Decision.REJECTED, Decision.EXPIRED):
+            self._settled[change.held.message.id] = change.decision
+            while len(self._settled) > self._remember:
+                self._settled.popitem(last=False)
+
+    def _log(self, message_id: str, decision: str) -> None:
+        if self.log_file is None:
+            return
+        try:
+            self.log_file.write_review(message_id, decision)
+        except (OSError, ValueError) as exc:
+            log.error("barrage log: cannot record %s of %s: %s", decision, message_id, exc)

@@ -1,0 +1,113 @@
+"""The scene and output commands: each runs in the room its context names, on that room's
+OBS link (``scene.program``, ``scene.take``, ``stream.toggle`` ...)."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from console.commands import CommandError, CommandRegistry, Context, ErrorCode, Result
+from console.obs.errors import STUDIO_MODE_NOT_ACTIVE, RequestFailed
+from console.obs.link import ObsLink
+
+LinkOf = Callable[[str | None], ObsLink]
+
+
+def bind(registry: CommandRegistry, link_of: LinkOf) -> None:
+    """Attach the scene commands; ``link_of(room)`` is the OBS link of a room."""
+    commands = SceneCommands(link_of)
+    handlers: dict[str, Callable[..., Any]] = {
+        "scene.program": commands.scene_program,
+        "scene.preview": commands.scene_preview,
+        "scene.take": commands.scene_take,
+        "studio.toggle": commands.studio_toggle,
+        "transition.set": commands.transition_set,
+        "stream.toggle": commands.stream_toggle,
+        "record.toggle": commands.record_toggle,
+        "obs.ping": commands.obs_ping,
+        "obs.reconnect": commands.obs_reconnect,
+    }
+    for name, handler in handlers.items():
+        registry.bind(name, handler)
+
+
+class SceneCommands:
+    def __init__(self, link_of: LinkOf) -> None:
+        self.link_of = link_of
+
+    async def scene_program(self, context: Context, scene: str) -> Result:
+        await self.link_of(context.room).request("SetCurrentProgramScene", sceneName=scene)
+        return Result(f"program: {scene}", {"program": scene})
+
+    async def scene_preview(self, context: Context, scene: str) -> Result:
+        link = self.link_of(context.room)
+        await _studio_only(link.request("SetCurrentPreviewScene", sceneName=scene))
+        return Result(f"preview: {scene}", {"preview": scene})
+
+    async def scene_take(self, context: Context) -> Result:
+        link = self.link_of(context.room)
+        preview = link.state.preview
+        await _studio_only(link.request("TriggerStudioModeTransition"))
+        state = link.state
+        return Result(
+            f"take: {preview} with {state.transition} {state.transition_ms} ms",
+            {"program": preview, "transition": state.transition},
+        )
+
+    async def studio_toggle(self, context: Context) -> Result:
+        link = self.link_of(context.room)
+        enable = not link.state.studio_mode
+        await link.request("SetStudioModeEnabled", studioModeEnabled=enable)
+        return Result("studio mode on" if enable else "studio mode off", {"studio_mode": enable})
+
+    async def transition_set(
+        self, context: Context, transition: str, duration: int | None = None
+    ) -> Result:
+        if duration is not None and not 50 <= duration <= 20000:
+            raise CommandError(
+                "transition.set: duration must be 50 to 20000 ms", ErrorCode.BAD_ARGUMENT
+            )
+        link = self.link_of(context.room)
+        await link.request("SetCurrentSceneTransition", transitionName=transition)
+        if duration is not None:
+            await link.request("SetCurrentSceneTransitionDuration", transitionDuration=duration)
+        said = f"transition: {transition}" + (f" {duration} ms" if duration is not None else "")
+        return Result(said, {"transition": transition, "duration_ms": duration})
+
+    async def stream_toggle(self, context: Context) -> Result:
+        data = await self.link_of(context.room).request("ToggleStream")
+        active = bool(data.get("outputActive"))
+        return Result("streaming" if active else "stream stopped", {"streaming": active})
+
+    async def record_toggle(self, context: Context) -> Result:
+        data = await self.link_of(context.room).request("ToggleRecord")
+        active = bool(data.get("outputActive"))
+        return Result("recording" if active else "recording stopped", {"recording": active})
+
+    async def obs_ping(self, context: Context) -> Result:
+        t0 = time.perf_counter()
+        data = await self.link_of(context.room).request("GetVersion")
+        elapsed = (time.perf_counter() - t0) * 1e3
+        version = data.get("obsVersion", "?")
+        return Result(
+            f"OBS {version} answered in {elapsed:.1f} ms",
+            {"obs_version": version, "ms": round(elapsed, 3)},
+        )
+
+    async def obs_reconnect(self, context: Context) -> Result:
+        link = self.link_of(context.room)
+        link.reconnect_now()
+        return Result(f"room {link.room_id}: reconnecting now")
+
+
+async def _studio_only(request: Any) -> Any:
+    """Await a studio-mode request, telling the operator how to enable studio mode."""
+    try:
+        return await request
+    except RequestFailed as exc:
+        if exc.code == STUDIO_MODE_NOT_ACTIVE:
+            raise CommandError(
+                "studio mode is off: turn it on first (studio.toggle)", ErrorCode.REFUSED
+            ) from None
+        raise
