@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from console.obs.link import LinkTiming
@@ -35,15 +35,27 @@ def write_profile(
     directory: Path, port: int, password: str, room: str = "main", hotkeys: str = HOTKEYS
 ) -> Profile:
     """A one-room profile for an OBS on loopback, loaded through the real loader."""
+    return write_rooms(directory, [(room, port, password)], hotkeys)
+
+
+def write_rooms(
+    directory: Path, rooms: Sequence[tuple[str, int, str]], hotkeys: str = HOTKEYS, extra: str = ""
+) -> Profile:
+    """A profile with a room per (id, port, password), each an OBS on loopback."""
+    listed = "".join(
+        f"""\
+  - id: {room}
+    obs: {{host: 127.0.0.1, port: {port}, password: "{password}"}}
+"""
+        for room, port, password in rooms
+    )
     path = directory / "show.yaml"
     path.write_text(
         f"""\
 schema_version: 1
 show: {{title: Test show, log_dir: logs}}
 rooms:
-  - id: {room}
-    obs: {{host: 127.0.0.1, port: {port}, password: "{password}"}}
-{hotkeys}""",
+{listed}{hotkeys}{extra}""",
         encoding="utf-8",
     )
     return load_profile(path)

@@ -152,12 +152,15 @@ class ShowPanel(QWidget):
         self.products = ProductTable(show, fire, self)
         self.preview = named(QLabel("no slide on air", self), "slidePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setMinimumHeight(180)
+        self.preview.setMinimumHeight(90)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         unavailable = next((r.slides_unavailable for r in show.rooms if not r.has_slides), "")
         self.status = named(QLabel(unavailable, self), "slideStatus")
         self.status.setWordWrap(True)
         self.rundown = RundownList(show, fire, self)
+        # Small minimums: two rooms, this dock and the barrage fit a 1366x768 laptop.
+        self.products.setMinimumHeight(90)
+        self.rundown.setMinimumHeight(60)
         editing = QHBoxLayout()
         for label, slot in (
             ("Edit…", self.on_edit_clicked),

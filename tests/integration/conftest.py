@@ -87,6 +87,17 @@ def obs_fresh(tmp_path: Path, xvfb_display: str) -> Iterator[ObsStudio]:
         _stop_cleanly(studio)
 
 
+@pytest.fixture(scope="module")
+def obs_second(tmp_path_factory: pytest.TempPathFactory, xvfb_display: str) -> Iterator[ObsStudio]:
+    """A second OBS per test module, for a show with two rooms."""
+    studio = _new_obs(tmp_path_factory.mktemp("obs-second"), xvfb_display)
+    studio.start()
+    try:
+        yield studio
+    finally:
+        _stop_cleanly(studio)
+
+
 @pytest.fixture
 def obs_probe(obs: ObsStudio) -> Iterator[ObsProbe]:
     """An independent obs-websocket client on the module's ``obs`` (all low-volume events)."""

@@ -1,0 +1,83 @@
+"""The window on a 1366x768 laptop screen, with one room and with two: nothing off-screen,
+no minimum size above the screen, and a long error wraps instead of widening the window."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QDockWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from console.commands import ActionRecord
+from console.services import Console
+from console.ui.main_window import MainWindow
+from tests.support import FAST, write_rooms
+
+LAPTOP = QRect(0, 0, 1366, 768)
+TASKBAR = 40  # what a desktop panel usually takes off the screen's height
+
+DEMO = Path(__file__).resolve().parents[3] / "profiles" / "demo.yaml"
+
+
+def _profile_rooms(tmp_path: Path, count: int) -> Console:
+    rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]  # nothing listens on port 1
+    hotkeys = "hotkeys:\n  F3: scene.program Host\n"
+    return Console(write_rooms(tmp_path, rooms, hotkeys), FAST, log_actions=False)
+
+
+def _shown(dock: QDockWidget) -> bool:
+    """Visible and not a tab hidden behind another dock."""
+    return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+
+def _inside(widget: QWidget, window: MainWindow) -> bool:
+    top_left = widget.mapTo(window, widget.rect().topLeft())
+    return window.rect().contains(QRect(top_left, widget.size()))
+
+
+@pytest.mark.parametrize("rooms", [1, 2])
+def test_every_dock_and_room_lies_inside_a_laptop_screen(
+    tmp_path: Path, qtbot: QtBot, rooms: int
+) -> None:
+    console = _profile_rooms(tmp_path, rooms)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    minimum = window.minimumSizeHint()
+    assert minimum.width() <= LAPTOP.width()
+    assert minimum.height() <= LAPTOP.height() - TASKBAR
+    window.setGeometry(QRect(0, 0, LAPTOP.width(), LAPTOP.height() - TASKBAR))
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() == LAPTOP.width() and window.height() == LAPTOP.height() - TASKBAR
+    visible_docks = [d for d in window.findChildren(QDockWidget) if _shown(d)]
+    assert {d.objectName() for d in visible_docks} >= {"showDock", "barrageDock"}
+    for part in [*visible_docks, *window.panels.values(), window.command_bar]:
+        assert part.width() > 0 and part.height() > 0, part.objectName()
+        assert _inside(part, window), part.objectName()
+    shot = window.grab()
+    assert (shot.width(), shot.height()) == (window.width(), window.height())
+    shot.save(str(tmp_path / f"window-{rooms}-rooms.png"))
+
+
+def test_a_long_error_wraps_instead_of_widening_the_window(
+    tmp_path: Path, qtbot: QtBot
+) -> None:
+    console = _profile_rooms(tmp_path, 2)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(0, 0, LAPTOP.width(), LAPTOP.height() - TASKBAR))
+    window.show()
+    qtbot.waitExposed(window)
+    reason = "OBS refused SetCurrentProgramScene: " + "no scene called that " * 40
+    window.on_action_recorded(
+        ActionRecord(time.time(), "scene.program Nope", "test", False, reason, 1.0)
+    )
+    qtbot.waitUntil(lambda: "no scene called that" in window.last_action.text())
+    assert window.minimumSizeHint().width() <= LAPTOP.width()
+    assert window.width() == LAPTOP.width()
+    for dock in window.findChildren(QDockWidget):
+        if _shown(dock):
+            assert _inside(dock, window), dock.objectName()
