@@ -95,7 +95,7 @@ class Source(ABC):
         self.max_text = max_text
         self.counters = SourceCounters()
         self._observers: Observers[SourceState] = Observers()
-        self._loop = Reconnector(
+        self._reconnector = Reconnector(
             f"barrage-{name}", self._attempt, self._observers.notify, self.backoff
         )
         self._logged: dict[str, float] = {}
@@ -105,22 +105,22 @@ class Source(ABC):
 
     @property
     def state(self) -> SourceState:
-        return self._loop.status
+        return self._reconnector.status
 
     def subscribe(self, listener: Callable[[SourceState], None]) -> Unsubscribe:
         return self._observers.subscribe(listener)
 
     def start(self) -> None:
         """Start (or restart) the read/reconnect loop; only one ever runs."""
-        self._loop.start()
+        self._reconnector.start()
 
     def reconnect_now(self) -> None:
         """Skip the wait before the next attempt, or restart a source that stopped."""
-        self._loop.retry_now()
+        self._reconnector.retry_now()
 
     async def close(self) -> None:
         """Stop reading for good (the source is not started again)."""
-        await self._loop.close()
+        await self._reconnector.close()
 
     # -- for subclasses -------------------------------------------------------------------
 
@@ -132,7 +132,7 @@ class Source(ABC):
 
     def _connected(self, note: str = "") -> None:
         self.counters.connects += 1
-        self._loop.connected(note)
+        self._reconnector.connected(note)
 
     def _deliver(self, message: Message) -> None:
         self.counters.delivered += 1
