@@ -13,7 +13,8 @@ end, which returns what to do next:
   to its end).
 
 A step that raises is a bug, not a lost connection: it is logged with its traceback and
-retried with backoff, so one bad frame of code never silences a room for the rest of a show.
+retried with backoff (the reason says so), so one bug never silences a room for the rest of
+a show.
 
 While it runs, the loop reports a :class:`Status` (phase, reason, the ``time.monotonic()``
 of the next attempt) to its owner, who shows it to the operator. A step says
@@ -49,6 +50,8 @@ _MAX_DOUBLINGS = 1000  # 2.0 ** 1024 overflows: an OBS closed overnight fails th
 
 
 class Phase(enum.StrEnum):
+    """Where the loop is; the values are the words the operator sees."""
+
     IDLE = "idle"  # not started
     CONNECTING = "connecting"  # an attempt is under way
     CONNECTED = "connected"  # the step said its connection was accepted
