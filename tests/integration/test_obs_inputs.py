@@ -93,7 +93,7 @@ def test_a_missing_input_is_created_hidden_with_settings_for_the_canvas_then_fou
 def test_an_input_shown_elsewhere_is_added_hidden_and_not_created_again(
     link: ObsLink, obs_probe: ObsProbe, drive: Drive
 ) -> None:
-    spec = colour("Inputs Shared")
+    spec = colour("Inputs In Two Scenes")
     first = drive(place_input(link, "Host", spec, half_canvas))
     asked: list[Canvas] = []
 
