@@ -1,25 +1,23 @@
 """A pinned comment on air: the room's OBS text source, found or created, shown and cleared.
 
 The text source (``Room.comment_source``) lives in the room's host scene, or the program
-scene when the profile names no host scene. When OBS lacks it, it is created there as a
-FreeType text source with a CJK font, sized and placed for the canvas (a lower third, word
-wrapped), hidden until the first pin; a source the operator made and placed is used as it
-is. Nothing is cached between pins: every pin looks the scene item up again (a few
-milliseconds), so a source renamed, removed or an OBS restarted between pins is never a
-stale id.
+scene when the profile names no host scene. When OBS lacks it, it is created there
+(``console.obs.inputs``) as a FreeType text source with a CJK font, sized and placed for the
+canvas (a lower third, word wrapped), hidden until the first pin; a source the operator made
+and placed is used as it is. Nothing is cached between pins: every pin looks the scene item
+up again (a few milliseconds), so a source renamed, removed or an OBS restarted between pins
+is never a stale id.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, Protocol
 
 from console.commands import CommandError
 from console.obs.errors import RESOURCE_NOT_FOUND, LinkDown, RequestFailed
+from console.obs.inputs import Canvas, InputSpec, find_item, place_input
 from console.obs.state import LinkPhase, RoomState
-
-log = logging.getLogger(__name__)
 
 TEXT_KIND = "text_ft2_source_v2"
 FONT_FACE = "Noto Sans CJK SC"
@@ -35,7 +33,7 @@ class PinLink(Protocol):
     async def request(self, name: str, reply_within: float | None = None, **data: Any) -> Any: ...
 
 
-def text_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
+def text_settings(text: str, canvas: Canvas) -> dict[str, Any]:
     """Settings of a new comment source: readable on the canvas, wrapped inside it."""
     width, height = canvas
     return {
@@ -50,7 +48,7 @@ def text_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
     }
 
 
-def _margin(canvas: tuple[int, int]) -> int:
+def _margin(canvas: Canvas) -> int:
     return max(16, canvas[1] // 24)
 
 
@@ -62,6 +60,13 @@ class CommentPin:
         self.source = source
         self._scene = scene
         self.shown_in: tuple[str, int] | None = None  # (scene, item id) of the last show
+        self._spec = InputSpec(
+            source,
+            TEXT_KIND,
+            kind_prefix="text_",  # any text source the operator made: FreeType, GDI+
+            noun="a text source",
+            remedy="name another comment source in the profile",
+        )
 
     def scene(self) -> str:
         """The scene the comment goes to; CommandError when OBS has no such scene."""
@@ -84,13 +89,16 @@ class CommentPin:
     async def show(self, text: str) -> str:
         """Put ``text`` on the source and make its item visible; return the scene used."""
         scene = self.scene()
-        item = await self._find_item(scene)
-        if item is None:
-            item = await self._place(scene, text)
-        else:
+        placed = await place_input(
+            self.link, scene, self._spec, lambda canvas: text_settings(text, canvas)
+        )
+        item = placed.item_id
+        if placed.canvas is None:  # an input OBS had: only its text changes
             await self.link.request(
                 "SetInputSettings", inputName=self.source, inputSettings={"text": text}
             )
+        else:  # made for this canvas, text and all: into the lower third
+            await self._arrange(scene, item, placed.canvas)
         await self.link.request(
             "SetSceneItemEnabled", sceneName=scene, sceneItemId=item, sceneItemEnabled=True
         )
@@ -127,55 +135,11 @@ class CommentPin:
         scene = self._scene()
         if not scene or scene not in self.link.state.scenes:
             return None
-        item = await self._find_item(scene)
+        item = await find_item(self.link, scene, self.source)
         return None if item is None else (scene, item)
 
-    async def _find_item(self, scene: str) -> int | None:
-        try:
-            data = await self.link.request(
-                "GetSceneItemId", sceneName=scene, sourceName=self.source
-            )
-        except RequestFailed as exc:
-            if exc.code == RESOURCE_NOT_FOUND:
-                return None
-            raise
-        return int(data["sceneItemId"])
-
-    async def _place(self, scene: str, text: str) -> int:
-        """Create the source in ``scene`` (or add the existing one to it), hidden, with
-        ``text`` already set; return the new item's id."""
-        try:
-            found = await self.link.request("GetInputSettings", inputName=self.source)
-        except RequestFailed as exc:
-            if exc.code != RESOURCE_NOT_FOUND:
-                raise
-            return await self._create(scene, text)
-        kind = str(found.get("inputKind", ""))
-        if not kind.startswith("text_"):
-            raise CommandError(
-                f"OBS source {self.source!r} is a {kind}, not a text source: rename it in OBS "
-                "or name another comment source in the profile"
-            )
-        await self.link.request(
-            "SetInputSettings", inputName=self.source, inputSettings={"text": text}
-        )
-        created = await self.link.request(
-            "CreateSceneItem", sceneName=scene, sourceName=self.source, sceneItemEnabled=False
-        )
-        return int(created["sceneItemId"])
-
-    async def _create(self, scene: str, text: str) -> int:
-        video = await self.link.request("GetVideoSettings")
-        canvas = (int(video["baseWidth"]), int(video["baseHeight"]))
-        created = await self.link.request(
-            "CreateInput",
-            sceneName=scene,
-            inputName=self.source,
-            inputKind=TEXT_KIND,
-            inputSettings=text_settings(text, canvas),
-            sceneItemEnabled=False,
-        )
-        item = int(created["sceneItemId"])
+    async def _arrange(self, scene: str, item: int, canvas: Canvas) -> None:
+        """Place a new comment source in the lower third, growing upwards as it wraps."""
         margin = _margin(canvas)
         await self.link.request(
             "SetSceneItemTransform",
@@ -187,5 +151,3 @@ class CommentPin:
                 "alignment": 9,  # bottom left: the text grows upwards as it wraps
             },
         )
-        log.info("room %s: created comment source %r in %s", self.link.room_id, self.source, scene)
-        return item

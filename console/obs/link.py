@@ -2,7 +2,9 @@
 
 Runs on the asyncio loop; every obs-websocket-py call goes to the room's single worker
 thread, so requests are serialised and nothing blocks the GUI thread. Events and close
-notices from the library's receive thread are only handed to the loop.
+notices from the library's receive thread are only handed to the loop. Reconnecting is the
+console's one reconnecting loop (``console.reconnect``); one attempt here opens a session,
+resyncs the mirror and watches the link until it dies.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import random
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,8 @@ from console.obs.errors import (
 )
 from console.obs.session import ObsSession, answer_data
 from console.obs.state import LinkPhase, LinkState, RoomState, Stats
+from console.reconnect import Backoff, Outcome, Phase, Reconnector, Retry, Status, Stop
+from console.tasks import TaskSet
 
 log = logging.getLogger(__name__)
 
@@ -47,11 +50,22 @@ class LinkTiming:
     auth_retry: float = 60.0
     not_ready_patience: float = 10.0
 
+    @property
+    def backoff(self) -> Backoff:
+        """Waits between failed attempts: from ``backoff_base`` doubling to ``backoff_cap``."""
+        return Backoff(self.backoff_base, self.backoff_cap)
 
-def backoff_delay(attempt: int, timing: LinkTiming) -> float:
-    """Exponential backoff with jitter: half the step fixed, half random."""
-    step = min(timing.backoff_cap, timing.backoff_base * 2**attempt)
-    return float(step / 2 + random.uniform(0, step / 2))
+
+# How the loop's phases show on the room's link.
+_LINK_PHASES = {
+    Phase.IDLE: LinkPhase.CONNECTING,
+    Phase.CONNECTING: LinkPhase.CONNECTING,
+    Phase.CONNECTED: LinkPhase.CONNECTED,
+    Phase.RECONNECTING: LinkPhase.RECONNECTING,
+    Phase.FAILED: LinkPhase.FAILED,
+    Phase.FINISHED: LinkPhase.CLOSED,
+    Phase.CLOSED: LinkPhase.CLOSED,
+}
 
 
 class ObsLink:
@@ -78,29 +92,22 @@ class ObsLink:
         self._session: ObsSession | None = None
         self._generation = 0
         self._lost = asyncio.Event()
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._resync_task: asyncio.Task[None] | None = None
+        self._reconnector = Reconnector(
+            f"obs-link-{room_id}", self._attempt, self._on_status, self.timing.backoff
+        )
+        self._tasks = TaskSet(quiet=(LinkDown,))  # resyncs: a link gone meanwhile is no bug
+        self._resync_task: asyncio.Task[str] | None = None
         self._listeners: list[EventListener] = []
-        self._closing = False
 
     # -- public ---------------------------------------------------------------------------
 
     def start(self) -> None:
         """Start (or restart) the connect/watch/reconnect loop; only one ever runs."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = asyncio.get_running_loop().create_task(
-            self._run(), name=f"obs-link-{self.room_id}"
-        )
-        self._task.add_done_callback(_report_crash)
+        self._reconnector.start()
 
     def reconnect_now(self) -> None:
         """Skip the wait before the next attempt, or restart a link that gave up."""
-        if self._task is None or self._task.done():
-            self.start()
-        else:
-            self._wake.set()
+        self._reconnector.retry_now()
 
     def add_event_listener(self, listener: EventListener) -> None:
         self._listeners.append(listener)
@@ -162,48 +169,38 @@ class ObsLink:
     async def close(self) -> None:
         """Stop the loop and close the connection; the link is not used afterwards.
 
-        Cancelling the loop ends a connected session politely (``_serve`` closes it on the
-        worker) and frees an attempt still connecting (``_open`` aborts its socket).
+        Ending the attempt under way closes a connected session politely (``_serve`` closes
+        it on the worker) and frees an attempt still connecting (``_open`` aborts its
+        socket); the loop cancels until it has ended, and ``_watch`` stops on ``stopping``.
         """
-        self._closing = True
-        task = self._task
-        while task is not None and not task.done():
-            # Python 3.11's wait_for can swallow a cancellation that races with the inner
-            # future finishing; the loops also check _closing, and we cancel until it ends.
-            task.cancel()
-            await asyncio.wait({task}, timeout=0.5)
-        if task is not None and not task.cancelled():
-            with contextlib.suppress(asyncio.CancelledError):
-                task.result()
-        if self._resync_task is not None:
-            self._resync_task.cancel()
+        await self._reconnector.close()
+        await self._tasks.cancel()
         self._worker.shutdown(wait=False)
-        self._set_link(LinkState(LinkPhase.CLOSED, "closed"))
 
-    # -- the loop -------------------------------------------------------------------------
+    # -- one attempt ----------------------------------------------------------------------
 
-    async def _run(self) -> None:
-        attempt = 0
-        while not self._closing:
-            self._set_link(LinkState(LinkPhase.CONNECTING))
-            try:
-                session = await self._open()
-            except AuthFailed as exc:
-                reason = f"{exc} {self._password_note}".strip()
-                await self._wait(LinkPhase.FAILED, reason, self.timing.auth_retry)
-                continue
-            except ConnectFailed as exc:
-                delay = backoff_delay(attempt, self.timing)
-                await self._wait(LinkPhase.RECONNECTING, str(exc), delay)
-                attempt += 1
-                continue
-            reason = await self._serve(session)
-            attempt = 0
-            if session.close_code == CLOSE_SESSION_INVALIDATED:
-                # Another client took this session over: reconnecting would fight it.
-                self._set_link(LinkState(LinkPhase.FAILED, f"{reason}; not reconnecting"))
-                return
-            await self._wait(LinkPhase.RECONNECTING, reason, backoff_delay(0, self.timing))
+    async def _attempt(self) -> Outcome:
+        """Connect, resync and serve until the link dies; say what the loop does next."""
+        try:
+            session = await self._open()
+        except AuthFailed as exc:
+            reason = f"{exc} {self._password_note}".strip()
+            return Retry(reason, after=self.timing.auth_retry, failed=True)
+        except ConnectFailed as exc:
+            return Retry(str(exc))
+        reason = await self._serve(session)
+        if session.close_code == CLOSE_SESSION_INVALIDATED:
+            # Another client took this session over: reconnecting would fight it.
+            return Stop(f"{reason}; not reconnecting", failed=True)
+        return Retry(reason)
+
+    def _on_status(self, status: Status) -> None:
+        phase = _LINK_PHASES[status.phase]
+        if phase is LinkPhase.CONNECTED:
+            link = LinkState(phase, obs_version=status.reason)  # the attempt's note
+        else:
+            link = LinkState(phase, status.reason, retry_at=status.retry_at)
+        self.state.set_link(link)
 
     async def _open(self) -> ObsSession:
         loop = asyncio.get_running_loop()
@@ -232,9 +229,9 @@ class ObsLink:
     async def _serve(self, session: ObsSession) -> str:
         """Resync, then watch the link until it dies; return why it died."""
         try:
-            self._set_link(LinkState(LinkPhase.CONNECTING, "loading OBS state"))
+            self._reconnector.progress("loading OBS state")
             version = await self._resync_now(session)
-            self._set_link(LinkState(LinkPhase.CONNECTED, obs_version=version))
+            self._reconnector.connected(version)
             log.info("room %s connected to OBS %s", self.room_id, version)
             return await self._watch(session)
         except LinkDown as exc:
@@ -256,7 +253,7 @@ class ObsLink:
             await closing
 
     async def _watch(self, session: ObsSession) -> str:
-        while not self._closing:
+        while not self._reconnector.stopping:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._lost.wait(), self.timing.heartbeat_interval)
             if self._lost.is_set() or not session.alive:
@@ -289,9 +286,6 @@ class ObsLink:
         )
         self.state.changed("stats")
 
-    async def _resync(self, session: ObsSession) -> None:
-        await self._resync_now(session)
-
     async def _resync_now(self, session: ObsSession) -> str:
         async def ask(name: str) -> Any:
             return await self._ask(session, name, {}, None)
@@ -315,13 +309,6 @@ class ObsLink:
         self.state.load(snapshot)
         return str(version.get("obsVersion", "?"))
 
-    async def _wait(self, phase: LinkPhase, reason: str, delay: float) -> None:
-        self._set_link(LinkState(phase, reason, retry_at=time.monotonic() + delay))
-        log.info("room %s: %s; next attempt in %.1f s", self.room_id, reason, delay)
-        self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), delay)
-
     # -- handed over from the receive thread ----------------------------------------------
 
     def _on_event(self, generation: int, name: str, data: dict[str, Any]) -> None:
@@ -340,11 +327,9 @@ class ObsLink:
         session = self._session
         if session is None or (self._resync_task is not None and not self._resync_task.done()):
             return
-        self._resync_task = asyncio.get_running_loop().create_task(self._resync(session))
-        self._resync_task.add_done_callback(_report_crash)
-
-    def _set_link(self, link: LinkState) -> None:
-        self.state.set_link(link)
+        self._resync_task = self._tasks.spawn(
+            self._resync_now(session), name=f"obs-resync-{self.room_id}"
+        )
 
 
 def _describe_close(session: ObsSession) -> str:
@@ -361,11 +346,3 @@ def _hand_over(loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *
     """From the library's thread to the loop; never raise into that thread."""
     with contextlib.suppress(RuntimeError):  # the loop is closed: the console is exiting
         loop.call_soon_threadsafe(callback, *args)
-
-
-def _report_crash(task: asyncio.Task[Any]) -> None:
-    if task.cancelled():
-        return
-    exc = task.exception()
-    if exc is not None and not isinstance(exc, LinkDown):
-        log.error("task %s failed", task.get_name(), exc_info=exc)

@@ -2,8 +2,8 @@
 
 An ``image_source`` input placed in the product scene. The pusher says what to show
 (``show_file``) and when to take it off (``clear``); this class finds the input and its
-scene item, creates what is missing, and forgets what it knew when OBS removes them or the
-link drops (a reconnect may reach a restarted OBS).
+scene item, creates what is missing (``console.obs.inputs``), and forgets what it knew when
+OBS removes them or the link drops (a reconnect may reach a restarted OBS).
 
 OBS applies new input settings on its video thread, a frame or so after it answered, and
 tells nobody when the new image is loaded. Enabling a hidden item right after pointing it at
@@ -23,6 +23,7 @@ from typing import Any, Protocol
 
 from console.commands import CommandError
 from console.obs.errors import RESOURCE_NOT_FOUND, RequestFailed
+from console.obs.inputs import InputSpec, Made, find_item, place_input, video_canvas
 from console.obs.state import RoomState
 
 log = logging.getLogger(__name__)
@@ -59,8 +60,7 @@ class SlideSource:
     async def canvas(self, fresh: bool = False) -> tuple[int, int]:
         """OBS's base canvas (width, height); ``fresh`` asks OBS again."""
         if self._canvas is None or fresh:
-            video = await self._request("GetVideoSettings")
-            self._canvas = (int(video["baseWidth"]), int(video["baseHeight"]))
+            self._canvas = await video_canvas(self.link)
         return self._canvas
 
     async def show_file(self, file: str) -> None:
@@ -179,16 +179,8 @@ class SlideSource:
 
     async def _find_item(self) -> bool:
         """Look up the item in the scene; False if it is not there."""
-        try:
-            data = await self.link.request(
-                "GetSceneItemId", sceneName=self.scene, sourceName=self.source
-            )
-        except RequestFailed as exc:
-            if exc.code == RESOURCE_NOT_FOUND:
-                return False
-            raise
-        self._item_id = int(data["sceneItemId"])
-        return True
+        self._item_id = await find_item(self.link, self.scene, self.source)
+        return self._item_id is not None
 
     async def _ensure_item(self) -> None:
         """Make sure the scene holds the image input, creating what is missing (hidden)."""
@@ -199,34 +191,14 @@ class SlideSource:
                 f"room {self.link.room_id}: OBS has no scene {self.scene!r} for product "
                 "slides; create it in OBS or name the room's product scene in the profile"
             )
-        if await self._find_item():
-            return
-        try:
-            found = await self.link.request("GetInputSettings", inputName=self.source)
-        except RequestFailed as exc:
-            if exc.code != RESOURCE_NOT_FOUND:
-                raise
-            created = await self.link.request(
-                "CreateInput",
-                sceneName=self.scene,
-                inputName=self.source,
-                inputKind=IMAGE_KIND,
-                inputSettings={},
-                sceneItemEnabled=False,
-            )
-            log.info("room %s: created image source %r", self.link.room_id, self.source)
-        else:
-            kind = found.get("inputKind")
-            if kind != IMAGE_KIND:
-                raise CommandError(
-                    f"OBS source {self.source!r} is a {kind}, not an image source: rename it "
-                    "in OBS or choose another slide source in the profile"
-                ) from None
-            created = await self.link.request(
-                "CreateSceneItem",
-                sceneName=self.scene,
-                sourceName=self.source,
-                sceneItemEnabled=False,
-            )
-        self._item_id = int(created["sceneItemId"])
-        self._enabled = False
+        spec = InputSpec(
+            self.source,
+            IMAGE_KIND,
+            kind_prefix=IMAGE_KIND,
+            noun="an image source",
+            remedy="choose another slide source in the profile",
+        )
+        placed = await place_input(self.link, self.scene, spec)
+        self._item_id = placed.item_id
+        if placed.made is not Made.NOTHING:
+            self._enabled = False  # placed hidden

@@ -52,6 +52,7 @@ from console.show.product import Product, on_air_texts
 from console.show.slide import SlideRenderer
 from console.show.slide_source import SlideLink, SlideSource
 from console.show.template import SlideTemplate, load_template
+from console.tasks import watch
 
 log = logging.getLogger(__name__)
 
@@ -384,10 +385,11 @@ class SlidePusher:
         if self._refresh_task is not None and not self._refresh_task.done():
             self._wake.set()
             return
-        self._refresh_task = asyncio.get_running_loop().create_task(
-            self._refresh_loop(), name=f"slides-refresh-{self.link.room_id}"
+        self._refresh_task = watch(
+            asyncio.get_running_loop().create_task(
+                self._refresh_loop(), name=f"slides-refresh-{self.link.room_id}"
+            )
         )
-        self._refresh_task.add_done_callback(_report_crash)
 
     def _stop_refresh(self) -> None:
         if self._refresh_task is not None:
@@ -414,11 +416,3 @@ class SlidePusher:
             log.warning("room %s: slide not refreshed: %s", self.link.room_id, error)
             self.last_error = error
             self._observers.notify("error")
-
-
-def _report_crash(task: asyncio.Task[None]) -> None:
-    if task.cancelled():
-        return
-    exc = task.exception()
-    if exc is not None:
-        log.error("task %s failed", task.get_name(), exc_info=exc)

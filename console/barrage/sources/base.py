@@ -1,65 +1,41 @@
-"""What every barrage source shares: a reconnecting task, a state to show, and counters.
+"""What every barrage source shares: a reconnecting loop, a state to show, and counters.
 
 A source reads one platform (a grabber's WebSocket, Twitch IRC, a recording) and hands
 each message to its sink. Anything it cannot read is counted by reason and dropped with a
 log line (rate-limited, so a flood of garbage does not become a flood of log lines); it
-never stops the source. Connection failures are retried with exponential backoff and
-jitter; a failure retrying cannot fix (a refused login) is shown as failed and retried
-rarely.
+never stops the source. Its connection is kept by the console's one reconnecting loop
+(``console.reconnect``): failures are retried with exponential backoff and jitter; a
+failure retrying cannot fix (a refused login) is shown as failed and retried rarely.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
-import random
 import time
 from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, ClassVar
 
+from console import reconnect
 from console.barrage.clean import clean_text
 from console.barrage.message import Message
 from console.observers import Observers, Unsubscribe
+from console.reconnect import Outcome, Reconnector, Retry, Stop
 
 log = logging.getLogger(__name__)
 
 Sink = Callable[[Message], None]
 
 
-class SourcePhase(StrEnum):
-    IDLE = "idle"
-    CONNECTING = "connecting"
-    CONNECTED = "connected"
-    RECONNECTING = "reconnecting"
-    FAILED = "failed"
-    FINISHED = "finished"  # a recording played to its end
-    CLOSED = "closed"
+SourcePhase = reconnect.Phase
+"""Where a source is: idle, connecting, connected, reconnecting, failed, finished (a
+recording played to its end) or closed."""
 
-
-@dataclass(frozen=True)
-class SourceState:
-    """Where a source is; ``retry_at`` is a ``time.monotonic()`` deadline when waiting."""
-
-    phase: SourcePhase
-    reason: str = ""
-    retry_at: float | None = None
-
-    def describe(self, now: float | None = None) -> str:
-        """One line for the status bar: ``reconnecting in 4 s: connection refused``."""
-        text = self.phase.value
-        if self.retry_at is not None:
-            left = max(0.0, self.retry_at - (time.monotonic() if now is None else now))
-            text += (
-                f" (retry in {left:.0f} s)"
-                if self.phase is SourcePhase.FAILED
-                else (f" in {left:.0f} s")
-            )
-        return f"{text}: {self.reason}" if self.reason else text
+SourceState = reconnect.Status
+"""A source's phase, the reason, and ``retry_at`` (a ``time.monotonic()`` deadline) while
+it waits; ``describe()`` is its line in the status bar."""
 
 
 @dataclass
@@ -79,17 +55,11 @@ class SourceCounters:
 
 
 @dataclass(frozen=True)
-class Backoff:
-    """Reconnect timing in seconds: exponential from ``base`` to ``cap``, jittered."""
+class Backoff(reconnect.Backoff):
+    """Reconnect timing in seconds: exponential from ``base`` to ``cap``, jittered; a
+    failure retrying cannot fix waits ``failed_retry``."""
 
-    base: float = 0.5
-    cap: float = 30.0
     failed_retry: float = 60.0
-
-    def delay(self, attempt: int) -> float:
-        """Half the step fixed, half random, so many consoles never retry in lockstep."""
-        step = min(self.cap, self.base * 2**attempt)
-        return float(step / 2 + random.uniform(0, step / 2))
 
 
 class SourceError(Exception):
@@ -124,46 +94,33 @@ class Source(ABC):
         self.backoff = backoff or Backoff()
         self.max_text = max_text
         self.counters = SourceCounters()
-        self._state = SourceState(SourcePhase.IDLE)
         self._observers: Observers[SourceState] = Observers()
-        self._task: asyncio.Task[None] | None = None
-        self._wake = asyncio.Event()
+        self._reconnector = Reconnector(
+            f"barrage-{name}", self._attempt, self._observers.notify, self.backoff
+        )
         self._logged: dict[str, float] = {}
         self._serial = 0
-        self._attempt = 0  # reconnect attempts since the last successful connection
 
     # -- public ---------------------------------------------------------------------------
 
     @property
     def state(self) -> SourceState:
-        return self._state
+        return self._reconnector.status
 
     def subscribe(self, listener: Callable[[SourceState], None]) -> Unsubscribe:
         return self._observers.subscribe(listener)
 
     def start(self) -> None:
         """Start (or restart) the read/reconnect loop; only one ever runs."""
-        if self._task is not None and not self._task.done():
-            self._task.cancel()
-        self._task = asyncio.get_running_loop().create_task(
-            self._run(), name=f"barrage-{self.name}"
-        )
-        self._task.add_done_callback(self._report_crash)
+        self._reconnector.start()
 
     def reconnect_now(self) -> None:
         """Skip the wait before the next attempt, or restart a source that stopped."""
-        if self._task is None or self._task.done():
-            self.start()
-        else:
-            self._wake.set()
+        self._reconnector.retry_now()
 
     async def close(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-            self._task = None
-        self._set(SourceState(SourcePhase.CLOSED))
+        """Stop reading for good (the source is not started again)."""
+        await self._reconnector.close()
 
     # -- for subclasses -------------------------------------------------------------------
 
@@ -175,8 +132,7 @@ class Source(ABC):
 
     def _connected(self, note: str = "") -> None:
         self.counters.connects += 1
-        self._attempt = 0
-        self._set(SourceState(SourcePhase.CONNECTED, note))
+        self._reconnector.connected(note)
 
     def _deliver(self, message: Message) -> None:
         self.counters.delivered += 1
@@ -211,43 +167,16 @@ class Source(ABC):
         self._serial += 1
         return f"{self.name}:{self._serial}"
 
-    # -- the loop -------------------------------------------------------------------------
+    # -- one attempt ----------------------------------------------------------------------
 
-    async def _run(self) -> None:
-        self._attempt = 0
-        while True:
-            self._set(SourceState(SourcePhase.CONNECTING))
-            try:
-                reason = await self._session()
-            except SourceFailed as exc:
-                await self._wait(SourcePhase.FAILED, str(exc), self.backoff.failed_retry)
-                continue
-            except (SourceError, OSError) as exc:
-                reason = str(exc) or type(exc).__name__
-            except asyncio.CancelledError:
-                raise
-            except Exception as exc:
-                # A bug, not bad input: log it with its traceback, and keep the feed alive.
-                log.exception("barrage source %s failed", self.name)
-                reason = f"internal error: {exc!r}"
-            if reason is None:
-                self._set(SourceState(SourcePhase.FINISHED, "end of recording"))
-                return
-            delay = self.backoff.delay(self._attempt)
-            self._attempt += 1
-            await self._wait(SourcePhase.RECONNECTING, reason, delay)
-
-    async def _wait(self, phase: SourcePhase, reason: str, delay: float) -> None:
-        self._set(SourceState(phase, reason, retry_at=time.monotonic() + delay))
-        log.info("barrage source %s: %s; next attempt in %.1f s", self.name, reason, delay)
-        self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(), delay)
-
-    def _set(self, state: SourceState) -> None:
-        self._state = state
-        self._observers.notify(state)
-
-    def _report_crash(self, task: asyncio.Task[None]) -> None:
-        if not task.cancelled() and task.exception() is not None:
-            log.error("barrage source %s stopped", self.name, exc_info=task.exception())
+    async def _attempt(self) -> Outcome:
+        """One session, and what the loop does after it."""
+        try:
+            reason = await self._session()
+        except SourceFailed as exc:
+            return Retry(str(exc), after=self.backoff.failed_retry, failed=True)
+        except (SourceError, OSError) as exc:
+            return Retry(str(exc) or type(exc).__name__)
+        if reason is None:
+            return Stop("end of recording")
+        return Retry(reason)
