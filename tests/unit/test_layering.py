@@ -15,7 +15,7 @@ from pathlib import Path
 
 CONSOLE = Path(__file__).resolve().parents[2] / "console"
 
-CORE = {"commands", "observers", "tasks", "catalog", "actionlog", "dispatch"}
+CORE = {"commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch"}
 """The command vocabulary and plumbing every part uses."""
 SERVICES = {"console.show.service", "console.barrage.service", "console.barrage.commands"}
 """Show-wide services: they reach the rooms through the room runtime."""

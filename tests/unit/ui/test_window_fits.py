@@ -62,9 +62,7 @@ def test_every_dock_and_room_lies_inside_a_laptop_screen(
     shot.save(str(tmp_path / f"window-{rooms}-rooms.png"))
 
 
-def test_a_long_error_wraps_instead_of_widening_the_window(
-    tmp_path: Path, qtbot: QtBot
-) -> None:
+def test_a_long_error_wraps_instead_of_widening_the_window(tmp_path: Path, qtbot: QtBot) -> None:
     console = _profile_rooms(tmp_path, 2)
     window = MainWindow(console)
     qtbot.addWidget(window)
