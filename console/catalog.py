@@ -9,6 +9,7 @@ than the registry's vocabulary.
 
 from __future__ import annotations
 
+from console import product_fields
 from console.commands import ROOM_ARG, Arg, CommandRegistry, CommandSpec
 
 SCENE = Arg("scene", str, "scene name as OBS shows it")
@@ -46,10 +47,6 @@ WINDOW_COMMANDS = (
 )
 
 SKU = Arg("sku", str, "product sku from the profile")
-PRODUCT_FIELDS = (
-    "name", "price", "list_price", "stock", "link_no", "images", "selling_points",
-    "guarantee", "usage", "deal",
-)  # fmt: skip
 
 SHOW_COMMANDS = (
     CommandSpec(
@@ -68,7 +65,7 @@ SHOW_COMMANDS = (
         "Change one field of a product (saved to the profile, slide on air refreshed)",
         (
             SKU,
-            Arg("field", str, f"one of: {', '.join(PRODUCT_FIELDS)}"),
+            Arg("field", str, f"one of: {', '.join(product_fields.NAMES)}"),
             Arg("value", str, "new value; lists take a|b|c; deal takes START END PRICE"),
         ),
     ),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from console.product_fields import product_field
 from console.profile.nodes import node_at
 from console.profile.spec import FILE, INTEGER, TEXT, ListOf, MapOf, Record, Scalar
 from console.profile.validate import Entry, Validator
@@ -24,6 +25,10 @@ NOT_BLANK = r"(?s).*\S.*"
 NOT_BLANK_MEANS = "text that is not blank"
 SKU = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 SKU_MEANS = "letters, digits, '.', '_' and '-', starting with a letter or digit"
+
+
+def _help(name: str) -> str:
+    return product_field(name).help
 
 
 def _text(help: str, required: bool = False) -> Scalar:
@@ -40,7 +45,7 @@ DEAL = Record(
         ),
         "price": Scalar(AMOUNT, "the deal price, lower than the regular price", required=True),
     },
-    "a real, time-boxed price; times without an offset are local time",
+    _help("deal"),
     optional=True,
 )
 
@@ -66,11 +71,9 @@ PRODUCT = Record(
             pattern=SKU,
             means=SKU_MEANS,
         ),
-        "name": _text("product name as shown on air", required=True),
-        "price": Scalar(AMOUNT, "selling price, e.g. 69 or 69.90", required=True),
-        "list_price": Scalar(
-            AMOUNT, "original price, struck through on the slide: only one that really applied"
-        ),
+        "name": _text(_help("name"), required=True),
+        "price": Scalar(AMOUNT, _help("price"), required=True),
+        "list_price": Scalar(AMOUNT, _help("list_price")),
         "currency": Scalar(
             TEXT,
             "ISO 4217 currency code",
@@ -78,16 +81,10 @@ PRODUCT = Record(
             pattern=r"[A-Z]{3}",
             means="three capital letters such as CNY",
         ),
-        "stock": Scalar(
-            INTEGER, "items left, shown on the slide; leave out to show none", minimum=0
-        ),
-        "images": ListOf(
-            Scalar(FILE, "an image file, relative to the profile"),
-            "product pictures; the first one is on the slide",
-        ),
+        "stock": Scalar(INTEGER, _help("stock"), minimum=0),
+        "images": ListOf(Scalar(FILE, "an image file, relative to the profile"), _help("images")),
         "selling_points": ListOf(
-            _text("one selling point (checked for prohibited terms)"),
-            "selling points shown on the slide, in order",
+            _text("one selling point (checked for prohibited terms)"), _help("selling_points")
         ),
         "specs": MapOf(
             Scalar(TEXT, "spec label such as 净含量"),
@@ -95,9 +92,9 @@ PRODUCT = Record(
             "specifications as label: value, in order",
             duplicate="spec {!r} given twice",
         ),
-        "guarantee": _text("the after-sales promise, e.g. 7天无理由退货"),
-        "usage": _text("how to use or prepare the product"),
-        "link_no": Scalar(INTEGER, "cart link number viewers ask for (N号链接)", minimum=1),
+        "guarantee": _text(_help("guarantee")),
+        "usage": _text(_help("usage")),
+        "link_no": Scalar(INTEGER, _help("link_no"), minimum=1),
         "faq": ListOf(FAQ, "viewer questions the host can answer, with their answers"),
         "deal": DEAL,
     },

@@ -6,43 +6,67 @@ the stock or restarting an expired deal never happens by itself.
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
-from console.commands import CommandError
+from console.commands import CommandError, ErrorCode
+from console.product_fields import NAMES, Shape, product_field
 from console.show.product import Deal, Product
 
 
 def with_field(product: Product, field: str, value: str, base_dir: Path = Path()) -> Product:
     """``product`` with one field changed from its command-line text; lists are written
     with ``|`` between items, image paths relative to ``base_dir`` (the profile's folder)."""
-    text = value.strip()
     try:
-        if field == "images":
-            return replace(product, images=tuple(_image(part, base_dir) for part in _items(text)))
-        if field == "selling_points":
-            return replace(product, selling_points=tuple(_items(text)))
-        if field == "price":
-            return replace(product, price=_amount(text))
-        if field == "list_price":
-            return replace(product, list_price=_amount(text) if text else None)
-        if field == "stock":
-            return replace(product, stock=int(text) if text else None)
-        if field == "link_no":
-            return replace(product, link_no=int(text) if text else None)
-        if field == "name":
-            return replace(product, name=text)
-        if field == "guarantee":
-            return replace(product, guarantee=text or None)
-        if field == "usage":
-            return replace(product, usage=text or None)
-        if field == "deal":
-            return replace(product, deal=_deal(text) if text else None)
+        shape = product_field(field).shape
+    except KeyError:
+        raise CommandError(
+            f"product.set: no field {field!r} (fields: {', '.join(NAMES)})", ErrorCode.BAD_ARGUMENT
+        ) from None
+    try:
+        return replace(product, **{field: _PARSE[shape](value.strip(), base_dir)})
     except ValueError as exc:  # the product's own checks: positive prices, stock >= 0...
-        raise CommandError(f"product.set {product.sku} {field}: {exc}") from None
-    raise CommandError(f"product.set: no field {field!r}")
+        raise CommandError(
+            f"product.set {product.sku} {field}: {exc}", ErrorCode.BAD_ARGUMENT
+        ) from None
+
+
+def field_text(product: Product, field: str, base_dir: Path) -> str:
+    """A field as the text ``product.set`` takes (what the editor shows)."""
+    value = getattr(product, field)
+    shape = product_field(field).shape
+    if value is None:
+        return ""
+    if shape is Shape.IMAGES:
+        return " | ".join(os.path.relpath(image, base_dir) for image in value)
+    if shape is Shape.LIST:
+        return " | ".join(value)
+    if shape is Shape.DEAL:
+        deal: Deal = value
+        start, end = (t.isoformat(timespec="minutes") for t in (deal.start, deal.end))
+        return f"{start} {end} {deal.price}"
+    return str(value)
+
+
+def _optional(parse: Callable[[str, Path], Any]) -> Callable[[str, Path], Any]:
+    return lambda text, base: parse(text, base) if text else None
+
+
+_PARSE: dict[Shape, Callable[[str, Path], Any]] = {
+    Shape.TEXT: lambda text, base: text,
+    Shape.OPTIONAL_TEXT: lambda text, base: text or None,
+    Shape.AMOUNT: lambda text, base: _amount(text),
+    Shape.OPTIONAL_AMOUNT: _optional(lambda text, base: _amount(text)),
+    Shape.COUNT: _optional(lambda text, base: int(text)),
+    Shape.LIST: lambda text, base: tuple(_items(text)),
+    Shape.IMAGES: lambda text, base: tuple(_image(part, base) for part in _items(text)),
+    Shape.DEAL: _optional(lambda text, base: _deal(text)),
+}
 
 
 def new_product(sku: str, name: str, price: str) -> Product:
@@ -50,7 +74,7 @@ def new_product(sku: str, name: str, price: str) -> Product:
     try:
         return Product(sku=sku, name=name, price=_amount(price))
     except ValueError as exc:
-        raise CommandError(f"product.add {sku}: {exc}") from None
+        raise CommandError(f"product.add {sku}: {exc}", ErrorCode.BAD_ARGUMENT) from None
 
 
 def _items(text: str) -> list[str]:

@@ -13,6 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
+from console.product_fields import EDITABLE
+
 
 @dataclass(frozen=True)
 class FaqEntry:
@@ -92,15 +94,17 @@ def on_air_texts(product: Product) -> Iterator[tuple[str, str]]:
     Field names read like the profile's keys (``selling_points[1]``, ``faq[0].answer``) so
     a compliance report can point at them.
     """
-    yield "name", product.name
-    for index, point in enumerate(product.selling_points):
-        yield f"selling_points[{index}]", point
+    for field in EDITABLE:
+        if not field.on_air:
+            continue
+        value = getattr(product, field.name)
+        if isinstance(value, tuple):
+            for index, item in enumerate(value):
+                yield f"{field.name}[{index}]", item
+        elif value:
+            yield field.name, value
     for label, value in product.specs:
         yield f"specs.{label}", label
         yield f"specs.{label}", value
-    if product.guarantee:
-        yield "guarantee", product.guarantee
-    if product.usage:
-        yield "usage", product.usage
     for index, entry in enumerate(product.faq):
         yield f"faq[{index}].answer", entry.answer

@@ -21,42 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.product_fields import EDITABLE, product_field
+from console.show.edits import field_text
 from console.show.product import Product
 from console.ui.surface import Fire
 
 
 def field_texts(product: Product, base_dir: Path) -> dict[str, str]:
     """Each editable field as the text ``product.set`` takes."""
-    deal = product.deal
-    return {
-        "name": product.name,
-        "price": str(product.price),
-        "list_price": "" if product.list_price is None else str(product.list_price),
-        "stock": "" if product.stock is None else str(product.stock),
-        "link_no": "" if product.link_no is None else str(product.link_no),
-        "images": " | ".join(os.path.relpath(image, base_dir) for image in product.images),
-        "selling_points": " | ".join(product.selling_points),
-        "guarantee": product.guarantee or "",
-        "usage": product.usage or "",
-        "deal": ""
-        if deal is None
-        else f"{deal.start.isoformat(timespec='minutes')} "
-        f"{deal.end.isoformat(timespec='minutes')} {deal.price}",
-    }
-
-
-LABELS = {
-    "name": "Name",
-    "price": "Price (¥)",
-    "list_price": "List price (¥, only a real one)",
-    "stock": "Stock left",
-    "link_no": "Cart link no.",
-    "images": "Images (a | b)",
-    "selling_points": "Selling points (a | b)",
-    "guarantee": "Guarantee",
-    "usage": "Usage",
-    "deal": "Deal: START END PRICE",
-}
+    return {field.name: field_text(product, field.name, base_dir) for field in EDITABLE}
 
 
 class ProductEditor(QDialog):
@@ -80,9 +53,9 @@ class ProductEditor(QDialog):
                 pick = QPushButton("Pick…", self)
                 pick.clicked.connect(self.on_pick_clicked)
                 row.addWidget(pick)
-                form.addRow(LABELS[key], row)
+                form.addRow(product_field(key).label, row)
             else:
-                form.addRow(LABELS[key], line)
+                form.addRow(product_field(key).label, line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

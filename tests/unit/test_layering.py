@@ -15,7 +15,10 @@ from pathlib import Path
 
 CONSOLE = Path(__file__).resolve().parents[2] / "console"
 
-CORE = {"commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch"}
+CORE = {
+    "commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch",
+    "product_fields",
+}  # fmt: skip
 """The command vocabulary and plumbing every part uses."""
 SERVICES = {"console.show.service", "console.barrage.service", "console.barrage.commands"}
 """Show-wide services: they reach the rooms through the room runtime."""
