@@ -42,7 +42,7 @@ class ActionLog:
     def __call__(self, record: ActionRecord) -> None:
         self.recent.append(record)
         if self._file is not None:
-            entry = {
+            entry: dict[str, object] = {
                 "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime(record.started))
                 + f".{int(record.started * 1000) % 1000:03d}",
                 "command": record.line,
@@ -51,6 +51,12 @@ class ActionLog:
                 "result": record.result,
                 "ms": round(record.duration_ms, 3),
             }
+            if record.room is not None:
+                entry["room"] = record.room
+            if record.code:
+                entry["code"] = record.code
+            if record.rooms:
+                entry["rooms"] = {outcome.room: outcome.as_json() for outcome in record.rooms}
             self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
             self._file.flush()
         self._observers.notify(record)

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from console.commands import ActionRecord
 from console.ui.theme import PROGRAM
 
-COLUMNS = ("Time", "By", "Command", "Result", "ms")
-COLUMN_WIDTHS = (64, 104, 190, 160, 44)
+COLUMNS = ("Time", "By", "Room", "Command", "Result", "ms")
+COLUMN_WIDTHS = (64, 96, 72, 180, 160, 44)
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -70,6 +70,7 @@ class ActionLogModel(QAbstractTableModel):
         cells = (
             time.strftime("%H:%M:%S", time.localtime(record.started)),
             record.source,
+            record.room or (", ".join(o.room for o in record.rooms) if record.rooms else ""),
             record.line,
             record.result if record.ok else f"✗ {record.result}",
             f"{record.duration_ms:.1f}",
@@ -111,7 +112,7 @@ class ActionLogView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.setColumnWidth(column, width)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         model.rowsInserted.connect(self.on_model_rows_inserted)
 
     def on_model_rows_inserted(self) -> None:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.modeltest import ModelTester
 
 from console.actionlog import ActionLog, log_path
-from console.commands import ActionRecord
+from console.commands import ActionRecord, RoomOutcome
 from console.ui.action_log_view import ActionLogModel
 
 
@@ -32,6 +32,33 @@ def test_every_action_is_one_flushed_json_line(tmp_path: Path) -> None:
     assert lines[0]["ms"] == 1.5
 
 
+def test_a_record_keeps_its_room_code_and_each_rooms_outcome(tmp_path: Path) -> None:
+    log = ActionLog(tmp_path / "show.actions.jsonl")
+    outcomes = (
+        RoomOutcome("left", True, "program: Host"),
+        RoomOutcome("right", False, "room right is not connected", "not_connected"),
+    )
+    log(
+        ActionRecord(
+            1.0, "scene.program Host room=all", "api", False, "…", 2.0, "partial", None, outcomes
+        )
+    )
+    log(
+        ActionRecord(
+            2.0, "scene.program Host", "hotkey F3", False, "no", 1.0, "obs_refused", "left"
+        )
+    )
+    log.close()
+    assert log.path is not None
+    first, second = (json.loads(line) for line in log.path.read_text(encoding="utf-8").splitlines())
+    assert first["code"] == "partial" and "room" not in first
+    assert first["rooms"]["right"] == {
+        "ok": False,
+        "error": {"code": "not_connected", "message": "room right is not connected"},
+    }
+    assert (second["room"], second["code"]) == ("left", "obs_refused")
+
+
 def test_model_shows_records_in_one_batch_and_stays_bounded(
     qapp: QApplication, qtmodeltester: ModelTester
 ) -> None:
@@ -48,9 +75,9 @@ def test_model_shows_records_in_one_batch_and_stays_bounded(
         model.append(_record(f"scene.program S{index}", ok=index % 2 == 0))
     model.flush()
     assert model.rowCount() == 5
-    assert [model.index(r, 2).data() for r in range(5)] == [
+    assert [model.index(r, 3).data() for r in range(5)] == [
         f"scene.program S{i}" for i in range(4, 9)
     ]
-    assert model.index(0, 3).data() == "done"
-    assert model.index(1, 3).data() == "✗ refused"
+    assert model.index(0, 4).data() == "done"
+    assert model.index(1, 4).data() == "✗ refused"
     qtmodeltester.check(model)
