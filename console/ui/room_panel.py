@@ -29,7 +29,7 @@ from console.ui.follow import follow
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
-SCENE_COLUMNS = 3
+SCENE_COLUMNS = 4  # two rooms side by side on a 1366-pixel screen still fit four
 
 
 class RoomPanel(QFrame):
@@ -111,8 +111,10 @@ class RoomPanel(QFrame):
         layout.addLayout(self.scene_grid)
         layout.addLayout(transition)
         layout.addLayout(outputs)
-        layout.addWidget(self.slide_label)
-        layout.addWidget(self.pin_label)
+        on_air = QHBoxLayout()
+        on_air.addWidget(self.slide_label, 1)
+        on_air.addWidget(self.pin_label, 1)
+        layout.addLayout(on_air)
         layout.addStretch(1)
 
     def _connect_signals(self) -> None:

@@ -54,10 +54,12 @@ QPushButton {{ background: {RAISED}; border: 1px solid {BORDER}; border-radius: 
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border-color: {ACCENT}; }}
 QPushButton:disabled {{ color: #555c66; }}
-QPushButton#sceneButton {{ min-height: 54px; font-size: 15px; font-weight: 600;
+QPushButton#sceneButton {{ min-height: 44px; font-size: 15px; font-weight: 600;
     text-align: left; padding: 6px 10px; }}
 QPushButton#sceneButton[program="true"] {{ border: 3px solid {PROGRAM}; background: #3b1a1c; }}
 QPushButton#sceneButton[preview="true"] {{ border: 3px solid {PREVIEW}; background: #15331f; }}
+QLabel#roomOnAir {{ background: {RAISED}; border-radius: 4px; padding: 3px 8px; }}
+QLabel#roomOnAir[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
 QPushButton#takeButton {{ font-weight: 700; min-width: 90px; }}
 QPushButton#takeButton:enabled {{ background: #4a1d20; border-color: {PROGRAM}; }}
 QPushButton[live="true"] {{ background: {PROGRAM}; color: white; font-weight: 700; }}
