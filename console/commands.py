@@ -389,8 +389,7 @@ class CommandRegistry:
             if spec.room:
                 rooms = target_rooms(kwargs.pop("room", None), context, self.rooms)
                 result = await across(rooms, context, lambda c: handler(c, **kwargs))
-                if len(rooms) == 1:
-                    context = replace(context, room=rooms[0])
+                context = replace(context, room=rooms[0] if len(rooms) == 1 else None)
             else:
                 result = _as_result(await handler(context, **kwargs))
         except CommandError as exc:

@@ -197,6 +197,8 @@ class RoomPanel(QFrame):
             widget.setEnabled(connected)
         if connected:
             self._show_studio()
+        else:
+            self._show_buses()
 
     def _controls(self) -> list[QWidget]:
         return [
@@ -234,16 +236,24 @@ class RoomPanel(QFrame):
         return f"{scene}\n{'  '.join(keys)}" if keys else scene
 
     def _show_buses(self) -> None:
+        """Program and preview as OBS last confirmed them; while the link is down, what was
+        on air is only a memory, and says so."""
         state = self.state
-        self.program_label.setText(f"PGM  {state.program or '—'}")
-        if state.studio_mode:
+        live = state.link.phase is LinkPhase.CONNECTED
+        if live:
+            self.program_label.setText(f"PGM  {state.program or '—'}")
+        else:
+            last = f" (last seen: {state.program})" if state.program else ""
+            self.program_label.setText(f"PGM  unknown{last}")
+        mark(self.program_label, "off", not live)
+        if live and state.studio_mode:
             self.preview_label.setText(f"PVW  {state.preview or '—'}")
         else:
-            self.preview_label.setText("PVW  studio mode off")
-        mark(self.preview_label, "off", not state.studio_mode)
+            self.preview_label.setText("PVW  studio mode off" if live else "PVW  unknown")
+        mark(self.preview_label, "off", not (live and state.studio_mode))
         for scene, button in self.scene_buttons.items():
-            mark(button, "program", scene == state.program)
-            mark(button, "preview", state.studio_mode and scene == state.preview)
+            mark(button, "program", live and scene == state.program)
+            mark(button, "preview", live and state.studio_mode and scene == state.preview)
 
     def _show_studio(self) -> None:
         self.studio_button.setChecked(self.state.studio_mode)

@@ -49,6 +49,7 @@ QLabel#busLabel {{ background: {RAISED}; border-radius: 4px; padding: 6px 10px;
 QLabel#busLabel[bus="program"] {{ border-left: 6px solid {PROGRAM}; }}
 QLabel#busLabel[bus="preview"] {{ border-left: 6px solid {PREVIEW}; }}
 QLabel#busLabel[bus="preview"][off="true"] {{ border-left: 6px solid {BORDER}; color: {DIM}; }}
+QLabel#busLabel[bus="program"][off="true"] {{ border-left: 6px solid {BORDER}; color: {DIM}; }}
 QPushButton {{ background: {RAISED}; border: 1px solid {BORDER}; border-radius: 4px;
     padding: 6px 12px; }}
 QPushButton:hover {{ border-color: {ACCENT}; }}

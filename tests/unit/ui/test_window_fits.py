@@ -13,49 +13,14 @@ from pytestqt.qtbot import QtBot
 from qasync import QEventLoop
 
 from console.commands import ActionRecord
-from console.obs.state import LinkPhase, LinkState
-from console.services import Console
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
-from tests.support import FAST, write_rooms
+from tests.unit.ui.rooms import connected_rooms
 
 LAPTOP = QRect(0, 0, 1366, 768)
 TASKBAR = 40  # what a desktop panel usually takes off the screen's height
 
 DEMO = Path(__file__).resolve().parents[3] / "profiles" / "demo.yaml"
-
-
-SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
-
-
-def _profile_rooms(tmp_path: Path, count: int) -> Console:
-    """A show with ``count`` rooms whose mirrors hold what a connected OBS with six scenes
-    and long names would show (nothing listens on port 1: no OBS is needed)."""
-    rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]
-    hotkeys = "hotkeys:\n" + "".join(
-        f"  F{n + 2}: scene.program {scene}\n  Ctrl+F{n + 2}: scene.preview {scene}\n"
-        for n, scene in enumerate(SCENES)
-    )
-    console = Console(write_rooms(tmp_path, rooms, hotkeys), FAST, log_actions=False)
-    for room in console.rooms:
-        room.state.load(
-            {
-                "scenes": {
-                    "scenes": [
-                        {"sceneName": name, "sceneIndex": len(SCENES) - i}
-                        for i, name in enumerate(SCENES)
-                    ],
-                    "currentProgramSceneName": "Host",
-                    "currentPreviewSceneName": "Product",
-                },
-                "studio": {"studioModeEnabled": True},
-                "inputs": [],
-                "transitions": {"transitions": [{"transitionName": "Fade"}]},
-                "transition": {"transitionName": "Fade", "transitionDuration": 300},
-            }
-        )
-        room.state.set_link(LinkState(LinkPhase.CONNECTED, obs_version="29.0.2"))
-    return console
 
 
 def _shown(dock: QDockWidget) -> bool:
@@ -72,7 +37,7 @@ def _inside(widget: QWidget, window: MainWindow) -> bool:
 def test_every_dock_and_room_lies_inside_a_laptop_screen(
     tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive, rooms: int
 ) -> None:
-    console = _profile_rooms(tmp_path, rooms)
+    console = connected_rooms(tmp_path, rooms)
     window = MainWindow(console)
     qtbot.addWidget(window)
     minimum = window.minimumSizeHint()
@@ -97,7 +62,7 @@ def test_every_dock_and_room_lies_inside_a_laptop_screen(
 def test_a_long_error_wraps_instead_of_widening_the_window(
     tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
 ) -> None:
-    console = _profile_rooms(tmp_path, 2)
+    console = connected_rooms(tmp_path, 2)
     window = MainWindow(console)
     qtbot.addWidget(window)
     window.setGeometry(QRect(0, 0, LAPTOP.width(), LAPTOP.height() - TASKBAR))

@@ -1,0 +1,41 @@
+"""A show whose rooms look connected to an OBS with six scenes, without any OBS running."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from console.obs.state import LinkPhase, LinkState
+from console.services import Console
+from tests.support import FAST, write_rooms
+
+SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
+
+
+def connected_rooms(tmp_path: Path, count: int) -> Console:
+    """A show with ``count`` rooms whose mirrors hold what a connected OBS with six scenes
+    and long names would show (nothing listens on port 1: no OBS is needed)."""
+    rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]
+    hotkeys = "hotkeys:\n" + "".join(
+        f"  F{n + 2}: scene.program {scene}\n  Ctrl+F{n + 2}: scene.preview {scene}\n"
+        for n, scene in enumerate(SCENES)
+    )
+    console = Console(write_rooms(tmp_path, rooms, hotkeys), FAST, log_actions=False)
+    for room in console.rooms:
+        room.state.load(
+            {
+                "scenes": {
+                    "scenes": [
+                        {"sceneName": name, "sceneIndex": len(SCENES) - i}
+                        for i, name in enumerate(SCENES)
+                    ],
+                    "currentProgramSceneName": "Host",
+                    "currentPreviewSceneName": "Product",
+                },
+                "studio": {"studioModeEnabled": True},
+                "inputs": [],
+                "transitions": {"transitions": [{"transitionName": "Fade"}]},
+                "transition": {"transitionName": "Fade", "transitionDuration": 300},
+            }
+        )
+        room.state.set_link(LinkState(LinkPhase.CONNECTED, obs_version="29.0.2"))
+    return console

@@ -1,0 +1,34 @@
+"""A room's column says only what its OBS confirmed: once the link is down, program and
+preview are unknown (the last one seen is named as such) and no scene is marked on air."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+from qasync import QEventLoop
+
+from console.obs.state import LinkPhase, LinkState
+from console.ui.main_window import MainWindow
+from tests.conftest import Drive
+from tests.unit.ui.rooms import connected_rooms
+
+
+def test_a_room_whose_link_dropped_shows_program_as_unknown(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    console = connected_rooms(tmp_path, 2)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    panel = window.panels["room2"]
+    assert panel.program_label.text() == "PGM  Host"
+    assert panel.scene_buttons["Host"].property("program") is True
+    console.rooms.get("room2").state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
+    assert panel.program_label.text() == "PGM  unknown (last seen: Host)"
+    assert panel.preview_label.text() == "PVW  unknown"
+    assert not any(button.property("program") for button in panel.scene_buttons.values())
+    assert not any(button.property("preview") for button in panel.scene_buttons.values())
+    other = window.panels["room1"]
+    assert other.program_label.text() == "PGM  Host"  # the other room is untouched
+    window.close()
+    drive(console.close())
