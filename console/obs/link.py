@@ -29,6 +29,7 @@ from console.obs.errors import (
 )
 from console.obs.session import ObsSession, answer_data
 from console.obs.state import LinkPhase, LinkState, RoomState, Stats
+from console.observers import Unsubscribe
 from console.reconnect import Backoff, Outcome, Phase, Reconnector, Retry, Status, Stop
 from console.tasks import TaskSet
 
@@ -109,8 +110,15 @@ class ObsLink:
         """Skip the wait before the next attempt, or restart a link that gave up."""
         self._reconnector.retry_now()
 
-    def add_event_listener(self, listener: EventListener) -> None:
+    def add_event_listener(self, listener: EventListener) -> Unsubscribe:
+        """``listener(name, data)`` for every OBS event, on the loop; returns how to stop."""
         self._listeners.append(listener)
+
+        def remove() -> None:
+            if listener in self._listeners:
+                self._listeners.remove(listener)
+
+        return remove
 
     @property
     def connected(self) -> bool:
@@ -316,7 +324,7 @@ class ObsLink:
             return  # a late event of a session already replaced
         if not self.state.apply(name, data):
             self._schedule_resync()
-        for listener in self._listeners:
+        for listener in list(self._listeners):  # a listener may remove itself
             listener(name, data)
 
     def _on_closed(self, generation: int, code: int | None, reason: str) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from console.commands import CommandError, CommandRegistry, Context, ErrorCode, Result
 from console.obs.errors import STUDIO_MODE_NOT_ACTIVE, RequestFailed
+from console.obs.events import expect
 from console.obs.link import ObsLink
 
 LinkOf = Callable[[str | None], ObsLink]
@@ -32,9 +34,60 @@ def bind(registry: CommandRegistry, link_of: LinkOf) -> None:
         registry.bind(name, handler)
 
 
+OUTPUT_STARTED = "OBS_WEBSOCKET_OUTPUT_STARTED"
+OUTPUT_STOPPED = "OBS_WEBSOCKET_OUTPUT_STOPPED"
+
+
+def _settled(data: dict[str, Any]) -> bool:
+    return data.get("outputState") in (OUTPUT_STARTED, OUTPUT_STOPPED)
+
+
+@dataclass(frozen=True)
+class Output:
+    """Streaming or recording, as the toggle commands need to know them."""
+
+    noun: str
+    key: str
+    request: str
+    event: str
+    on: str
+    off: str
+
+    def active(self, link: ObsLink) -> bool:
+        stats = link.state.stats
+        return stats.streaming if self.key == "streaming" else stats.recording
+
+    async def why_not(self, link: ObsLink) -> str:
+        """What OBS's settings say about a start that failed (OBS 29 sends no reason)."""
+        if self.key != "streaming":
+            return " (is the recording folder writable and the disk not full? see OBS's log)"
+        service = await link.request("GetStreamServiceSettings")
+        settings = service.get("streamServiceSettings") or {}
+        if not settings.get("server") and not settings.get("service"):
+            return ": no stream server is set in OBS (Settings → Stream)"
+        if not settings.get("key"):
+            return ": no stream key is set in OBS (Settings → Stream)"
+        return f": the server {settings.get('server') or settings.get('service')} refused it"
+
+
+STREAM = Output(
+    "stream", "streaming", "ToggleStream", "StreamStateChanged", "streaming", "stream stopped"
+)
+RECORD = Output(
+    "recording",
+    "recording",
+    "ToggleRecord",
+    "RecordStateChanged",
+    "recording",
+    "recording stopped",
+)
+
+
 class SceneCommands:
-    def __init__(self, link_of: LinkOf) -> None:
+    def __init__(self, link_of: LinkOf, output_within: float = 10.0) -> None:
         self.link_of = link_of
+        self.output_within = output_within
+        """Seconds to wait for OBS to say an output started or stopped."""
 
     async def scene_program(self, context: Context, scene: str) -> Result:
         await self.link_of(context.room).request("SetCurrentProgramScene", sceneName=scene)
@@ -76,14 +129,38 @@ class SceneCommands:
         return Result(said, {"transition": transition, "duration_ms": duration})
 
     async def stream_toggle(self, context: Context) -> Result:
-        data = await self.link_of(context.room).request("ToggleStream")
-        active = bool(data.get("outputActive"))
-        return Result("streaming" if active else "stream stopped", {"streaming": active})
+        return await self._toggle(self.link_of(context.room), STREAM)
 
     async def record_toggle(self, context: Context) -> Result:
-        data = await self.link_of(context.room).request("ToggleRecord")
-        active = bool(data.get("outputActive"))
-        return Result("recording" if active else "recording stopped", {"recording": active})
+        return await self._toggle(self.link_of(context.room), RECORD)
+
+    async def _toggle(self, link: ObsLink, output: Output) -> Result:
+        """Start or stop an output and report what OBS's own output events say it did: the
+        request's answer only says what OBS is about to try."""
+        starting = not output.active(link)
+        with expect(link, output.event) as events:
+            await link.request(output.request)
+            settled = await events.until(_settled, self.output_within)
+        if settled is None:
+            raise CommandError(
+                f"OBS did not say whether the {output.noun} {'started' if starting else 'stopped'}"
+                f" within {self.output_within:g} s: check OBS",
+                ErrorCode.FAILED,
+            )
+        active = settled["outputState"] == OUTPUT_STARTED
+        if starting and not active:
+            why = await output.why_not(link)
+            raise CommandError(
+                f"the {output.noun} did not start: OBS stopped it at once{why}",
+                ErrorCode.FAILED,
+                {output.key: False},
+            )
+        said = output.on if active else output.off
+        data: dict[str, Any] = {output.key: active}
+        if output is RECORD and not active and settled.get("outputPath"):
+            data["path"] = settled["outputPath"]
+            said += f" ({settled['outputPath']})"
+        return Result(said, data)
 
     async def obs_ping(self, context: Context) -> Result:
         t0 = time.perf_counter()

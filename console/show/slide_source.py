@@ -41,7 +41,9 @@ class SlideLink(Protocol):
 
     async def request(self, name: str, reply_within: float | None = None, **data: Any) -> Any: ...
 
-    def add_event_listener(self, listener: Callable[[str, dict[str, Any]], None]) -> None: ...
+    def add_event_listener(
+        self, listener: Callable[[str, dict[str, Any]], None]
+    ) -> Callable[[], None]: ...
 
 
 class SlideSource:

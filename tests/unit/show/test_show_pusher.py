@@ -43,8 +43,11 @@ class FakeObs:
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.listeners: list[Callable[[str, dict[str, Any]], None]] = []
 
-    def add_event_listener(self, listener: Callable[[str, dict[str, Any]], None]) -> None:
+    def add_event_listener(
+        self, listener: Callable[[str, dict[str, Any]], None]
+    ) -> Callable[[], None]:
         self.listeners.append(listener)
+        return lambda: self.listeners.remove(listener)
 
     def names(self) -> list[str]:
         return [name for name, _ in self.calls]
