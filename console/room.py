@@ -19,7 +19,7 @@ from console.barrage.on_air import PinnedComment
 from console.barrage.pin import CommentPin
 from console.commands import CommandError, ErrorCode, unknown_room
 from console.obs.link import LinkTiming, ObsLink
-from console.obs.state import RoomState
+from console.obs.state import LinkPhase, RoomState
 from console.profile import MissingSecret, Room
 from console.show.fonts import FontMissing
 from console.show.product import Product
@@ -61,6 +61,12 @@ class RoomRuntime:
                 log.error("room %s: %s", room.id, self.slides_unavailable)
         comment_scene = lambda: room.scenes.host or self.state.program or None  # noqa: E731
         self.pin = PinnedComment(room.id, CommentPin(self.link, room.comment_source, comment_scene))
+        self.link.add_event_listener(self.pin.on_obs_event)
+        self.state.subscribe(self._on_state_changed)
+
+    def _on_state_changed(self, aspect: str) -> None:
+        if aspect == "link":
+            self.pin.on_link_changed(self.state.link.phase is LinkPhase.CONNECTED)
 
     @property
     def slides(self) -> SlidePusher:
@@ -93,7 +99,14 @@ class RoomRuntime:
             "streaming": state.stats.streaming,
             "recording": state.stats.recording,
             "slide": _slide(slide),
-            "pin": None if pin is None else {"text": pin.text, "left_s": round(pin.left(), 1)},
+            "pin": None
+            if pin is None
+            else {
+                "text": pin.text,
+                "left_s": round(pin.left(), 1),
+                "on_air": self.pin.on_air,
+                "missing": self.pin.missing,
+            },
         }
 
     def start(self) -> None:

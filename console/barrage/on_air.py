@@ -1,9 +1,14 @@
 """The comment pinned on air in one room: shown for a while, then taken off by a timer.
 
-One ``PinnedComment`` per room (the room's runtime owns it). It holds what is on air, the
+One ``PinnedComment`` per room (the room's runtime owns it). It holds what is pinned, the
 timer that takes it off, and what went wrong last; it shows the text through the room's
 ``CommentPin`` (the OBS text source). Which comment may go on air is the moderation's
 decision, made before ``show`` is called.
+
+Pinned is not the same as on air: the text source may sit in a scene that is not on
+program. ``on_air`` is what OBS reports: the source enabled in the program scene (or a
+scene nested in it), checked after each pin and again whenever the program scene, a scene
+item or the link changes; ``missing`` says where it is missing.
 """
 
 from __future__ import annotations
@@ -17,12 +22,24 @@ from dataclasses import dataclass
 from console.barrage.message import Message
 from console.barrage.pin import CommentPin
 from console.commands import CommandError
+from console.obs.visibility import shown_in
 from console.observers import Observers, Unsubscribe
 from console.tasks import TaskSet
 
 log = logging.getLogger(__name__)
 
 PIN_MAX_CHARS = 80  # a lower third, not a wall of text
+RECHECK_ON = frozenset(
+    {
+        "CurrentProgramSceneChanged",
+        "SceneItemEnableStateChanged",
+        "SceneItemCreated",
+        "SceneItemRemoved",
+        "InputNameChanged",
+        "SceneNameChanged",
+    }
+)
+"""OBS events after which the pinned comment may have appeared or disappeared."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +76,12 @@ class PinnedComment:
         self.current: Pin | None = None
         self.problem = ""
         """What went wrong last (a timer that could not take the comment off air)."""
+        self.on_air: bool | None = None
+        """Whether OBS shows the pinned comment in the program scene; None: not known."""
+        self.missing = ""
+        """Why it is not on air, when it is not."""
+        self._checking: asyncio.Task[None] | None = None
+        self._check_again = False
         self._lock = asyncio.Lock()
         self._timer: asyncio.TimerHandle | None = None
         self._tasks = TaskSet()
@@ -77,6 +100,7 @@ class PinnedComment:
             self._set_timer(seconds, pin)
             self.current = pin
             self.problem = ""
+            await self._check()
         self._observers.notify(self)
         return pin
 
@@ -90,12 +114,67 @@ class PinnedComment:
             await self.output.clear()
             pin, self.current = self.current, None
             self.problem = ""
+            self.on_air, self.missing = None, ""
         self._observers.notify(self)
         return pin
 
     async def close(self) -> None:
         self._cancel_timer()
         await self._tasks.cancel()
+
+    # -- what OBS shows -------------------------------------------------------------------
+
+    def on_obs_event(self, name: str, data: dict[str, object]) -> None:
+        """An OBS event that may change what viewers see: look again."""
+        if name in RECHECK_ON and self.current is not None:
+            self.recheck()
+
+    def on_link_changed(self, connected: bool) -> None:
+        """A link that went down leaves on air unknown; one that came back is looked at."""
+        if self.current is None:
+            return
+        if connected:
+            self.recheck()
+        else:
+            self.on_air, self.missing = None, "OBS is not connected: not known"
+            self._observers.notify(self)
+
+    def recheck(self) -> None:
+        """Ask OBS again (at most one check at a time; another follows if asked meanwhile)."""
+        if self._checking is not None and not self._checking.done():
+            self._check_again = True
+            return
+        self._checking = self._tasks.spawn(self._recheck(), f"pin-check-{self.room}")
+
+    async def _recheck(self) -> None:
+        while True:
+            self._check_again = False
+            try:
+                await self._check()
+            except CommandError as exc:  # the link dropped meanwhile
+                self.on_air, self.missing = None, f"not known: {exc}"
+            self._observers.notify(self)
+            if not self._check_again:
+                return
+
+    async def _check(self) -> None:
+        pin = self.current
+        if pin is None:
+            self.on_air, self.missing = None, ""
+            return
+        link = self.output.link
+        program = link.state.program
+        source = self.output.source
+        if await shown_in(link, program, source):
+            self.on_air, self.missing = True, ""
+        elif program == pin.scene:
+            self.on_air = False
+            self.missing = f"{source!r} is hidden in {program!r}, the program scene"
+        else:
+            self.on_air = False
+            self.missing = (
+                f"the program scene {program!r} does not show {source!r} (it is in {pin.scene!r})"
+            )
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

@@ -356,13 +356,21 @@ class BarrageDock(QDockWidget):
         self.filter_box.setCurrentIndex(max(0, self.filter_box.findData(wanted)))
 
     def _show_pin(self) -> None:
-        pins = self.service.pins()
-        problems = self.service.pin_problems()
-        if pins:
-            text = "   ".join(f"PINNED {p.room} {p.left():.0f} s · {p.text}" for p in pins)
-        else:
-            text = "; ".join(problems) or "No comment pinned"
-        mark(self.pin_label, "onair", bool(pins))
+        parts, problems, on_air = [], list(self.service.pin_problems()), False
+        for room in self.service.rooms:
+            pinned, pin = room.pin, room.pin.current
+            if pin is None:
+                continue
+            if pinned.on_air:
+                on_air = True
+                parts.append(f"ON AIR {room.id} {pin.left():.0f} s · {pin.text}")
+            else:
+                why = pinned.missing or "checking OBS"
+                parts.append(f"PINNED {room.id}, NOT ON AIR ({why}) · {pin.text}")
+                if pinned.on_air is False:
+                    problems.append(why)
+        text = "   ".join(parts) or "; ".join(problems) or "No comment pinned"
+        mark(self.pin_label, "onair", on_air)
         mark(self.pin_label, "alert", bool(problems))
         if self.pin_label.text() != text:
             self.pin_label.setText(text)

@@ -298,13 +298,20 @@ class RoomPanel(QFrame):
         mark(self.slide_label, "alert", bool(pusher.last_error))
 
     def _show_pin(self) -> None:
+        """The pinned comment, and whether OBS shows it on program (only then ON AIR)."""
         pinned = self.runtime.pin
         pin = pinned.current
-        if pin is not None:
-            text = f"PIN  {pin.left():.0f} s · {pin.text}"
-        else:
+        alert = bool(pinned.problem)
+        if pin is None:
             text = f"PIN  ✗ {pinned.problem}" if pinned.problem else "PIN  —"
+        elif pinned.on_air:
+            text = f"PIN  ON AIR {pin.left():.0f} s · {pin.text}"
+        elif pinned.on_air is False:
+            text = f"PIN  NOT ON AIR: {pinned.missing} · {pin.text}"
+            alert = True
+        else:
+            text = f"PIN  ? {pinned.missing or 'checking OBS'} · {pin.text}"
         if self.pin_label.text() != text:
             self.pin_label.setText(text)
             self.pin_label.setToolTip(text)
-        mark(self.pin_label, "alert", bool(pinned.problem))
+        mark(self.pin_label, "alert", alert)

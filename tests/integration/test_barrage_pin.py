@@ -22,6 +22,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from console.barrage.message import Kind
+from console.barrage.on_air import PinnedComment
 from console.barrage.pin import FONT_FACE, TEXT_KIND
 from console.barrage.service import BarrageService
 from console.commands import CommandError
@@ -277,3 +278,49 @@ def test_banning_the_author_takes_their_comment_off_air(
     assert comment_text(obs_probe) == "" and not comment_shown(obs_probe)
     with pytest.raises(CommandError, match="bob-name is banned"):
         drive(barrage.run("barrage.pin c2"))
+
+
+async def pinned_state(pinned: PinnedComment, wanted: bool | None, within: float = 10.0) -> None:
+    """Wait until the room's pin says ``on_air`` is ``wanted`` (it rechecks on OBS events)."""
+    reached = asyncio.Event()
+
+    def check(_: PinnedComment) -> None:
+        if pinned.on_air is wanted:
+            reached.set()
+
+    stop = pinned.subscribe(check)
+    try:
+        check(pinned)
+        await asyncio.wait_for(reached.wait(), within)
+    finally:
+        stop()
+
+
+def test_a_pin_is_on_air_only_while_obs_shows_it_on_program(
+    barrage: Barrage, obs_probe: ObsProbe, drive: Drive
+) -> None:
+    pinned = barrage.console.rooms.get("main").pin
+    drive(barrage.run("barrage.pin c2"))  # program is Opening; the comment lives in Host
+    assert pinned.on_air is False
+    assert "'Opening' does not show 'Pinned Comment' (it is in 'Host')" in pinned.missing
+    assert barrage.console.rooms.get("main").snapshot()["pin"]["on_air"] is False
+    obs_probe.set_program("Host")
+    drive(pinned_state(pinned, True))
+    assert pinned.missing == ""
+    item = obs_probe.call("GetSceneItemId", sceneName=SCENE, sourceName=SOURCE)["sceneItemId"]
+    obs_probe.call("SetSceneItemEnabled", sceneName=SCENE, sceneItemId=item, sceneItemEnabled=False)
+    drive(pinned_state(pinned, False))
+    assert "hidden in 'Host'" in pinned.missing
+    obs_probe.set_program("Opening")
+
+
+def test_the_window_says_not_on_air_where_obs_does_not_show_the_pin(
+    barrage: Barrage, qtbot: QtBot, drive: Drive
+) -> None:
+    window = MainWindow(barrage.console)
+    qtbot.addWidget(window)
+    drive(barrage.run("barrage.pin c2"))
+    label = window.panels["main"].pin_label
+    qtbot.waitUntil(lambda: label.text().startswith("PIN  NOT ON AIR"))
+    assert label.property("alert") is True
+    assert "ON AIR main" not in window.barrage_dock.pin_label.text()
