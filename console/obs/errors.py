@@ -32,6 +32,14 @@ class ConnectFailed(ObsError):
     error_code = ErrorCode.NOT_CONNECTED
 
 
+class NotAnswering(LinkDown):
+    """OBS is there but says nothing: frozen, swamped, or a half-open link."""
+
+
+class HandshakeTimeout(ConnectFailed):
+    """Something accepted the connection and never completed the handshake."""
+
+
 class AuthFailed(ConnectFailed):
     """OBS refused the password: retrying at speed would only repeat the refusal."""
 

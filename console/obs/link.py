@@ -24,7 +24,9 @@ from console.obs.errors import (
     NOT_READY,
     AuthFailed,
     ConnectFailed,
+    HandshakeTimeout,
     LinkDown,
+    NotAnswering,
     RequestFailed,
 )
 from console.obs.session import ObsSession, answer_data
@@ -97,6 +99,8 @@ class ObsLink:
             f"obs-link-{room_id}", self._attempt, self._on_status, self.timing.backoff
         )
         self._tasks = TaskSet(quiet=(LinkDown,))  # resyncs: a link gone meanwhile is no bug
+        self._silent_since: float | None = None  # OBS's last answer, while it says nothing
+        self._last_answer: float | None = None
         self._resync_task: asyncio.Task[str] | None = None
         self._listeners: list[EventListener] = []
 
@@ -166,12 +170,13 @@ class ObsLink:
                 session.forget(sent.result())
             else:
                 sent.cancel()
-            raise LinkDown(f"OBS did not answer {name} within {within:g} s") from None
+            raise NotAnswering(f"OBS did not answer {name} within {within:g} s") from None
         if result is None:
             failure = sent.exception() if sent.done() and not sent.cancelled() else None
             if failure is not None:
                 raise failure  # the send itself failed: say why
             raise LinkDown(f"the link to OBS was lost during {name}")
+        self._last_answer = time.monotonic()
         return answer_data(name, result)
 
     async def close(self) -> None:
@@ -195,6 +200,7 @@ class ObsLink:
             reason = f"{exc} {self._password_note}".strip()
             return Retry(reason, after=self.timing.auth_retry, failed=True)
         except ConnectFailed as exc:
+            self._heard(silent=isinstance(exc, HandshakeTimeout))
             return Retry(str(exc))
         reason = await self._serve(session)
         if session.close_code == CLOSE_SESSION_INVALIDATED:
@@ -202,12 +208,23 @@ class ObsLink:
             return Stop(f"{reason}; not reconnecting", failed=True)
         return Retry(reason)
 
+    def _heard(self, silent: bool) -> None:
+        """Note how the last attempt ended: OBS silent (frozen, or the link half-open), or
+        heard from (a refusal, a close). A silence is dated from the last answer OBS gave."""
+        if not silent:
+            self._silent_since = None
+        elif self._silent_since is None:
+            self._silent_since = self._last_answer or time.monotonic()
+
     def _on_status(self, status: Status) -> None:
         phase = _LINK_PHASES[status.phase]
         if phase is LinkPhase.CONNECTED:
+            self._silent_since = None
             link = LinkState(phase, obs_version=status.reason)  # the attempt's note
         else:
-            link = LinkState(phase, status.reason, retry_at=status.retry_at)
+            link = LinkState(
+                phase, status.reason, retry_at=status.retry_at, silent_since=self._silent_since
+            )
         self.state.set_link(link)
 
     async def _open(self) -> ObsSession:
@@ -243,6 +260,7 @@ class ObsLink:
             log.info("room %s connected to OBS %s", self.room_id, version)
             return await self._watch(session)
         except LinkDown as exc:
+            self._heard(silent=isinstance(exc, NotAnswering))
             return (session.close_reason and _describe_close(session)) or str(exc)
         finally:
             self._session = None

@@ -36,6 +36,7 @@ from console.obs.errors import (
     CLOSE_AUTHENTICATION_FAILED,
     AuthFailed,
     ConnectFailed,
+    HandshakeTimeout,
     LinkDown,
     RequestFailed,
 )
@@ -151,7 +152,7 @@ class ObsSession(obsws):  # type: ignore[misc]
             self._receive(raw, end, "Identified")
         except (TimeoutError, websocket.WebSocketTimeoutException):
             self._release()
-            raise ConnectFailed(
+            raise HandshakeTimeout(
                 f"OBS at {self.host}:{self.port} did not complete the handshake "
                 f"within {deadline_s:g} s"
             ) from None

@@ -31,15 +31,28 @@ class LinkState:
     reason: str = ""
     obs_version: str = ""
     retry_at: float | None = None  # time.monotonic() of the next attempt
+    silent_since: float | None = None
+    """time.monotonic() of OBS's last answer, while it answers nothing (frozen, hung)."""
 
     def describe(self, now: float | None = None) -> str:
         if self.phase is LinkPhase.CONNECTED:
             return f"connected · OBS {self.obs_version}"
+        now = time.monotonic() if now is None else now
+        if self.silent_since is not None:
+            silent = f"OBS not answering for {max(0.0, now - self.silent_since):.0f} s"
+            if self.phase is LinkPhase.CONNECTING:
+                return f"{silent} · trying again"
+            retry = (
+                ""
+                if self.retry_at is None
+                else f" · retry in {max(0.0, self.retry_at - now):.0f} s"
+            )
+            return f"{silent} ({self.reason}){retry}"
         if self.phase is LinkPhase.CONNECTING:
             return "connecting…"
         retry = ""
         if self.retry_at is not None:
-            left = max(0.0, self.retry_at - (time.monotonic() if now is None else now))
+            left = max(0.0, self.retry_at - now)
             retry = f" · retry in {left:.0f} s"
         word = "reconnecting" if self.phase is LinkPhase.RECONNECTING else self.phase.value
         return f"{word}: {self.reason}{retry}" if self.reason else f"{word}{retry}"

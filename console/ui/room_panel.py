@@ -175,7 +175,8 @@ class RoomPanel(QFrame):
 
     def tick(self) -> None:
         """Once a second: keep the retry countdown and the pin's time left current."""
-        if self.state.link.retry_at is not None:
+        link = self.state.link
+        if link.retry_at is not None or link.silent_since is not None:
             self._show_link()
         if self.runtime.pin.current is not None:
             self._show_pin()
@@ -187,8 +188,9 @@ class RoomPanel(QFrame):
 
     def _show_link(self) -> None:
         link = self.state.link
-        self.link_pill.setText(link.phase.value.upper())
-        mark(self.link_pill, "phase", link.phase.value)
+        silent = link.silent_since is not None and link.phase is not LinkPhase.CONNECTED
+        self.link_pill.setText("NOT ANSWERING" if silent else link.phase.value.upper())
+        mark(self.link_pill, "phase", "reconnecting" if silent else link.phase.value)
         connected = link.phase is LinkPhase.CONNECTED
         self.link_reason.setText(link.describe())
         self.link_reason.setVisible(not connected)

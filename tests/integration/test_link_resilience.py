@@ -167,3 +167,23 @@ def test_console_opens_with_no_obs_and_keeps_retrying(
     drive(until(state, lambda: phases.count(LinkPhase.RECONNECTING) >= 3, within=10))
     assert "cannot reach OBS" in state.link.reason
     assert "refused" in state.link.reason
+
+
+def test_a_frozen_obs_reads_as_not_answering_never_as_connecting(
+    obs_fresh: ObsStudio, drive: Drive, console_for: ConsoleFor
+) -> None:
+    console, state = _connected(console_for, obs_fresh, drive)
+    said: list[str] = []
+    state.subscribe(lambda aspect: aspect == "link" and said.append(state.link.describe()))
+    assert obs_fresh.pid is not None
+    os.kill(obs_fresh.pid, signal.SIGSTOP)
+    try:
+        # The heartbeat notices, then at least two attempts meet the frozen OBS.
+        drive(until(state, lambda: len([s for s in said if "handshake" in s]) >= 2, within=20))
+        assert said and all(text.startswith("OBS not answering for") for text in said), said
+        assert "connecting…" not in said
+    finally:
+        os.kill(obs_fresh.pid, signal.SIGCONT)
+    drive(connected(state, within=20))
+    assert state.link.silent_since is None
+    assert state.link.describe().startswith("connected")
