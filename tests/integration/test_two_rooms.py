@@ -150,6 +150,9 @@ def test_a_frozen_obs_never_delays_the_other_room(
     drive(scenario())
     with obs.probe() as probe:
         assert _program(probe) == "Product"
+    # OBS 29 sometimes crashes on SIGINT after a SIGSTOP/SIGCONT: end it here, the test
+    # is about the other room, not about OBS's shutdown.
+    obs_fresh.kill()
 
 
 def test_a_killed_obs_leaves_the_other_room_working_and_resyncs_on_return(
