@@ -326,6 +326,7 @@ class ObsLink:
                     "inputs": (await ask("GetInputList")).get("inputs", []),
                     "transitions": await ask("GetSceneTransitionList"),
                     "transition": await ask("GetCurrentSceneTransition"),
+                    "video": await ask("GetVideoSettings"),
                 }
                 break
             except RequestFailed as exc:

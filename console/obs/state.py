@@ -88,6 +88,8 @@ class RoomState:
     transition: str = ""
     transition_ms: int = 0
     stats: Stats = field(default_factory=Stats)
+    fps_target: float = 0.0
+    """The canvas frame rate OBS is set to (0 until known)."""
     collection_switching: bool = False
     _observers: Observers[str] = field(default_factory=Observers, repr=False)
 
@@ -119,6 +121,10 @@ class RoomState:
         current = snapshot["transition"]
         self.transition = str(current.get("transitionName") or "")
         self.transition_ms = int(current.get("transitionDuration") or 0)
+        video = snapshot.get("video") or {}
+        numerator, denominator = video.get("fpsNumerator"), video.get("fpsDenominator")
+        if numerator and denominator:
+            self.fps_target = float(numerator) / float(denominator)
         self.collection_switching = False
         for aspect in ("scenes", "program", "preview", "studio", "inputs", "transition"):
             self.changed(aspect)

@@ -1,25 +1,41 @@
-"""Status bar sections: one per room (outputs and OBS health) and the last failure."""
+"""Status bar sections: one per room, its outputs and OBS's health, each figure coloured by
+its own threshold (one noisy figure does not paint the whole line)."""
 
 from __future__ import annotations
 
+import html
+import time
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from console.obs.health import Figure, Health, Level
 from console.obs.state import LinkPhase, RoomState
 from console.ui.follow import follow
-from console.ui.theme import mark
+from console.ui.theme import ATTENTION, DIM, PROGRAM, mark
+
+COLOURS = {Level.OK: None, Level.WARN: ATTENTION, Level.ALERT: PROGRAM}
 
 
-def _percent(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}%" if whole else "0.0%"
+def render(room_id: str, figures: list[Figure]) -> str:
+    """The figures as rich text: each one in its own colour when it is over its threshold."""
+    parts = [f'<span style="color:{DIM}">{html.escape(room_id)}</span>']
+    for figure in figures:
+        colour = COLOURS[figure.level]
+        text = html.escape(figure.text)
+        parts.append(f'<b style="color:{colour}">{text}</b>' if colour else text)
+    return " · ".join(parts)
 
 
 class RoomStatus(QLabel):
-    """``room · LIVE · REC 00:01:02 · 30.0 fps · dropped render 0.0% output 0.0% · CPU 9%``."""
+    """``room · LIVE 00:01:02 · REC … · 30.0 fps · render dropped 0.0% · … · OBS CPU 9%``."""
 
     def __init__(self, room_id: str, state: RoomState, parent: QWidget) -> None:
         super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
         self.room_id = room_id
         self.state = state
+        self.health = Health()
         follow(self, state.subscribe(self.on_state_changed))
         self.on_state_changed("link")
 
@@ -28,19 +44,14 @@ class RoomStatus(QLabel):
             return
         state = self.state
         if state.link.phase is not LinkPhase.CONNECTED:
-            self.setText(f"{self.room_id} · {state.link.phase.value}")
+            self.setText(
+                f'<b style="color:{PROGRAM}">{html.escape(self.room_id)} · '
+                f"{html.escape(state.link.phase.value)}</b>"
+            )
             mark(self, "alert", True)
             return
-        stats = state.stats
-        parts = [
-            self.room_id,
-            f"LIVE {stats.stream_timecode[:8]}" if stats.streaming else "stream off",
-            f"REC {stats.record_timecode[:8]}" if stats.recording else "rec off",
-            f"{stats.fps:.1f} fps",
-            f"render dropped {_percent(stats.render_skipped, stats.render_total)}",
-            f"output dropped {_percent(stats.output_skipped, stats.output_total)}",
-            f"OBS CPU {stats.cpu:.0f}%",
-        ]
-        self.setText(" · ".join(parts))
-        lagging = stats.render_skipped * 100 > stats.render_total or stats.output_skipped > 0
-        mark(self, "alert", lagging)
+        if aspect == "stats":
+            self.health.add(time.monotonic(), state.stats)
+        figures = self.health.figures(state.fps_target)
+        self.setText(render(self.room_id, figures))
+        mark(self, "alert", False)

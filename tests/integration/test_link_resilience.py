@@ -172,7 +172,7 @@ def test_console_opens_with_no_obs_and_keeps_retrying(
 def test_a_frozen_obs_reads_as_not_answering_never_as_connecting(
     obs_fresh: ObsStudio, drive: Drive, console_for: ConsoleFor
 ) -> None:
-    console, state = _connected(console_for, obs_fresh, drive)
+    _, state = _connected(console_for, obs_fresh, drive)
     said: list[str] = []
     state.subscribe(lambda aspect: aspect == "link" and said.append(state.link.describe()))
     assert obs_fresh.pid is not None
