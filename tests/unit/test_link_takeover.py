@@ -31,6 +31,12 @@ RESYNC: dict[str, dict[str, Any]] = {
     "GetInputList": {"inputs": []},
     "GetSceneTransitionList": {"transitions": [{"transitionName": "Fade"}]},
     "GetCurrentSceneTransition": {"transitionName": "Fade", "transitionDuration": 300},
+    "GetVideoSettings": {
+        "baseWidth": 1280,
+        "baseHeight": 720,
+        "fpsNumerator": 30,
+        "fpsDenominator": 1,
+    },
 }
 
 
