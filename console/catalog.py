@@ -36,6 +36,11 @@ SCENE_COMMANDS = (
     CommandSpec("record.toggle", "Start or stop recording", room=True),
     CommandSpec("obs.ping", "Ask the room's OBS for its version and time the answer", room=True),
     CommandSpec("obs.reconnect", "Reconnect to the room's OBS now, skipping the wait", room=True),
+    CommandSpec(
+        "room.restore",
+        "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
+        room=True,
+    ),
 )
 
 WINDOW_COMMANDS = (

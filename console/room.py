@@ -21,6 +21,7 @@ from console.commands import CommandError, ErrorCode, unknown_room
 from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import LinkPhase, RoomState
 from console.profile import MissingSecret, Room
+from console.room_reconcile import Reconciliation
 from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.slides import SlidePusher
@@ -63,6 +64,7 @@ class RoomRuntime:
         self.pin = PinnedComment(room.id, CommentPin(self.link, room.comment_source, comment_scene))
         self.link.add_event_listener(self.pin.on_obs_event)
         self.state.subscribe(self._on_state_changed)
+        self.reconciliation = Reconciliation(self)
 
     def _on_state_changed(self, aspect: str) -> None:
         if aspect == "link":
@@ -99,6 +101,7 @@ class RoomRuntime:
             "streaming": state.stats.streaming,
             "recording": state.stats.recording,
             "slide": _slide(slide),
+            "differences": [d.text for d in self.reconciliation.differences],
             "pin": None
             if pin is None
             else {
@@ -119,6 +122,7 @@ class RoomRuntime:
                 await asyncio.wait_for(self.pin.clear(), CLOSE_UNPIN_WITHIN)
             except (CommandError, TimeoutError) as exc:
                 log.warning("room %s: pinned comment left on air at exit: %s", self.id, exc)
+        await self.reconciliation.close()
         await self.pin.close()
         if self._slides is not None:
             await self._slides.close()

@@ -8,7 +8,7 @@ from console.actionlog import ActionLog, log_path
 from console.barrage.commands import bind as bind_barrage
 from console.barrage.service import BarrageService
 from console.catalog import declare_all
-from console.commands import CommandRegistry
+from console.commands import CommandRegistry, Context, Result
 from console.dispatch import Dispatcher
 from console.obs import scene_commands
 from console.obs.link import LinkTiming
@@ -49,11 +49,21 @@ class Console:
         self.action_log = ActionLog(path)
         self.registry.add_listener(self.action_log)
         scene_commands.bind(self.registry, lambda room: self.rooms.get(room).link)
+        self.registry.bind("room.restore", self.room_restore)
         self.show = ShowService(profile, self.rooms, self.products)
         self.show.bind(self.registry)
         self.barrage = BarrageService(profile, self.rooms, log_actions)
         bind_barrage(self.registry, self.barrage)
         self.dispatcher = Dispatcher(self.registry)
+
+    async def room_restore(self, context: Context) -> Result:
+        room = self.rooms.get(context.room)
+        if not room.reconciliation.differences:
+            return Result(f"room {room.id}: OBS shows what the show had; nothing to restore")
+        done = await room.reconciliation.restore()
+        return Result(
+            f"room {room.id}: restored {', '.join(done) or 'nothing'}", {"restored": done}
+        )
 
     def start(self) -> None:
         """Start connecting every room; returns at once, links retry in the background."""

@@ -133,7 +133,10 @@ class PinnedComment:
         """A link that went down leaves on air unknown; one that came back is looked at."""
         if self.current is None:
             return
-        if connected:
+        if connected and self.current.left() <= 0:
+            # Its time ran out while OBS was away: take it off now that OBS is back.
+            self._tasks.spawn(self._expire(self.current), f"unpin-{self.room}")
+        elif connected:
             self.recheck()
         else:
             self.on_air, self.missing = None, "OBS is not connected: not known"

@@ -145,7 +145,6 @@ class SlidePusher:
         self._approved: Product | None = None
         self._accepted: list[Finding] = []  # findings the operator overrode for _approved
         self._slot = 1  # index of the file name OBS points at; the next push uses the other
-        self._stale = False  # OBS may have lost the slide (reconnect): push even if unchanged
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
         self._refresh_task: asyncio.Task[None] | None = None
@@ -237,7 +236,7 @@ class SlidePusher:
             if product is None:
                 return None
             content = slide_content(product, self.template, self.clock())
-            if not self._stale and self.last is not None and content == self.last.content:
+            if self.last is not None and content == self.last.content:
                 return None
             if product != self._approved:
                 # An edit of the product on air: an override covers the findings the
@@ -270,7 +269,6 @@ class SlidePusher:
         await self._obs.show_file(str(path))
         accepted_ms = (time.perf_counter() - started) * 1e3
         self._slot = slot
-        self._stale = False
         pushed = PushedSlide(
             sku=product.sku,
             content=content,
@@ -346,14 +344,10 @@ class SlidePusher:
 
     def _on_state_changed(self, aspect: str) -> None:
         if aspect == "link" and self.link.state.link.phase is not LinkPhase.CONNECTED:
-            # A new session may be a restarted OBS: look everything up again, and push the
-            # slide on air again as soon as the link is back.
+            # A new session may be a restarted OBS: look everything up again. What OBS then
+            # shows is compared with the show by the room's reconciliation, which offers to
+            # restore the slide; nothing is pushed by itself.
             self._obs.forget()
-            if self._product is not None:
-                self._stale = True
-                self._start_refresh()  # retries once a second until the link is back
-        elif aspect == "link" and self._stale:
-            self._wake.set()
 
     # -- refreshing -----------------------------------------------------------------------
 
@@ -369,8 +363,6 @@ class SlidePusher:
         product = self._product
         if product is None:
             return None
-        if self._stale:
-            return REFRESH_INTERVAL
         now = self.clock()
         change = next_change(product, now)
         if change is not None:

@@ -56,6 +56,12 @@ class RoomPanel(QFrame):
         self.link_reason = named(QLabel(), "linkReason")
         self.link_reason.setWordWrap(True)
         self.link_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.differences_label = named(QLabel(), "roomDiffers")
+        self.differences_label.setWordWrap(True)
+        self.differences_label.setSizePolicy(
+            QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
+        )
+        self.restore_button = QPushButton("Restore the show's state (room.restore)")
         self.slide_label = named(QLabel(), "roomOnAir")
         self.pin_label = named(QLabel(), "roomOnAir")
         for label in (self.slide_label, self.pin_label):
@@ -83,6 +89,7 @@ class RoomPanel(QFrame):
             self.on_state_changed(aspect)
         self._show_slide()
         self._show_pin()
+        self._show_differences()
 
     def _layout(self) -> None:
         header = QHBoxLayout()
@@ -107,6 +114,8 @@ class RoomPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.link_reason)
+        layout.addWidget(self.differences_label)
+        layout.addWidget(self.restore_button)
         layout.addLayout(buses)
         layout.addLayout(self.scene_grid)
         layout.addLayout(transition)
@@ -122,6 +131,8 @@ class RoomPanel(QFrame):
         if self.runtime.has_slides:
             follow(self, self.runtime.slides.subscribe(lambda what: self._show_slide()))
         follow(self, self.runtime.pin.subscribe(self.on_pin_changed))
+        follow(self, self.runtime.reconciliation.subscribe(lambda _: self._show_differences()))
+        self.restore_button.clicked.connect(lambda: self._command("room.restore"))
         self.studio_button.clicked.connect(self.on_studio_clicked)
         self.take_button.clicked.connect(lambda: self._command("scene.take"))
         self.record_button.clicked.connect(lambda: self._command("record.toggle"))
@@ -317,3 +328,11 @@ class RoomPanel(QFrame):
             self.pin_label.setText(text)
             self.pin_label.setToolTip(text)
         mark(self.pin_label, "alert", alert)
+
+    def _show_differences(self) -> None:
+        """What OBS shows otherwise than the show had it, after OBS came back."""
+        differences = self.runtime.reconciliation.differences
+        lines = [f"OBS differs — {d.what}: {d.text}" for d in differences]
+        self.differences_label.setText("\n".join(lines))
+        self.differences_label.setVisible(bool(lines))
+        self.restore_button.setVisible(any(d.what != "link" for d in differences))

@@ -59,6 +59,8 @@ QPushButton#sceneButton {{ min-height: 44px; font-size: 15px; font-weight: 600;
     text-align: left; padding: 6px 10px; }}
 QPushButton#sceneButton[program="true"] {{ border: 3px solid {PROGRAM}; background: #3b1a1c; }}
 QPushButton#sceneButton[preview="true"] {{ border: 3px solid {PREVIEW}; background: #15331f; }}
+QLabel#roomDiffers {{ background: #3b1a1c; color: {ATTENTION}; border-radius: 4px;
+    padding: 4px 8px; font-weight: 700; }}
 QLabel#roomOnAir {{ background: {RAISED}; border-radius: 4px; padding: 3px 8px; }}
 QLabel#roomOnAir[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
 QPushButton#takeButton {{ font-weight: 700; min-width: 90px; }}

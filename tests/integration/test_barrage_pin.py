@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import os
+import signal
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -26,11 +28,12 @@ from console.barrage.on_air import PinnedComment
 from console.barrage.pin import FONT_FACE, TEXT_KIND
 from console.barrage.service import BarrageService
 from console.commands import CommandError
+from console.obs.state import LinkPhase
 from console.services import Console
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio
-from tests.support import FAST, connected
+from tests.support import FAST, connected, until
 from tests.unit.barrage.barrage_show import played, write_show
 
 SOURCE = "Pinned Comment"
@@ -324,3 +327,35 @@ def test_the_window_says_not_on_air_where_obs_does_not_show_the_pin(
     qtbot.waitUntil(lambda: label.text().startswith("PIN  NOT ON AIR"))
     assert label.property("alert") is True
     assert "ON AIR main" not in window.barrage_dock.pin_label.text()
+
+
+def test_a_pin_whose_time_ran_out_while_obs_was_away_is_taken_off_when_it_returns(
+    tmp_path: Path, obs_fresh: ObsStudio, drive: Drive
+) -> None:
+    profile = write_show(
+        tmp_path, obs_fresh.port, obs_fresh.password, HOTKEYS, recording=RECORDING, barrage=BARRAGE
+    )
+    console = Console(profile, FAST, log_actions=False)
+    room = console.rooms.get("main")
+    assert obs_fresh.pid is not None
+
+    async def scenario() -> None:
+        await _start(Barrage(console))
+        await console.registry.run("barrage.pin c2 seconds=1", "test")
+        os.kill(obs_fresh.pid, signal.SIGSTOP)  # OBS away while the pin's time runs out
+        try:
+            await until(room.state, lambda: room.state.link.phase is not LinkPhase.CONNECTED)
+            await pinned_state(room.pin, None)
+            assert room.pin.current is not None and room.pin.current.left() == 0
+        finally:
+            os.kill(obs_fresh.pid, signal.SIGCONT)
+        await connected(room.state, within=30)
+        await unpinned(console.barrage)
+
+    try:
+        drive(scenario())
+        with obs_fresh.probe() as probe:
+            assert comment_text(probe) == "" and not comment_shown(probe)
+    finally:
+        drive(console.close())
+        obs_fresh.kill()  # OBS 29 can crash on SIGINT after a SIGSTOP/SIGCONT

@@ -52,6 +52,8 @@ def _unit(module: str) -> str:
     parts = module.split(".")
     if len(parts) == 1:
         return "core"  # the package itself
+    if parts[1].startswith("room_"):
+        return "room"  # the room runtime's own modules
     return "core" if parts[1] in CORE else parts[1]
 
 

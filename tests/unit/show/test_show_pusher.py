@@ -256,7 +256,7 @@ def test_an_edit_that_brings_a_prohibited_term_is_not_pushed(
         run(pusher.refresh())
 
 
-def test_after_a_reconnect_the_slide_on_air_is_pushed_again(
+def test_after_a_reconnect_nothing_is_pushed_by_itself_and_a_show_recreates_the_source(
     pusher: SlidePusher, obs: FakeObs, run: Run[Any]
 ) -> None:
     run(pusher.show(CEREAL))
@@ -264,8 +264,10 @@ def test_after_a_reconnect_the_slide_on_air_is_pushed_again(
     obs.items.clear()
     obs.inputs.clear()  # a restarted OBS without the slide source
     obs.state.set_link(LinkState(LinkPhase.CONNECTED))
-    pushed = run(pusher.refresh())
-    assert pushed is not None and obs.files["Slide"] == str(pushed.path)
+    assert run(pusher.refresh()) is None  # unchanged content: the operator restores it
+    assert pusher.on_air == CEREAL
+    pushed = run(pusher.show(CEREAL))
+    assert obs.files["Slide"] == str(pushed.path)
     assert obs.names().count("CreateInput") == 2
 
 
