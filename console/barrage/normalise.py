@@ -21,8 +21,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, repeat
 from operator import add
+from typing import TYPE_CHECKING
 
-from opencc import OpenCC
+if TYPE_CHECKING:
+    from opencc import OpenCC
 
 SEPARATOR = "\n"
 # What survives squeezing: letters and digits of any script (and the batch separator).
@@ -38,7 +40,10 @@ _LOOKALIKES = str.maketrans(
 
 @cache
 def _t2s() -> OpenCC:
-    """One converter for the process: it is immutable once its dictionaries are loaded."""
+    """One converter for the process: it is immutable once its dictionaries are loaded.
+    Imported on first use, so checking a profile never loads OpenCC."""
+    from opencc import OpenCC
+
     return OpenCC("t2s")
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import IntEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import ahocorasick_rs
-
+from console.barrage.automaton import automaton
 from console.barrage.config import ConfigError, ModerationConfig, RegexRule
 from console.barrage.normalise import (
     NormalBatch,
@@ -24,6 +23,9 @@ from console.barrage.normalise import (
     normalise_batch,
 )
 from console.barrage.verdict import Action
+
+if TYPE_CHECKING:
+    pass
 
 __all__ = ["ConfigError", "Hit", "ModerationConfig", "RuleSet", "SoundTerm", "Where"]
 
@@ -140,7 +142,7 @@ class RuleSet:
                 tags.setdefault(pattern, []).append(screen)
         self._patterns = list(tags)
         self._tags = [tuple(tags[pattern]) for pattern in self._patterns]
-        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns) if self._patterns else None
+        self._automaton = automaton(self._patterns)
         self._regex_normal: list[tuple[int, RegexRule, re.Pattern[str]]] = []
         self._regex_text: list[tuple[int, RegexRule, re.Pattern[str]]] = []
         for index, rule in enumerate(config.regex):
