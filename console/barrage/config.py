@@ -12,35 +12,24 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from console.barrage import lexicon
 from console.barrage.verdict import Action
 
 T = TypeVar("T")
 
 BUILT_IN_RULES = frozenset(
-    {"staff", "banned", "contact", "flood", "slow_mode", "repeat", "length", "caps", "symbols"}
+    {
+        "staff",
+        "banned",
+        "contact",
+        "flood",
+        "slow_mode",
+        "repeat",
+        "length",
+        "caps",
+        "symbols",
+    }
 )
-
-DEFAULT_CONTACT_KEYWORDS = (
-    "微信",
-    "威信",
-    "薇信",
-    "徽信",
-    "v信",
-    "vx",
-    "wx",
-    "weixin",
-    "wechat",
-    "qq号",
-    "扣扣",
-    "企鹅号",
-    "私信我",
-    "私聊我",
-    "加我好友",
-    "telegram",
-    "飞机号",
-)
-
-DEFAULT_ALLOW = ("微信支付", "微信付款", "微信小程序", "微信红包", "qq音乐", "qq会员")
 
 
 class ConfigError(ValueError):
@@ -80,15 +69,34 @@ class RegexRule:
 
 @dataclass(frozen=True)
 class ContactRule:
-    """WeChat, QQ, phone numbers and links, however they are spelt."""
+    """WeChat, QQ, phone numbers, other apps and links, however they are spelt.
+
+    A contact word (微信, vx, 小红书 ...) is a contact detail only with something to reach:
+    a handle or number after it, an invitation (加, 搜, 同号) or a pointer in the message.
+    A pointer (私我, 看我主页, 头像二维码) is one on sight, and so are mobile numbers and
+    web addresses (other than the show's own domains)."""
 
     enabled: bool = True
     action: Action = Action.BLOCK
-    keywords: tuple[str, ...] = DEFAULT_CONTACT_KEYWORDS  # any of these is contact on sight
+    keywords: tuple[str, ...] = lexicon.CONTACT_WORDS + lexicon.INVITATIONS
+    pointers: tuple[str, ...] = lexicon.POINTERS
+    pointer_action: Action = Action.HOLD  # a pointer is less certain than a number
     sound_alike: tuple[str, ...] = ("微信",)  # also caught when written with homophones
     sound_alike_action: Action = Action.HOLD  # a homophone is less certain: hold by default
-    min_digits: int = 8  # a run of this many digits (any script) is a number to call
+    min_digits: int = 5  # this many digits after a contact word make a number to reach
     links: bool = True  # URLs and bare domains
+    allow_domains: tuple[str, ...] = ()  # the show's own sites (jd.com): never a contact
+
+
+@dataclass(frozen=True)
+class AbuseRule:
+    """Insults and curses against the host, the brand or viewers: a maintained list, its
+    pinyin initials (sb, nmsl) and sound-alikes of its risky terms (煞笔, 骗纸)."""
+
+    enabled: bool = True
+    action: Action = Action.HOLD
+    terms: tuple[str, ...] = lexicon.ABUSE
+    sound_alike: tuple[str, ...] = lexicon.ABUSE_SOUND_ALIKE
 
 
 @dataclass(frozen=True)
@@ -136,10 +144,11 @@ class ModerationConfig:
 
     staff: frozenset[str] = frozenset()
     banned: frozenset[str] = frozenset()
-    allow: tuple[str, ...] = DEFAULT_ALLOW
+    allow: tuple[str, ...] = lexicon.ALLOW
     terms: tuple[TermRule, ...] = ()
     regex: tuple[RegexRule, ...] = ()
     contact: ContactRule = field(default_factory=ContactRule)
+    abuse: AbuseRule = field(default_factory=AbuseRule)
     length: LengthRule = field(default_factory=LengthRule)
     flood: FloodRule = field(default_factory=FloodRule)
     repeat: RepeatRule = field(default_factory=RepeatRule)
@@ -158,6 +167,7 @@ class ModerationConfig:
         }
         sections: dict[str, Callable[..., Any]] = {
             "contact": ContactRule,
+            "abuse": AbuseRule,
             "length": LengthRule,
             "flood": FloodRule,
             "repeat": RepeatRule,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from console.barrage.config import FloodRule, ModerationConfig, RepeatRule
 from console.barrage.decisions import LocalDecisions, ModerationDecisions
 from console.barrage.message import Kind, Message
-from console.barrage.normalise import fold, mapped, normalise_batch, pinyin
+from console.barrage.normalise import fold, mapped, normalise_batch
 from console.barrage.rate import LastPass, RateState, SlidingCount
 from console.barrage.rules import (
     ORDER_CAPS,
@@ -30,7 +30,9 @@ from console.barrage.rules import (
     Hit,
     RuleSet,
     Where,
+    compiled,
 )
+from console.barrage.sounds import pinyin
 from console.barrage.verdict import PASSED, Action, Verdict
 
 STAFF = Verdict(Action.PASS, "staff", None, "")
@@ -59,7 +61,7 @@ class Pipeline:
         decisions: ModerationDecisions | None = None,
     ) -> None:
         self._rules = (
-            config if isinstance(config, RuleSet) else RuleSet(config or ModerationConfig())
+            config if isinstance(config, RuleSet) else compiled(config or ModerationConfig())
         )
         self._rate = RateState()
         self.decisions = decisions or LocalDecisions(self._rules.config)

@@ -15,6 +15,7 @@ import yaml
 
 from console.barrage.config import (
     BUILT_IN_RULES,
+    AbuseRule,
     CapsRule,
     ContactRule,
     FloodRule,
@@ -83,7 +84,7 @@ def _words(help: str, item: str, default: tuple[str, ...] | None = None) -> List
 
 _TERM = TermRule("", ())
 _REGEX = RegexRule("", "")
-CONTACT, LENGTH, FLOOD = ContactRule(), LengthRule(), FloodRule()
+CONTACT, ABUSE, LENGTH, FLOOD = ContactRule(), AbuseRule(), LengthRule(), FloodRule()
 REPEAT, CAPS, SYMBOLS = RepeatRule(), CapsRule(), SymbolsRule()
 
 MODERATION = Record(
@@ -141,9 +142,20 @@ MODERATION = Record(
                 "enabled": Scalar(BOOLEAN, "look for contact details at all", CONTACT.enabled),
                 "action": _action(CONTACT.action),
                 "keywords": _words(
-                    "words that are a contact detail on sight",
-                    "a word such as vx or 私信我",
+                    "words naming a way to reach someone: a contact detail with a handle or "
+                    "number after them, an invitation (加, 搜) or a pointer",
+                    "a word such as 微信, vx or 小红书",
                     CONTACT.keywords,
+                ),
+                "pointers": _words(
+                    "phrases pointing to a contact (私我, 看我主页): a contact detail on sight",
+                    "a phrase",
+                    CONTACT.pointers,
+                ),
+                "pointer_action": Scalar(
+                    ACTION,
+                    "what a pointer does (less certain than a number)",
+                    CONTACT.pointer_action.label,
                 ),
                 "sound_alike": _words(
                     "Han contact words also caught when written with homophones",
@@ -157,12 +169,39 @@ MODERATION = Record(
                 ),
                 "min_digits": Scalar(
                     whole(5),
-                    "a run of this many digits (any script) is a number to call",
+                    "this many digits (any script) after a contact word are a number to reach "
+                    "(mobile numbers count on their own)",
                     CONTACT.min_digits,
                 ),
                 "links": Scalar(BOOLEAN, "URLs and bare domains", CONTACT.links),
+                "allow_domains": _words(
+                    "the show's own sites, never a contact detail (jd.com also allows item.jd.com)",
+                    "a domain such as jd.com",
+                    CONTACT.allow_domains,
+                ),
             },
             "contact details (WeChat, QQ, phone numbers, links), however they are spelt",
+            off={"enabled": False},
+        ),
+        "abuse": Record(
+            {
+                "enabled": Scalar(BOOLEAN, "look for abuse at all", ABUSE.enabled),
+                "action": _action(ABUSE.action),
+                "terms": ListOf(
+                    Scalar(TERM, "a word or phrase, matched after normalisation"),
+                    "insults and curses (a Latin term of 3 letters or fewer matches only as a "
+                    "whole word)",
+                    default=ABUSE.terms,
+                ),
+                "sound_alike": ListOf(
+                    Scalar(TERM, "a Han term"),
+                    "terms also caught when written with characters that sound the same "
+                    "(an ordinary word that sounds the same is not a match)",
+                    default=ABUSE.sound_alike,
+                ),
+            },
+            "abuse against the host, the brand or viewers; the default list is maintained "
+            "with the console",
             off={"enabled": False},
         ),
         "length": Record(

@@ -214,7 +214,7 @@ barrage:
     problems = check_profile(write(tmp_path, text))
 
     assert [f"{p.line}:{p.col}: {p.message}" for p in problems] == [
-        "6:5: unknown key 'bogus'",
+        "6:5: unknown key 'bogus' (did you mean 'abuse'?)",
         "7:13: barrage.moderation.staff[0]: expected a non-empty string",
         "7:19: barrage.moderation.staff[1]: expected a string, got boolean true",
         "9:16: barrage.moderation.terms[0].name: expected letters, digits, '_', '.' and '-', "
