@@ -22,8 +22,12 @@ from console.barrage import lexicon
 from console.barrage.config import ContactRule
 from console.barrage.verdict import Action
 
-_DIGIT_CHARS = "0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖两幺"
-_TO_ASCII = str.maketrans("零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖两幺", "0012345678912345678921")
+# Digits as written: Chinese numerals, financial ones, and the radio-operator readings
+# (幺 1, 两 2, 拐 7, 勾 9, 洞 0).
+_DIGIT_CHARS = "0-9零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖两幺拐勾洞"
+_TO_ASCII = str.maketrans(
+    "零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖两幺拐勾洞", "0012345678912345678921790"
+)
 # A run of Latin letters and digits; in a number o/l/i stand for 0 and 1.
 _RUN = re.compile(f"[a-z{_DIGIT_CHARS}]+")
 _LIKE_DIGITS = str.maketrans("oli", "011")
@@ -33,14 +37,15 @@ _HOTLINE = re.compile(r"(?:400|800)\d{7}|95\d{3,4}")  # a company's service line
 _HANDLE_WINDOW = 10  # characters after a contact word where its handle may start
 _SOLICIT_BEFORE = 5  # characters before a contact word where 加 or 搜 may be
 
-_DOTS = re.compile(r"\s*(?:dot|点|點|。|．|·|•|・|\.)\s*")
+_DOTS = re.compile(r"[\s(\[（【]*(?:dot|点|點|。|．|·|•|・|\.)[\s)\]）】]*")
 _HOST = re.compile(
-    r"(?:https?://)?((?:[a-z0-9-]+\.)+(?:" + "|".join(lexicon.TLDS) + r"))(?![a-z])(?:/\S*)?"
+    r"[a-z0-9._-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+"  # an e-mail address
+    r"|(?:https?://)?((?:[a-z0-9-]+\.)+(?:" + "|".join(lexicon.TLDS) + r"))(?![a-z])(?:/\S*)?"
     r"|https?://\S+|www\.\S+"
 )
 # Could a folded text hold a web address? A scheme, www, or a dot (written any way)
 # between Latin letters or digits.
-_LINKISH = re.compile(r"www|https?|[a-z0-9]\s*(?:[.。．·•・点點]|dot)\s*[a-z]")
+_LINKISH = re.compile(r"www|https?|[a-z0-9][\s(\[（【]*(?:[.。．·•・点點]|dot)[\s)\]）】]*[a-z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,9 +151,11 @@ class ContactContext:
                 owner.append(index)
         flat = "".join(view)
         for match in _HOST.finditer(flat):
-            host = match.group(1) or ""
+            host = match.group(1) or match.group().partition("@")[2]
             if host and self._own(host):
                 continue
+            if "@" in match.group():
+                return owner[match.start()], owner[match.end() - 1] + 1
             labels = "".join(host.split(".")[:-1])
             scheme = match.group().startswith(("http", "www"))
             if host and not scheme and not any(char.isalpha() for char in labels):

@@ -36,17 +36,10 @@ ABUSE = (
     "废物",
     "nc",
     "zz",
-    # rubbish, cheats
-    "垃圾主播",
-    "垃圾商家",
-    "垃圾京东",
-    "垃圾东西",
-    "垃圾玩意",
-    "垃圾产品",
-    "什么垃圾",
-    "真垃圾",
-    "太垃圾",
+    # rubbish, cheats (垃圾 of 垃圾袋 and the like is allowed below)
+    "垃圾",
     "拉圾",
+    "lj",
     "骗子",
     "大骗子",
     "黑心商家",
@@ -113,6 +106,7 @@ ABUSE = (
     "妈卖批",
     "你妈个",
     "你妈没了",
+    "你妹的",
     "nmsl",
     "cnm",
     "wcnm",
@@ -145,6 +139,11 @@ ABUSE = (
     "dumb",
     "sucks",
     "bastard",
+    "stfu",
+    "gtfo",
+    "cunt",
+    "retard",
+    "dick",
 )
 """Abuse against the host, the brand or viewers."""
 
@@ -162,9 +161,14 @@ ABUSE_SOUND_ALIKE = (
     "狗逼",
     "滚蛋",
     "畜生",
+    "神经病",
+    "草泥马",
+    "死全家",
+    "狗东西",
 )
-"""Abuse also caught when written with characters that sound (almost) the same: 煞笔,
-骗纸, 辣鸡. An ordinary word that sounds like one (白吃, 片子, 去世) is not a match."""
+"""Abuse also caught when written with characters that sound (almost) the same (煞笔,
+骗纸, 辣鸡; longer terms by the pinyin pass) or in pinyin (shabi, naocan). An ordinary
+word that sounds like one (白吃, 片子, 去世) is not a match."""
 
 CONTACT_WORDS = (
     # WeChat, and the spellings that dodge a filter
@@ -211,6 +215,7 @@ CONTACT_WORDS = (
     "微博",
     "闲鱼",
     "钉钉",
+    "邮箱",
     "推特",
     "twitter",
     "facebook",
@@ -257,8 +262,10 @@ POINTERS = (
     "简介有",
     "简介里",
     "看简介",
-    "二维码",
     "扫码进",
+    "扫码加",
+    "戳头像",
+    "点头像",
     "进群",
     "加群",
     "入群",
@@ -342,8 +349,20 @@ ALLOW = (
     "废物回收",
     "垃圾袋",
     "垃圾桶",
+    "垃圾箱",
     "垃圾分类",
     "垃圾车",
+    "垃圾场",
+    "垃圾站",
+    "垃圾处理",
+    "垃圾食品",
+    "垃圾短信",
+    "垃圾邮件",
+    "干垃圾",
+    "湿垃圾",
+    "厨余垃圾",
+    "扔垃圾",
+    "倒垃圾",
 )
 """Phrases that are never a match: a term or contact word inside one is ignored."""
 
@@ -382,5 +401,21 @@ TLDS = (
     "ru",
     "in",
     "us",
+    "work",
+    "click",
+    "space",
+    "website",
+    "cloud",
+    "life",
+    "world",
+    "wang",
+    "ltd",
+    "asia",
+    "best",
+    "buzz",
+    "tk",
+    "ml",
+    "ga",
+    "cf",
 )
 """Endings that make ``name.ending`` a web address."""

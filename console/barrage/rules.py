@@ -147,7 +147,9 @@ class RuleSet:
         abuse = config.abuse
         if abuse.enabled:
             for term in abuse.terms:
-                patterns.add(term, _Tag(_Kind.TERM, ORDER_ABUSE, "abuse", abuse.action, repr(term)))
+                tag = _Tag(_Kind.TERM, ORDER_ABUSE, "abuse", abuse.action, repr(term))
+                for spelling in _spellings(term, variants=False):
+                    patterns.add(spelling, tag)
             for term in abuse.sound_alike:
                 tag = _Tag(_Kind.TERM, ORDER_ABUSE, "abuse", abuse.action, repr(term))
                 _sound(patterns, screens, tag, term)
@@ -168,8 +170,7 @@ class RuleSet:
                 raise ConfigError([(f"regex[{index}].pattern", str(exc))]) from None
             target = self._regex_normal if rule.on == "normalised" else self._regex_text
             target.append((ORDER_REGEX + index, rule, compiled_rule))
-        if abuse.sound_alike or any(rule.sound_alike for rule in config.terms):
-            words.load()  # now, not on the first sound-alike during the show
+        words.load()  # now, not on the first match during the show
 
     @property
     def term_count(self) -> int:
@@ -214,17 +215,22 @@ class RuleSet:
                 continue
             index, local = batch.locate(start)
             stop = local + end - start
+            han = not patterns[pattern].isascii()
             for tag in tags[pattern]:
                 kind = tag.kind
                 if not tail and kind is not _Kind.WORD:
                     continue  # a contact word's handle may follow it glued: vxmm1688
+                text = batch.normal[index]
                 if kind is _Kind.TERM or kind is _Kind.POINTER:
+                    abuse = tag.order == ORDER_ABUSE
+                    if han and abuse and words.cut_across(text, local, stop):
+                        continue  # 去死|皮膏 holds no 去死 (the show's own lists are trusted)
                     hit = Hit(tag.order, tag.action, tag.rule, NORMAL, local, stop, tag.detail)
                     _keep(best, index, hit)
                     if kind is _Kind.POINTER:
                         pointed.add(index)
                 elif kind is _Kind.SOUND:
-                    if not words.in_a_word(batch.normal[index], local, stop):
+                    if not words.ordinary(text, local, stop):
                         detail = f"sounds like {tag.detail}"
                         hit = Hit(tag.order, tag.action, tag.rule, NORMAL, local, stop, detail)
                         _keep(best, index, hit)
@@ -247,17 +253,12 @@ class RuleSet:
         for index, candidates in found.items():
             text = batch.normal[index]
             for word in candidates:
-                if self.contact.reachable(text, folded[index], word, index in pointed):
-                    hit = Hit(
-                        word.order,
-                        word.action,
-                        "contact",
-                        NORMAL,
-                        word.start,
-                        word.end,
-                        word.detail,
-                    )
-                    _keep(best, index, hit)
+                if not self.contact.reachable(text, folded[index], word, index in pointed):
+                    continue  # nothing to reach: 稍微信任, 微信转账行吗
+                hit = Hit(
+                    word.order, word.action, "contact", NORMAL, word.start, word.end, word.detail
+                )
+                _keep(best, index, hit)
 
     def _numbers_and_links(self, batch: NormalBatch, best: dict[int, Hit]) -> None:
         contact = self.contact
@@ -311,10 +312,11 @@ def _contact_patterns(config: ModerationConfig, patterns: _Patterns) -> None:
             patterns.add(spelling, tag)
 
 
-def _spellings(word: str) -> set[str]:
-    """A word as written, with look-alike characters (徾信, 微亻言) and, for Han words of two
-    or more characters, in pinyin (weixin, sixinwo)."""
-    options = [(char, *lexicon.CONTACT_VARIANTS.get(char, ())) for char in word]
+def _spellings(word: str, variants: bool = True) -> set[str]:
+    """A word as written, with look-alike characters of contact words (徾信, 微亻言) and,
+    for Han words of two or more characters, in pinyin (weixin, sixinwo, naocan)."""
+    table = lexicon.CONTACT_VARIANTS if variants else {}
+    options = [(char, *table.get(char, ())) for char in word]
     found = {"".join(parts) for parts in product(*options)}
     if len(word) >= 2 and all("\u4e00" <= char <= "\u9fff" for char in word):
         found.add("".join(syllables(word)))

@@ -92,11 +92,12 @@ def _is_han(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
 
-def syllables(term: str) -> list[str]:
+@cache
+def syllables(term: str) -> tuple[str, ...]:
     """The toneless syllables of a Han term, as pypinyin reads it in context."""
     from pypinyin import lazy_pinyin
 
-    return [_toneless(item) for item in lazy_pinyin(term, v_to_u=False)]
+    return tuple(_toneless(item) for item in lazy_pinyin(term, v_to_u=False))
 
 
 _INITIALS = (("zh", "z"), ("ch", "c"), ("sh", "s"), ("l", "n"))

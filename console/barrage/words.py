@@ -1,57 +1,60 @@
-"""Ordinary Chinese words, to tell a sound-alike evasion from a word that merely sounds
-the same (白吃 is not 白痴, 片子 is not 骗子, 去世 is not 去死) or that crosses the match's
-edge (香辣鸡腿 holds no 辣鸡).
+"""Where the words of a message are, to tell a match from a word that only contains or
+sounds like it: 稍微|信任 holds no 微信, 香辣|鸡腿 no 辣鸡, 去死皮 no 去死, and 白吃, 片子
+and 去世 are words of their own, not 白痴, 骗子 and 去死 written around a filter.
 
-The words are jieba's dictionary (about 350,000 words with their frequency in a large
-corpus), read from the file the package ships; jieba itself is not imported (its
-segmenter is not needed, only which words exist). Words seen rarely are left out:
-internet spellings of insults (煞笔, 沙比) are in the dictionary a handful of times.
+jieba cuts the message into words (its dictionary of about 350,000 words, without the
+HMM guesser, so the cut is the same every time). It runs only on messages a risky match
+was found in, and is loaded when a rule set is built, never while checking a profile.
 """
 
 from __future__ import annotations
 
-import importlib.util
-from functools import cache
-from pathlib import Path
+import logging
+from functools import cache, lru_cache
+from typing import Any
 
 COMMON = 20
-"""How often a word must occur in jieba's corpus to count as ordinary."""
+"""How often a word must occur in jieba's corpus to count as ordinary: internet
+spellings of insults (煞笔, 沙比) are in its dictionary, seen a handful of times."""
 
 
 @cache
-def _words() -> frozenset[str]:
-    spec = importlib.util.find_spec("jieba")
-    assert spec is not None and spec.submodule_search_locations, "jieba is a dependency"
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    found: set[str] = set()
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            word, count, _ = line.split(" ", 2)
-            if 2 <= len(word) <= 4 and int(count) >= COMMON:
-                found.add(word)
-    return frozenset(found)
+def _jieba() -> Any:
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it announces building its dictionary otherwise
+    jieba.initialize()
+    return jieba
 
 
 def load() -> None:
-    """Read the dictionary now (about a quarter of a second) rather than on first use."""
-    _words()
+    """Load the dictionary now (a second or two) rather than on the first match."""
+    _jieba()
 
 
-def is_word(text: str) -> bool:
-    """Whether ``text`` is an ordinary word."""
-    return text in _words()
+@lru_cache(maxsize=4096)
+def _cut(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The words of a text with their spans (remembered: spam comes in copies)."""
+    return tuple(_jieba().tokenize(text, HMM=False))
 
 
-def in_a_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is an ordinary word or part of one, or an ordinary word
-    overlaps one of its edges (稍微|信任 around 微信)."""
-    words = _words()
-    if text[start:end] in words:
-        return True
-    for left in range(max(0, start - 3), end):
-        for right in range(max(left + 2, start + 1), min(len(text), left + 4) + 1):
-            if (left, right) == (start, end) or right <= start or left >= end:
-                continue
-            if text[left:right] in words:
-                return True
+def cut_across(text: str, start: int, end: int) -> bool:
+    """Whether a word of ``text`` crosses an edge of ``text[start:end]`` (稍微|信任)."""
+    return any(
+        left < start < right < end or start < left < end < right for _, left, right in _cut(text)
+    )
+
+
+def ordinary(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is, or is inside, or is cut across by an ordinary word:
+    what a sound-alike must not be to count."""
+    for word, left, right in _cut(text):
+        if left < start < right < end or start < left < end < right:
+            return True
+        if left <= start and end <= right and (right - left > end - start or _common(word)):
+            return True
     return False
+
+
+def _common(word: str) -> bool:
+    return len(word) > 1 and int(_jieba().get_FREQ(word) or 0) >= COMMON
