@@ -113,6 +113,20 @@ def normalise(text: str) -> str:
     return _simplify(squeeze(fold(text.replace(SEPARATOR, " "))))
 
 
+def steps(text: str) -> list[tuple[str, str]]:
+    """Each step of ``normalise`` with the text after it, for explaining a verdict."""
+    nfkc = _nfkc(text.replace(SEPARATOR, " "))
+    folded = fold(nfkc)
+    squeezed = squeeze(folded)
+    return [
+        ("as sent", text),
+        ("NFKC (width, styled letters)", nfkc),
+        ("folded (case, accents, look-alikes, + as 加)", folded),
+        ("squeezed (spaces, symbols, emoji)", squeezed),
+        ("simplified (OpenCC t2s): what the rules see", _simplify(squeezed)),
+    ]
+
+
 @dataclass
 class NormalBatch:
     """Normalised texts of one batch, joined once so matchers scan a single string."""

@@ -31,6 +31,7 @@ from console.barrage.rules import (
     RuleSet,
     Where,
     compiled,
+    stronger,
 )
 from console.barrage.sounds import pinyin
 from console.barrage.verdict import PASSED, Action, Verdict
@@ -160,7 +161,7 @@ class Pipeline:
                     slow_memory.passed(user, when)
                 append(PASSED)
             else:
-                append(Verdict(best.action, best.rule, _span(best, text, norm), best.detail))
+                append(Verdict(best.action, best.rule, span_in_text(best, text, norm), best.detail))
         return Judgements(out, normal)
 
 
@@ -236,16 +237,12 @@ def _about(order: int, action: Action, rule: str, detail: str) -> Hit:
 
 
 def _stronger(current: Hit | None, hit: Hit) -> Hit:
-    if (
-        current is None
-        or hit.action > current.action
-        or (hit.action == current.action and hit.order < current.order)
-    ):
+    if current is None or stronger(hit, current):
         return hit
     return current
 
 
-def _span(hit: Hit, text: str, norm: str) -> tuple[int, int] | None:
+def span_in_text(hit: Hit, text: str, norm: str) -> tuple[int, int] | None:
     """The hit's span in the original text (the whole text if the map cannot be trusted)."""
     if hit.where is Where.NONE:
         return None

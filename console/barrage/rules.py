@@ -176,10 +176,14 @@ class RuleSet:
     def term_count(self) -> int:
         return len(self._patterns)
 
-    def scan(self, batch: NormalBatch, texts: list[str]) -> tuple[dict[int, Hit], set[int]]:
+    def scan(
+        self, batch: NormalBatch, texts: list[str], hits: Hits | None = None
+    ) -> tuple[dict[int, Hit], set[int]]:
         """The strongest text hit per message index, and the messages a homophone screen
-        flagged (the pipeline spells those in pinyin if nothing else decided them)."""
-        best: dict[int, Hit] = {}
+        flagged (the pipeline spells those in pinyin if nothing else decided them).
+        ``hits`` (``Hits(every=True)``) also collects every hit and every match that did
+        not count, for explaining a verdict."""
+        best = hits if hits is not None else Hits()
         screened: set[int] = set()
         if self._automaton is not None and batch.joined:
             self._terms(batch, best, screened)
@@ -191,12 +195,12 @@ class RuleSet:
                 if match.end() - match.start() and "\n" not in match.group():
                     end = local + match.end() - match.start()
                     hit = Hit(order, rule.action, rule.name, NORMAL, local, end, rule.detail)
-                    _keep(best, index, hit)
+                    best.keep(index, hit)
         if self._regex_text:
             _scan_text(self._regex_text, texts, best)
-        return best, screened
+        return best.best, screened
 
-    def _terms(self, batch: NormalBatch, best: dict[int, Hit], screened: set[int]) -> None:
+    def _terms(self, batch: NormalBatch, best: Hits, screened: set[int]) -> None:
         assert self._automaton is not None
         tags, patterns, joined = self._tags, self._patterns, batch.joined
         found = self._automaton.find_matches_as_indexes(joined, overlapping=True)
@@ -209,6 +213,8 @@ class RuleSet:
         pointed: set[int] = set()
         for pattern, start, end in found:
             if allowed and any(a <= start and end <= b for a, b in allowed):
+                if all(tag.kind is not _Kind.ALLOW for tag in tags[pattern]):
+                    best.ignore(batch.locate(start)[0], f"{joined[start:end]!r}: allowed phrase")
                 continue  # part of an allowed phrase (微信支付 is not a contact detail)
             head, tail = _edges(joined, start, end, patterns[pattern])
             if not head:
@@ -224,16 +230,19 @@ class RuleSet:
                 if kind is _Kind.TERM or kind is _Kind.POINTER:
                     abuse = tag.order == ORDER_ABUSE
                     if han and abuse and words.cut_across(text, local, stop):
+                        best.ignore(index, f"{tag.detail} at {local}-{stop}: inside other words")
                         continue  # 去死|皮膏 holds no 去死 (the show's own lists are trusted)
                     hit = Hit(tag.order, tag.action, tag.rule, NORMAL, local, stop, tag.detail)
-                    _keep(best, index, hit)
+                    best.keep(index, hit)
                     if kind is _Kind.POINTER:
                         pointed.add(index)
                 elif kind is _Kind.SOUND:
-                    if not words.ordinary(text, local, stop):
-                        detail = f"sounds like {tag.detail}"
+                    detail = f"sounds like {tag.detail}"
+                    if words.ordinary(text, local, stop):
+                        best.ignore(index, f"{text[local:stop]!r} {detail}: an ordinary word")
+                    else:
                         hit = Hit(tag.order, tag.action, tag.rule, NORMAL, local, stop, detail)
-                        _keep(best, index, hit)
+                        best.keep(index, hit)
                 elif kind is _Kind.WORD:
                     word = Word(local, stop, joined[start:end], tag.order, tag.action, tag.detail)
                     contact_words.setdefault(index, []).append(word)
@@ -247,20 +256,23 @@ class RuleSet:
         batch: NormalBatch,
         found: dict[int, list[Word]],
         pointed: set[int],
-        best: dict[int, Hit],
+        best: Hits,
     ) -> None:
         folded = batch.folded.split("\n")
         for index, candidates in found.items():
             text = batch.normal[index]
             for word in candidates:
                 if not self.contact.reachable(text, folded[index], word, index in pointed):
-                    continue  # nothing to reach: 稍微信任, 微信转账行吗
+                    best.ignore(
+                        index, f"{word.detail} at {word.start}-{word.end}: nothing to reach"
+                    )
+                    continue  # 稍微信任, 微信转账行吗
                 hit = Hit(
                     word.order, word.action, "contact", NORMAL, word.start, word.end, word.detail
                 )
-                _keep(best, index, hit)
+                best.keep(index, hit)
 
-    def _numbers_and_links(self, batch: NormalBatch, best: dict[int, Hit]) -> None:
+    def _numbers_and_links(self, batch: NormalBatch, best: Hits) -> None:
         contact = self.contact
         action = self.config.contact.action
         if _MAY_BE_PHONE.search(batch.joined) is not None:
@@ -268,12 +280,12 @@ class RuleSet:
                 if len(text) >= 11 and _MAY_BE_PHONE.search(text) is not None:
                     for start, end in contact.phones(text):
                         hit = Hit(ORDER_CONTACT, action, "contact", NORMAL, start, end, "phone")
-                        _keep(best, index, hit)
+                        best.keep(index, hit)
         if self.config.contact.links and contact.may_link(batch.folded):
             for index, folded in enumerate(batch.folded.split("\n")):
                 span = contact.link(folded) if contact.may_link(folded) else None
                 if span is not None:
-                    _keep(best, index, Hit(ORDER_CONTACT, action, "contact", FOLDED, *span, "link"))
+                    best.keep(index, Hit(ORDER_CONTACT, action, "contact", FOLDED, *span, "link"))
 
     def sound_alike(self, spelled: Pinyin) -> Hit | None:
         """The first sound-alike term heard in a message spelt in pinyin."""
@@ -361,10 +373,10 @@ def _edges(joined: str, start: int, end: int, pattern: str) -> tuple[bool, bool]
     return head_ok, tail_ok
 
 
-def _keep(best: dict[int, Hit], index: int, hit: Hit) -> None:
-    """Keep the stronger hit: the stricter action, the earlier rule, the longer span."""
-    current = best.get(index)
-    if (
+def stronger(hit: Hit, current: Hit | None) -> bool:
+    """Whether ``hit`` beats ``current``: the stricter action, the earlier rule, the longer
+    span."""
+    return (
         current is None
         or hit.action > current.action
         or (hit.action == current.action and hit.order < current.order)
@@ -374,16 +386,35 @@ def _keep(best: dict[int, Hit], index: int, hit: Hit) -> None:
             and hit.where == current.where
             and hit.end - hit.start > current.end - current.start
         )
-    ):
-        best[index] = hit
+    )
+
+
+class Hits:
+    """The strongest hit per message index; with ``every``, also every hit and every match
+    that did not count (and why), in the order found."""
+
+    def __init__(self, every: bool = False) -> None:
+        self.best: dict[int, Hit] = {}
+        self.every: list[tuple[int, Hit]] | None = [] if every else None
+        self.ignored: list[tuple[int, str]] | None = [] if every else None
+
+    def keep(self, index: int, hit: Hit) -> None:
+        if self.every is not None:
+            self.every.append((index, hit))
+        if stronger(hit, self.best.get(index)):
+            self.best[index] = hit
+
+    def ignore(self, index: int, why: str) -> None:
+        if self.ignored is not None:
+            self.ignored.append((index, why))
 
 
 def _scan_text(
-    rules: list[tuple[int, RegexRule, re.Pattern[str]]], texts: list[str], best: dict[int, Hit]
+    rules: list[tuple[int, RegexRule, re.Pattern[str]]], texts: list[str], best: Hits
 ) -> None:
     for index, text in enumerate(texts):
         for order, rule, compiled_rule in rules:
             match = compiled_rule.search(text)
             if match is not None and match.end() > match.start():
                 span = match.start(), match.end()
-                _keep(best, index, Hit(order, rule.action, rule.name, TEXT, *span, rule.detail))
+                best.keep(index, Hit(order, rule.action, rule.name, TEXT, *span, rule.detail))
