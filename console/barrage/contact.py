@@ -78,8 +78,12 @@ class ContactContext:
         # A Latin word glued to English ("wechatpayok") has no handle made of letters only
         # right after it, unless the text says so with a colon or an @.
         named = not latin or ":" in folded or "@" in folded
-        if len(word.text) == 1:  # 微, v, q: only right before a handle
-            return self._handle(text, end, 2, named)
+        if len(word.text) == 1:  # 微, v, q: right before a handle, or invited to on its own
+            if self._handle(text, end, 2, named):
+                return True
+            # 加我薇 or 加我威❤: invited, and standing alone where it was written
+            alone = re.search(f"加[我个]?\\W*{re.escape(word.text)}(?!\\w)", folded)
+            return not latin and alone is not None
         if pointed or "@" in folded or self._handle(text, end, _HANDLE_WINDOW, named):
             return True
         if any(place in text for place in lexicon.NEARBY_POINTERS):
