@@ -72,6 +72,8 @@ class ContactContext:
         start, end = word.start, word.end
         latin = text[start] in _LATIN
         before = text[max(0, start - _SOLICIT_BEFORE) : start]
+        if any(before.endswith(kind) for kind in lexicon.NUMBER_CONTEXT):
+            return False  # 发票号码, 订单电话: the number of an order, not a person's
         inside = latin and before[-1:] in _LATIN and len(word.text) < 5
         if inside and not before.endswith(lexicon.SOLICIT_BEFORE):
             return False  # inside a Latin word: the "v" of "love", the "line" of "online"

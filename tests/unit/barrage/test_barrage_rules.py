@@ -138,6 +138,7 @@ def test_contact_details_are_blocked(text: str, span: str) -> None:
         "微信号多少",
         "可以用QQ支付吗",
         "订单号 13812345678 还没到",  # an order number, even shaped like a phone
+        "订单号码 2024041688 查不到",  # a contact word after an order word
         "10 9 8 7 6 5 4 3 2 1 上链接",
         "客服电话 4006065500",  # a service line
         "wechat pay available",
