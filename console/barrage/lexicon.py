@@ -59,7 +59,6 @@ ABUSE = (
     "狗逼",
     "狗日",
     "狗娘养",
-    "杂种",
     "畜生",
     "畜牲",
     "王八蛋",
@@ -75,14 +74,11 @@ ABUSE = (
     "人渣",
     "败类",
     "杂碎",
-    "低能",
-    "二百五",
+    "低能儿",
     "脑子进水",
-    "狗屎",
     "吃屎",
     "放屁",
     "鸡巴",
-    "艹",
     "奸商",
     "无良商家",
     "滚吧",
@@ -272,16 +268,20 @@ POINTERS = (
     "群号",
     "我粉丝群",
     "加我好友",
-    "加好友",
-    "找我拿",
+    "找我拿货",
     "找我买",
     "昵称就是",
+    "dm我",
+    "pm我",
+    "dmme",
+    "pmme",
+    "linkinbio",
+    "checkmybio",
     "我昵称",
     "名字就是号",
-    "回关",
-    "互关",
 )
-"""Phrases that point to a contact instead of giving it: a contact detail on sight."""
+"""Phrases that point to a contact instead of giving it: a contact detail on sight, unless
+a word crosses its edge (头像有|点糊 is about the picture)."""
 
 SOLICIT_BEFORE = ("加", "搜", "找我", "联系", "添加", "私", "jia", "jiage", "jiawo", "sou")
 """Written just before a contact word, an invitation to use it (加微信, 搜小红书)."""

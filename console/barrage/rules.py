@@ -228,10 +228,10 @@ class RuleSet:
                     continue  # a contact word's handle may follow it glued: vxmm1688
                 text = batch.normal[index]
                 if kind is _Kind.TERM or kind is _Kind.POINTER:
-                    abuse = tag.order == ORDER_ABUSE
-                    if han and abuse and words.cut_across(text, local, stop):
+                    ours = tag.order in (ORDER_ABUSE, ORDER_POINTER)
+                    if han and ours and words.cut_across(text, local, stop):
                         best.ignore(index, f"{tag.detail} at {local}-{stop}: inside other words")
-                        continue  # 去死|皮膏 holds no 去死 (the show's own lists are trusted)
+                        continue  # 去|死皮 holds no 去死 (the show's own lists are trusted)
                     hit = Hit(tag.order, tag.action, tag.rule, NORMAL, local, stop, tag.detail)
                     best.keep(index, hit)
                     if kind is _Kind.POINTER:
