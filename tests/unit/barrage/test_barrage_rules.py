@@ -358,3 +358,23 @@ def test_rate_memory_stays_bounded_as_viewers_come_and_go() -> None:
         ]
         pipeline.judge_batch(batch)
     assert pipeline.rate.tracked <= 3 * 2 * 10 * 100  # two ten-second buckets per memory
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加嶶信 tt2525",  # a rare character read wei
+        "微亻言 ss8080",  # 信 split into its parts
+        "🇼🇽 gogo99",  # regional indicators
+        "Ⓦ Ⓧ: hihi77",  # enclosed letters
+        "wēi xìn: nana33",  # tone-marked pinyin
+        "dian hua 15912345678",
+        "抖音搜 零食小铺",  # another platform, and an invitation to search it
+        "telegram: @sale_now",
+        "我的邮箱 sale2024@163.com",
+        "加我 ⑦⑦⑧⑧⑨⑨⓪⓪",  # an invitation and a number
+    ],
+)
+def test_contact_details_are_caught_however_they_are_written(text: str) -> None:
+    verdict = Pipeline().judge(msg(text))
+    assert (verdict.rule, verdict.action is not Action.PASS) == ("contact", True)
