@@ -20,6 +20,7 @@ ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 ENV_MEANS = "an environment variable name (letters, digits and _)"
 
 _CURRENCY_SIGNS = frozenset("¥￥$€£")
+_SHOWN = 8  # items of a long default list the reference prints
 
 
 def _amount(text: str, context: Context) -> Decimal:
@@ -146,5 +147,7 @@ def describe_default(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return "[" + ", ".join(describe_default(item) for item in value) + "]"
+        shown = [describe_default(item) for item in value[:_SHOWN]]
+        more = f", … {len(value)} in all" if len(value) > _SHOWN else ""
+        return "[" + ", ".join(shown) + more + "]"
     return str(value)
