@@ -97,6 +97,7 @@ class AbuseRule:
     action: Action = Action.HOLD
     terms: tuple[str, ...] = lexicon.ABUSE
     sound_alike: tuple[str, ...] = lexicon.ABUSE_SOUND_ALIKE
+    allow: tuple[str, ...] = lexicon.ABUSE_ALLOW  # everyday compounds: 垃圾袋, 废物利用
 
 
 @dataclass(frozen=True)

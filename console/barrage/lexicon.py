@@ -344,6 +344,10 @@ ALLOW = (
     "qq会员",
     "qq钱包",
     "qq糖",
+)
+"""Phrases that are never a match: a term or contact word inside one is ignored."""
+
+ABUSE_ALLOW = (
     "废物利用",
     "废物再利用",
     "废物回收",
@@ -364,7 +368,7 @@ ALLOW = (
     "扔垃圾",
     "倒垃圾",
 )
-"""Phrases that are never a match: a term or contact word inside one is ignored."""
+"""Everyday compounds of words on the abuse list: never abuse (垃圾袋, 废物利用)."""
 
 TLDS = (
     "com",

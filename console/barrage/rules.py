@@ -154,7 +154,7 @@ class RuleSet:
                 tag = _Tag(_Kind.TERM, ORDER_ABUSE, "abuse", abuse.action, repr(term))
                 _sound(patterns, screens, tag, term)
         allow = _Tag(_Kind.ALLOW, 0, "", Action.PASS, "")
-        for phrase in config.allow:
+        for phrase in (*config.allow, *(abuse.allow if abuse.enabled else ())):
             patterns.add(phrase, allow)
         self.sound_terms = _sound_terms(screens, patterns)
         tags = patterns.build()

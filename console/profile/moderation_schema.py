@@ -199,6 +199,11 @@ MODERATION = Record(
                     "(an ordinary word that sounds the same is not a match)",
                     default=ABUSE.sound_alike,
                 ),
+                "allow": _words(
+                    "everyday compounds of those words, never abuse (垃圾袋, 废物利用)",
+                    "a phrase",
+                    ABUSE.allow,
+                ),
             },
             "abuse against the host, the brand or viewers; the default list is maintained "
             "with the console",
