@@ -81,7 +81,7 @@ class ContactRule:
     keywords: tuple[str, ...] = lexicon.CONTACT_WORDS + lexicon.INVITATIONS
     pointers: tuple[str, ...] = lexicon.POINTERS
     pointer_action: Action = Action.HOLD  # a pointer is less certain than a number
-    sound_alike: tuple[str, ...] = ("微信",)  # also caught when written with homophones
+    sound_alike: tuple[str, ...] = ("微信", "扣扣")  # also caught written with homophones
     sound_alike_action: Action = Action.HOLD  # a homophone is less certain: hold by default
     min_digits: int = 5  # this many digits after a contact word make a number to reach
     links: bool = True  # URLs and bare domains

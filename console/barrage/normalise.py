@@ -31,17 +31,20 @@ SEPARATOR = "\n"
 # What survives squeezing: letters and digits of any script (and the batch separator).
 # findall + join beats sub here, and a single class beats an alternation (sre's fast path).
 _KEEP = re.compile(r"[\w\n]+")
-# Characters the table below changes: accented Latin, Greek and Cyrillic, enclosed and
-# dingbat alphanumerics, the regional indicators, plus signs. One search finds whether a
-# text has any (most have none).
-_STYLED_RANGES = "\u00c0-\u024f\u0370-\u04ff\u1e00-\u1eff\u2460-\u27bf\U0001f100-\U0001f1ff"
+# Characters the table below changes: accented Latin, small capitals, Greek and Cyrillic,
+# enclosed and dingbat alphanumerics, the regional indicators, plus signs. One search
+# finds whether a text has any (most have none).
+_STYLED_RANGES = (
+    "\u00c0-\u02af\u0370-\u04ff\u1d00-\u1dbf\u1e00-\u1eff\u2460-\u27bf\U0001f100-\U0001f1ff"
+)
 _LOOKALIKE_RANGE = re.compile(f"[{_STYLED_RANGES}+]")
 # Cyrillic and Greek letters that pass for Latin ones in "vх" or "wесhat".
 _LOOKALIKES = dict(
     zip(map(ord, "аеорсухіјѕԁһкмтвνοαιкρτυχεϲ"), "aeopcyxijsdhkmtbvoaikptuxec", strict=True)
 )
 _NAMED_LETTER = re.compile(
-    r"(?:LATIN (?:CAPITAL|SMALL) LETTER|REGIONAL INDICATOR SYMBOL LETTER) ([A-Z])$"
+    r"(?:LATIN (?:CAPITAL |SMALL )?LETTER (?:SMALL CAPITAL )?|REGIONAL INDICATOR SYMBOL LETTER )"
+    r"([A-Z])$"
 )
 
 

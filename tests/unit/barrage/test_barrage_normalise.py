@@ -28,6 +28,7 @@ from console.barrage.normalise import fold, mapped, normalise, normalise_batch
         ("⒈⒊⒏", "138"),  # digits with a full stop
         ("2⃣️3⃣️", "23"),  # keycaps
         ("wēixìn", "weixin"),  # tone marks
+        ("ᴠx ʜᴇʟʟᴏ", "vxhello"),  # small capitals
         ("+V", "加v"),  # a plus sign reads 加
         ("➕微", "加微"),
     ],
