@@ -1,4 +1,4 @@
-"""Live Room Console: ``python main.py [PROFILE] [--check]``."""
+"""Live Room Console: ``python main.py [PROFILE] [--check | --explain TEXT]``."""
 
 from __future__ import annotations
 
@@ -20,7 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--schema", action="store_true", help="print every profile key with type and help"
     )
+    parser.add_argument(
+        "--explain",
+        action="store_true",
+        help="show how the profile's moderation judges TEXT: normalisation, rules, verdict",
+    )
+    parser.add_argument("text", nargs="?", help="with --explain: the comment to judge")
     args = parser.parse_args(argv)
+    if args.text is not None and not args.explain:
+        parser.error("a comment text is only taken with --explain")
+    if args.explain:
+        if args.text is None:
+            parser.error("--explain needs a comment: main.py --explain PROFILE TEXT")
+        return _explain(args.profile, args.text)
     if args.schema:
         from console.profile import schema_reference
 
@@ -29,6 +41,20 @@ def main(argv: list[str] | None = None) -> int:
     from console import app
 
     return app.check(args.profile) if args.check else app.run(args.profile)
+
+
+def _explain(path: Path, text: str) -> int:
+    from console.barrage.explain import explain
+    from console.barrage.rules import RuleSet
+    from console.profile import ProfileError, load_profile
+
+    try:
+        profile = load_profile(path)
+    except ProfileError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(explain(RuleSet(profile.barrage.moderation), text))
+    return 0
 
 
 if __name__ == "__main__":

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import ahocorasick_rs
-
+from console.barrage.automaton import automaton
 from console.barrage.normalise import normalise_batch
+
+if TYPE_CHECKING:
+    import ahocorasick_rs
 
 # Question words and particles, matched on normalised (simplified, casefolded) text.
 _QUESTION_WORDS = re.compile(
@@ -48,7 +51,7 @@ class ProductMatcher:
         if owners:
             patterns = list(owners)
             self._owners = [tuple(owners[p]) for p in patterns]
-            self._automaton = ahocorasick_rs.AhoCorasick(patterns)
+            self._automaton = automaton(patterns)
 
     def __bool__(self) -> bool:
         return self._automaton is not None

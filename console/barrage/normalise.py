@@ -1,10 +1,11 @@
 """Text as the moderation rules see it: the tricks that hide a word, undone.
 
-Full-width and styled letters (ＶＸ, ⓥⓧ) fold with NFKC; case with casefold; inserted spaces,
-symbols, emoji and zero-width characters are squeezed out (加 微-信 → 加微信); common
-Cyrillic and Greek look-alikes become Latin; traditional characters become simplified
-(OpenCC ``t2s``: 加微信號 → 加微信号). Homophones (加威信) need pinyin, which is slow, so the
-pipeline asks for ``pinyin()`` only on messages the cheap passes leave undecided.
+Full-width and styled letters (ＶＸ, ⓥⓧ, 𝓥𝓧) fold with NFKC; case with casefold; what NFKC
+leaves styled is read from the Unicode names (🅥, the regional indicators 🇻🇽, dingbat
+digits ❶) and accents are dropped (wēixìn → weixin); common Cyrillic and Greek look-alikes
+become Latin; a plus sign reads 加 (+V); inserted spaces, symbols, emoji and zero-width
+characters are squeezed out (加 微-信 → 加微信); traditional characters become simplified
+(OpenCC ``t2s``: 加微信號 → 加微信号). How words sound is :mod:`console.barrage.sounds`.
 
 The hot path works on a whole batch joined with newlines (each step is one C call for
 hundreds of messages); spans are mapped back to the original text only for messages a rule
@@ -21,24 +22,65 @@ from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate, repeat
 from operator import add
+from typing import TYPE_CHECKING
 
-from opencc import OpenCC
+if TYPE_CHECKING:
+    from opencc import OpenCC
 
 SEPARATOR = "\n"
 # What survives squeezing: letters and digits of any script (and the batch separator).
 # findall + join beats sub here, and a single class beats an alternation (sre's fast path).
 _KEEP = re.compile(r"[\w\n]+")
-_LOOKALIKE_RANGE = re.compile("[\u0370-\u04ff]")
+# Characters the table below changes: accented Latin, small capitals, Greek and Cyrillic,
+# enclosed and dingbat alphanumerics, the regional indicators, plus signs. One search
+# finds whether a text has any (most have none).
+_STYLED_RANGES = (
+    "\u00c0-\u02af\u0370-\u04ff\u1d00-\u1dbf\u1e00-\u1eff\u2460-\u27bf\U0001f100-\U0001f1ff"
+)
+_LOOKALIKE_RANGE = re.compile(f"[{_STYLED_RANGES}+]")
 # Cyrillic and Greek letters that pass for Latin ones in "vх" or "wесhat".
-_LOOKALIKES = str.maketrans(
-    "аеорсухіјѕԁһкмтвνοαιкρτυχεϲ",
-    "aeopcyxijsdhkmtbvoaikptuxec",
+_LOOKALIKES = dict(
+    zip(map(ord, "аеорсухіјѕԁһкмтвνοαιкρτυχεϲ"), "aeopcyxijsdhkmtbvoaikptuxec", strict=True)
+)
+_NAMED_LETTER = re.compile(
+    r"(?:LATIN (?:CAPITAL |SMALL )?LETTER (?:SMALL CAPITAL )?|REGIONAL INDICATOR SYMBOL LETTER )"
+    r"([A-Z])$"
 )
 
 
 @cache
+def _styled() -> dict[int, str]:
+    """What each styled character reads as, from Unicode data: its digit value (❶), its
+    letter without accents (ē), or the letter its name ends with (NEGATIVE CIRCLED LATIN
+    CAPITAL LETTER V); plus the look-alikes above and the plus signs (read 加)."""
+    table: dict[int, str] = {}
+    low, high = 0x00C0, 0x1F1FF
+    for code in range(low, high + 1):
+        char = chr(code)
+        if _LOOKALIKE_RANGE.match(char) is None or char == "+":
+            continue
+        if unicodedata.is_normalized("NFKC", char) is False:
+            continue  # NFKC has already changed it before this table is used
+        digit = unicodedata.digit(char, None)
+        base = unicodedata.normalize("NFD", char)[0]
+        letter = _NAMED_LETTER.search(unicodedata.name(char, ""))
+        if digit is not None:
+            table[code] = str(digit)
+        elif base != char and base.isascii() and base.isalpha():
+            table[code] = base.lower()
+        elif letter is not None:
+            table[code] = letter.group(1).lower()
+    table.update(_LOOKALIKES)
+    table[ord("+")] = table[ord("\u2795")] = "加"
+    return table
+
+
+@cache
 def _t2s() -> OpenCC:
-    """One converter for the process: it is immutable once its dictionaries are loaded."""
+    """One converter for the process: it is immutable once its dictionaries are loaded.
+    Imported on first use, so checking a profile never loads OpenCC."""
+    from opencc import OpenCC
+
     return OpenCC("t2s")
 
 
@@ -59,7 +101,7 @@ def fold(text: str) -> str:
     """NFKC and casefold (plus look-alikes): what a human reads, without the styling."""
     folded = _nfkc(text).casefold()
     if _LOOKALIKE_RANGE.search(folded) is not None:
-        folded = folded.translate(_LOOKALIKES)
+        folded = folded.translate(_styled())
     return folded
 
 
@@ -72,6 +114,20 @@ def squeeze(folded: str) -> str:
 def normalise(text: str) -> str:
     """The full cheap normalisation of one text (the batch path gives the same result)."""
     return _simplify(squeeze(fold(text.replace(SEPARATOR, " "))))
+
+
+def steps(text: str) -> list[tuple[str, str]]:
+    """Each step of ``normalise`` with the text after it, for explaining a verdict."""
+    nfkc = _nfkc(text.replace(SEPARATOR, " "))
+    folded = fold(nfkc)
+    squeezed = squeeze(folded)
+    return [
+        ("as sent", text),
+        ("NFKC (width, styled letters)", nfkc),
+        ("folded (case, accents, look-alikes, + as 加)", folded),
+        ("squeezed (spaces, symbols, emoji)", squeezed),
+        ("simplified (OpenCC t2s): what the rules see", _simplify(squeezed)),
+    ]
 
 
 @dataclass
@@ -116,7 +172,7 @@ def normalise_batch(texts: Sequence[str]) -> NormalBatch:
         joined = SEPARATOR.join(_nfkc(text.replace(SEPARATOR, " ")) for text in texts)
     folded = joined.casefold()
     if _LOOKALIKE_RANGE.search(folded) is not None:
-        folded = folded.translate(_LOOKALIKES)
+        folded = folded.translate(_styled())
     normal_joined = _simplify(squeeze(folded))
     normal = normal_joined.split(SEPARATOR)
     if len(normal) != len(texts):  # a converter that ate or made a separator: go one by one
@@ -202,115 +258,3 @@ def mapped(text: str, folded_only: bool = False) -> Mapped:
                 new_ends.extend([end] * len(piece))
             result, starts, ends = "".join(chars), new_starts, new_ends
     return Mapped(result, starts, ends)
-
-
-@dataclass(frozen=True)
-class Pinyin:
-    """A normalised text spelled in toneless pinyin, Latin runs kept letter by letter.
-
-    ``owner[k]`` is the index in the normalised text of the character pinyin letter ``k``
-    spells; a match counts only from a syllable start (``starts``) to a syllable end
-    (``ends``), so "wei xin" is found in 为心 but not across "hui xing".
-    """
-
-    text: str
-    owner: list[int]
-    starts: frozenset[int]
-    ends: frozenset[int]
-
-    def find(self, spelling: str) -> tuple[int, int] | None:
-        """The span in the normalised text of the first whole-syllable ``spelling``."""
-        at = self.text.find(spelling)
-        while at != -1:
-            stop = at + len(spelling)
-            if at in self.starts and stop in self.ends:
-                return self.owner[at], self.owner[stop - 1] + 1
-            at = self.text.find(spelling, at + 1)
-        return None
-
-
-def pinyin(normal_text: str) -> Pinyin:
-    """Spell a normalised text in pinyin (pypinyin ``lazy_pinyin``: phrase-aware readings)."""
-    from pypinyin import lazy_pinyin
-
-    items = lazy_pinyin(normal_text, v_to_u=False)
-    parts: list[str] = []
-    owner: list[int] = []
-    starts: set[int] = set()
-    ends: set[int] = set()
-    position = 0  # index in normal_text
-    length = 0  # letters so far
-    for item in items:
-        if position < len(normal_text) and _is_han(normal_text[position]):
-            syllables, width = [item], 1
-        else:  # a non-Han run comes back as it was: one "syllable" per character
-            syllables, width = list(item), len(item)
-        for offset, syllable in enumerate(syllables):
-            char_index = position + (offset if width > 1 else 0)
-            starts.add(length)
-            parts.append(syllable)
-            owner.extend([char_index] * len(syllable))
-            length += len(syllable)
-            ends.add(length)
-        position += width
-    if position != len(normal_text):  # the tokeniser grouped differently: char by char
-        return _pinyin_by_char(normal_text)
-    return Pinyin("".join(parts), owner, frozenset(starts), frozenset(ends))
-
-
-def _pinyin_by_char(normal_text: str) -> Pinyin:
-    from pypinyin import lazy_pinyin
-
-    parts: list[str] = []
-    owner: list[int] = []
-    starts: set[int] = set()
-    ends: set[int] = set()
-    length = 0
-    for index, char in enumerate(normal_text):
-        syllable = lazy_pinyin(char)[0] if _is_han(char) else char
-        starts.add(length)
-        parts.append(syllable)
-        owner.extend([index] * len(syllable))
-        length += len(syllable)
-        ends.add(length)
-    return Pinyin("".join(parts), owner, frozenset(starts), frozenset(ends))
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
-
-
-@cache
-def homophones(syllable: str) -> frozenset[str]:
-    """Everyday Han characters (the 6,763 of GB 2312) that can be read as ``syllable``.
-
-    Rarer characters would multiply the homophone screens tenfold for little gain: an evader
-    needs viewers to read the word, so they pick characters viewers know."""
-    return _readings().get(syllable, frozenset())
-
-
-@cache
-def _readings() -> dict[str, frozenset[str]]:
-    from pypinyin.pinyin_dict import pinyin_dict
-
-    table: dict[str, set[str]] = {}
-    for code, spelled in pinyin_dict.items():
-        if not 0x4E00 <= code <= 0x9FFF or not _everyday(chr(code)):
-            continue
-        for reading in spelled.split(","):
-            plain = _toneless(reading)
-            table.setdefault(plain, set()).add(chr(code))
-    return {key: frozenset(chars) for key, chars in table.items()}
-
-
-def _everyday(char: str) -> bool:
-    try:
-        char.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _toneless(reading: str) -> str:
-    decomposed = unicodedata.normalize("NFD", reading).replace("u\u0308", "v")
-    return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from console.barrage.config import FloodRule, ModerationConfig, RepeatRule
 from console.barrage.decisions import LocalDecisions, ModerationDecisions
 from console.barrage.message import Kind, Message
-from console.barrage.normalise import fold, mapped, normalise_batch, pinyin
+from console.barrage.normalise import fold, mapped, normalise_batch
 from console.barrage.rate import LastPass, RateState, SlidingCount
 from console.barrage.rules import (
     ORDER_CAPS,
@@ -30,7 +30,10 @@ from console.barrage.rules import (
     Hit,
     RuleSet,
     Where,
+    compiled,
+    stronger,
 )
+from console.barrage.sounds import pinyin
 from console.barrage.verdict import PASSED, Action, Verdict
 
 STAFF = Verdict(Action.PASS, "staff", None, "")
@@ -59,7 +62,7 @@ class Pipeline:
         decisions: ModerationDecisions | None = None,
     ) -> None:
         self._rules = (
-            config if isinstance(config, RuleSet) else RuleSet(config or ModerationConfig())
+            config if isinstance(config, RuleSet) else compiled(config or ModerationConfig())
         )
         self._rate = RateState()
         self.decisions = decisions or LocalDecisions(self._rules.config)
@@ -158,7 +161,7 @@ class Pipeline:
                     slow_memory.passed(user, when)
                 append(PASSED)
             else:
-                append(Verdict(best.action, best.rule, _span(best, text, norm), best.detail))
+                append(Verdict(best.action, best.rule, span_in_text(best, text, norm), best.detail))
         return Judgements(out, normal)
 
 
@@ -234,16 +237,12 @@ def _about(order: int, action: Action, rule: str, detail: str) -> Hit:
 
 
 def _stronger(current: Hit | None, hit: Hit) -> Hit:
-    if (
-        current is None
-        or hit.action > current.action
-        or (hit.action == current.action and hit.order < current.order)
-    ):
+    if current is None or stronger(hit, current):
         return hit
     return current
 
 
-def _span(hit: Hit, text: str, norm: str) -> tuple[int, int] | None:
+def span_in_text(hit: Hit, text: str, norm: str) -> tuple[int, int] | None:
     """The hit's span in the original text (the whole text if the map cannot be trusted)."""
     if hit.where is Where.NONE:
         return None

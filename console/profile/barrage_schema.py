@@ -1,9 +1,9 @@
 """The ``barrage:`` section: comment sources per room, moderation rules, pinning.
 
-The ``moderation`` mapping is the barrage's own format: it is handed to
-``ModerationConfig.from_mapping`` as plain data, and each problem that reader reports
-(``terms[2].action: must be hold or block``) is mapped back to the line and column of that
-path in the file. A websocket source's ``mapping`` is read by ``FieldMapping`` the same way.
+Everything is declared for the one validator: a websocket source's ``mapping`` (field
+paths into a grabber's JSON) here, the ``moderation`` rules in
+:mod:`console.profile.moderation_schema`. The barrage's data classes (``FieldMapping``,
+``ModerationConfig``) are built from the checked data.
 """
 
 from __future__ import annotations
@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from console.barrage.config import FIELD_HELP, ConfigError, ModerationConfig
-from console.barrage.message import ALL_ROOMS
+from console.barrage.config import ModerationConfig
+from console.barrage.message import ALL_ROOMS, Kind
 from console.profile.model import (
     Barrage,
     BarrageSourceSettings,
@@ -24,40 +24,64 @@ from console.profile.model import (
     TwitchSourceSettings,
     WebSocketSourceSettings,
 )
-from console.profile.nodes import nearest, node_at, parse_path
+from console.profile.moderation_schema import MODERATION, check_moderation
+from console.profile.nodes import key_node, node_at
 from console.profile.spec import (
     DIRECTORY,
     FILE,
     INTEGER,
     TEXT,
     ListOf,
-    Located,
-    Raw,
+    MapOf,
     Record,
     Scalar,
     Variant,
 )
-from console.profile.validate import Validator
-from console.profile.values import BOOLEAN, ENV_MEANS, ENV_NAME, HOST_PORT, SPEED, choice
+from console.profile.validate import Entry, Validator
+from console.profile.values import BOOLEAN, ENV_MEANS, ENV_NAME, HOST_PORT, SPEED, choice, number
+
+if TYPE_CHECKING:
+    from console.barrage.sources.mapping import FieldMapping
 
 ALL = "all"
 """How the profile says "every room"."""
 
-MAPPING_HELP: dict[str, str] = {
-    "kind": "path of the event-type field (left out: every frame is default_kind)",
-    "kinds": "event-type value → comment, gift, enter, like, follow or order",
-    "text": "path of the comment text (required)",
-    "user_name": "path of the viewer's shown name (required)",
-    "user_id": "path of the viewer's id",
-    "id": "path of the message id",
-    "time": "path of the time stamp in epoch seconds (times time_scale)",
-    "time_scale": "0.001 when the grabber sends milliseconds",
-    "room": "path of the room the message belongs to",
-    "data": "path of the payload the other paths read from (an object or a JSON string)",
-    "extra": "extra name → path, kept with the message (gift name, count ...)",
-    "default_kind": "kind of frames without an event type",
-}
-"""The keys ``console.barrage.sources.mapping.FieldMapping`` reads, for the reference."""
+KINDS = choice(tuple(kind.value for kind in Kind), "kind")
+
+
+def _path(help: str, required: bool = False) -> Scalar:
+    return Scalar(TEXT, help, required=required)
+
+
+MAPPING = Record(
+    {
+        "kind": _path("path of the event-type field (left out: every frame is default_kind)"),
+        "kinds": MapOf(
+            Scalar(TEXT, "an event-type value, as text"),
+            Scalar(KINDS, "the kind of message it is", required=True),
+            "event-type value → comment, gift, enter, like, follow or order; others are ignored",
+            duplicate="event type {!r} given twice",
+        ),
+        "text": _path("path of the comment text", required=True),
+        "user_name": _path("path of the viewer's shown name", required=True),
+        "user_id": _path("path of the viewer's id"),
+        "id": _path("path of the message id"),
+        "time": _path("path of the time stamp in epoch seconds (times time_scale)"),
+        "time_scale": Scalar(number(above=True), "0.001 when the grabber sends milliseconds", 1.0),
+        "room": _path("path of the room the message belongs to"),
+        "data": _path("path of the payload the other paths read from (an object or JSON text)"),
+        "extra": MapOf(
+            Scalar(TEXT, "a name the message keeps the value under"),
+            Scalar(TEXT, "path of the value", required=True),
+            "extra name → path, kept with the message (gift name, count ...)",
+            duplicate="extra {!r} given twice",
+        ),
+        "default_kind": Scalar(KINDS, "kind of frames without an event type", Kind.COMMENT.value),
+    },
+    "field paths into the grabber's JSON (with preset: mapping)",
+    optional=True,
+)
+"""The keys of ``console.barrage.sources.mapping.FieldMapping``."""
 
 SOURCE = Variant(
     "kind",
@@ -79,9 +103,7 @@ SOURCE = Variant(
                 "frame shape: type_data ({Type, Data}), msg_type ({msg_type, ...}) or mapping; "
                 "left out: mapping if a mapping is given, else type_data",
             ),
-            "mapping": Raw(
-                "field paths into the grabber's JSON (with preset: mapping)", MAPPING_HELP
-            ),
+            "mapping": MAPPING,
         },
         "twitch": {
             "channel": Scalar(
@@ -114,11 +136,7 @@ SOURCE = Variant(
 BARRAGE = Record(
     {
         "sources": ListOf(SOURCE, "where viewer comments come from"),
-        "moderation": Raw(
-            "moderation rules, checked by the barrage pipeline (contact details are on "
-            "unless contact: false)",
-            FIELD_HELP,
-        ),
+        "moderation": MODERATION,
         "pin_seconds": Scalar(
             INTEGER, "seconds a pinned comment stays on screen", 15, minimum=1, maximum=3600
         ),
@@ -150,7 +168,7 @@ def check_barrage(validator: Validator, root: yaml.Node, data: dict[str, Any]) -
         if source["kind"] == "twitch" and source["token_env"] and not source["nick"]:
             node = _at(root, [*path, "token_env"])
             validator.report(node, f"{where}: nick is needed with token_env (the token's login)")
-    _check_moderation(validator, barrage["moderation"])
+    check_moderation(validator, root, barrage["moderation"])
 
 
 def _check_room(
@@ -166,44 +184,33 @@ def _check_room(
 def _check_websocket(
     validator: Validator, root: yaml.Node, path: list[str | int], where: str, source: Any
 ) -> None:
-    located: Located = source["mapping"]
     preset = source["preset"]
-    if located.node is None:
+    given = key_node(node_at(root, path), "mapping")
+    if given is None:
         if preset == "mapping":
             message = f"{where}.preset: preset mapping needs a 'mapping:' of field paths"
             validator.report(_at(root, [*path, "preset"]), message)
-        return
-    if preset not in (None, "mapping"):
+    elif preset not in (None, "mapping"):
         message = f"{where}.mapping: a mapping is read only with preset: mapping (not {preset})"
-        validator.report(located.key_node, message)
-        return
-    try:
-        _field_mapping(located.value)
-    except ValueError as exc:
-        validator.report(located.node, f"{where}.mapping: {exc}")
+        validator.report(given, message)
 
 
-def _field_mapping(value: Any) -> Any:
-    from console.barrage.sources.mapping import FieldMapping  # aiohttp: only when needed
+def _field_mapping(data: dict[str, Any]) -> FieldMapping:
+    """The mapping of checked data (imported only here: the sources need aiohttp)."""
+    from console.barrage.sources.mapping import FieldMapping
 
-    if not isinstance(value, dict):
-        raise ValueError("expected a mapping of field paths")
-    return FieldMapping.from_mapping(value)
-
-
-def _check_moderation(validator: Validator, located: Located) -> None:
-    try:
-        ModerationConfig.from_mapping(located.value)
-    except ConfigError as exc:
-        base = located.node or located.key_node
-        for path, message in exc.problems:
-            where = "barrage.moderation"
-            node = base
-            if path != "moderation":
-                where += f".{path}"
-                on_key = message.startswith("unknown key")
-                node = nearest(base, parse_path(path), on_key=on_key)
-            validator.report(node, f"{where}: {message}")
+    kinds: list[Entry] = data["kinds"]
+    extra: list[Entry] = data["extra"]
+    paths = ("kind", "user_id", "id", "time", "room", "data")
+    return FieldMapping(
+        kinds={entry.key: Kind(entry.value) for entry in kinds},
+        text=data["text"],
+        user_name=data["user_name"],
+        time_scale=data["time_scale"],
+        extra={entry.key: entry.value for entry in extra},
+        default_kind=Kind(data["default_kind"]),
+        **{key: data[key] or "" for key in paths},
+    )
 
 
 def _at(root: yaml.Node, path: list[str | int]) -> yaml.Node:
@@ -224,11 +231,10 @@ def build_barrage(data: dict[str, Any]) -> Barrage:
             name = f"{settings.name} ({number})"
         names.add(name)
         sources.append(replace(settings, name=name))
-    moderation: Located = data["moderation"]
     log_dir: Path | None = data["log_dir"]
     return Barrage(
         sources=tuple(sources),
-        moderation=ModerationConfig.from_mapping(moderation.value),
+        moderation=ModerationConfig.from_mapping(data["moderation"]),
         pin_seconds=data["pin_seconds"],
         log_dir=log_dir,
     )
@@ -238,8 +244,7 @@ def _source(data: dict[str, Any]) -> BarrageSourceSettings:
     room = ALL_ROOMS if data["room"] == ALL else data["room"]
     kind = data["kind"]
     if kind == "websocket":
-        located: Located = data["mapping"]
-        mapping = None if located.node is None else _field_mapping(located.value)
+        mapping = None if data["mapping"] is None else _field_mapping(data["mapping"])
         preset = data["preset"] or ("mapping" if mapping is not None else "type_data")
         return WebSocketSourceSettings(
             f"websocket {data['url']}", room, data["url"], preset, mapping

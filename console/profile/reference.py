@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from console.profile.migrate import current_version
 from console.profile.schema import PROFILE
-from console.profile.spec import ListOf, MapOf, Node, Raw, Record, Scalar, Variant
+from console.profile.spec import ListOf, MapOf, Node, Record, Scalar, Variant
 from console.profile.values import choice, describe_default
 
 _TYPE_COLUMN = 36
@@ -34,6 +34,8 @@ def _render(lines: list[str], key: str, spec: Node, indent: str, bullet: str) ->
     head = f"{indent[: len(indent) - len(bullet)]}{bullet}{key}:"
     if isinstance(spec, Scalar) and spec.default is not None:
         head += f" {describe_default(spec.default)}"
+    elif isinstance(spec, ListOf) and spec.default is not None:
+        head += f" {describe_default(list(spec.default))}"
     lines.append(f"{head.ljust(_TYPE_COLUMN - 2)}  # {_describe(spec)}")
     inner = indent + "  "
     if isinstance(spec, Record):
@@ -49,9 +51,6 @@ def _render(lines: list[str], key: str, spec: Node, indent: str, bullet: str) ->
         lines.append(f"{inner}# <{spec.key.kind.name}>: {spec.key.help}")
         lines.append(f"{inner}# <{spec.value.kind.name}>: {spec.value.help}")
         lines.append(f"{inner}<{spec.key.kind.name}>: <{spec.value.kind.name}>")
-    elif isinstance(spec, Raw):
-        for child_key, child_help in spec.keys.items():
-            lines.append(f"{inner}# {child_key}: {child_help}")
 
 
 def _render_entry(lines: list[str], spec: Record | Variant, indent: str) -> None:
@@ -86,6 +85,8 @@ def _describe(spec: Node) -> str:
             parts.append(f"default: same as {spec.default_from}")
     elif isinstance(spec, Record):
         parts.append("mapping, may be left out" if spec.optional else "mapping")
+        if spec.off is not None:
+            parts.append("or true (the defaults) or false (off)")
         parts.extend(f"{a} and {b} exclusive" for a, b in spec.exclusive)
     elif isinstance(spec, ListOf):
         parts.append("list")
@@ -96,8 +97,6 @@ def _describe(spec: Node) -> str:
         parts.extend(f"{key}s unique" for key, _ in spec.unique)
     elif isinstance(spec, MapOf):
         parts.append(f"mapping of {spec.key.kind.name} to {spec.value.kind.name}")
-    elif isinstance(spec, Raw):
-        parts.append("mapping")
     else:
         parts.append(f"mapping chosen by {spec.tag}")
     if spec.required:

@@ -4,19 +4,17 @@ A :class:`Kind` says what YAML must hold for a scalar (values of some YAML types
 scalar read as the text written) and turns it into the value the model keeps: a path
 resolved against the profile's folder, a canonical hotkey, a command line the registry
 accepts. Its messages are complete sentences, because they reach the operator as they are.
-:class:`Scalar`, :class:`Record`, :class:`ListOf`, :class:`MapOf`, :class:`Variant` and
-:class:`Raw` arrange values into the key tree. More kinds live in
+:class:`Scalar`, :class:`Record`, :class:`ListOf`, :class:`MapOf` and :class:`Variant`
+arrange values into the key tree. More kinds live in
 :mod:`console.profile.values`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from console.commands import CommandError, CommandRegistry, Invocation
 from console.profile.keys import HotkeyError, canonical_hotkey
@@ -121,6 +119,9 @@ class Record:
     optional: bool = False
     """True: left out, the record is None (its required keys are required only if given).
     False: left out, it is the mapping of its defaults."""
+    off: dict[str, object] | None = None
+    """Set: the record is a rule that can also be written ``true`` (its defaults) or
+    ``false`` (its defaults with these values, which turn it off)."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ class ListOf:
     unique: tuple[tuple[str, str], ...] = ()
     """(key, message) pairs: the items' values of each key must all differ; the message
     for a repeated value has ``{}`` for the value."""
+    default: tuple[object, ...] | None = None
+    """The items of a list left out (None: empty); only for lists of scalars."""
 
 
 @dataclass(frozen=True)
@@ -166,29 +169,4 @@ class Variant:
     required: bool = False
 
 
-@dataclass(frozen=True)
-class Raw:
-    """Free-form YAML handed as plain data to another part of the console that checks it.
-
-    The validator gives a :class:`Located` value, so problems found later can be mapped
-    back to the file; ``keys`` documents the mapping's keys in the reference.
-    """
-
-    help: str
-    keys: dict[str, str] = field(default_factory=dict)
-    required: bool = False
-
-
-@dataclass(frozen=True)
-class Located:
-    """Plain data read from a :class:`Raw` key, with the nodes it was read from."""
-
-    value: Any
-    """Dicts, lists and scalars as YAML constructs them; None if the key was not given."""
-    node: yaml.Node | None
-    """The value's node; None if the key was not given."""
-    key_node: yaml.Node
-    """The key's node (or, for an absent key, the mapping that lacks it)."""
-
-
-Node = Scalar | Record | ListOf | MapOf | Variant | Raw
+Node = Scalar | Record | ListOf | MapOf | Variant

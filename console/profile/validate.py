@@ -15,17 +15,14 @@ from typing import Any
 
 import yaml
 
-from console.profile.nodes import plain
 from console.profile.source import Problem, at, problem_at
 from console.profile.spec import (
     Context,
     InvalidValueError,
     KeyedValueError,
     ListOf,
-    Located,
     MapOf,
     Node,
-    Raw,
     Record,
     Scalar,
     Variant,
@@ -68,6 +65,11 @@ def _is_null(node: yaml.Node) -> bool:
     return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null"
 
 
+def _is_bool(node: yaml.Node | None) -> bool:
+    """Whether a node is YAML true or false."""
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "bool"
+
+
 class Validator:
     """Walks one profile's nodes against the schema, collecting problems as it goes."""
 
@@ -79,8 +81,8 @@ class Validator:
     def check(self, spec: Node, node: yaml.Node) -> Any:
         """The checked data of a whole tree (meaningful only if no problem was reported).
 
-        Records give dicts with every declared key, lists give lists, :class:`MapOf` gives
-        :class:`Entry` lists and :class:`Raw` gives :class:`Located` values.
+        Records give dicts with every declared key, lists give lists and :class:`MapOf`
+        gives :class:`Entry` lists.
         """
         return self._value(spec, node, "", node)
 
@@ -103,9 +105,11 @@ class Validator:
                 return self._scalar(spec, node, where)
             # Defaults are declared valid, so converting them cannot fail.
             return None if spec.default is None else spec.kind.convert(spec.default, self.context)
-        if isinstance(spec, Raw):
-            value = None if node is None else plain(node, self.report)
-            return Located(value, node, anchor)
+        if isinstance(spec, Record) and spec.off is not None and _is_bool(node):
+            assert isinstance(node, yaml.ScalarNode)
+            switched = self._fields(spec, [], where, node)
+            on = yaml.constructor.SafeConstructor().construct_object(node)
+            return switched if on else {**switched, **spec.off}
         if isinstance(spec, ListOf):
             if node is None or isinstance(node, yaml.SequenceNode):
                 return self._list(spec, node, where, anchor)
@@ -209,6 +213,9 @@ class Validator:
     def _list(
         self, spec: ListOf, node: yaml.SequenceNode | None, where: str, anchor: yaml.Node
     ) -> list[Any]:
+        if node is None and spec.default is not None:
+            assert isinstance(spec.item, Scalar), "only lists of scalars have defaults"
+            return [spec.item.kind.convert(value, self.context) for value in spec.default]
         items: list[yaml.Node] = [] if node is None else node.value
         if len(items) < spec.min_items:
             entries = "entry" if spec.min_items == 1 else "entries"

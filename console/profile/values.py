@@ -20,6 +20,7 @@ ENV_NAME = r"[A-Za-z_][A-Za-z0-9_]*"
 ENV_MEANS = "an environment variable name (letters, digits and _)"
 
 _CURRENCY_SIGNS = frozenset("¥￥$€£")
+_SHOWN = 8  # items of a long default list the reference prints
 
 
 def _amount(text: str, context: Context) -> Decimal:
@@ -93,6 +94,37 @@ SPEED = Kind(
 HOST_PORT = Kind("host:port", "host:port such as irc.chat.twitch.tv:6697", None, _host_port)
 
 
+def number(minimum: float = 0.0, above: bool = False, maximum: float | None = None) -> Kind:
+    """A kind accepting a finite number (integer or decimal) from ``minimum`` on (``above``:
+    greater than it) up to ``maximum``, as a float."""
+    low = f"above {minimum:g}" if above else f"at least {minimum:g}"
+    limits = low if maximum is None else f"{low} and at most {maximum:g}"
+
+    def convert(value: float, context: Context) -> float:
+        too_low = value <= minimum if above else value < minimum
+        if not math.isfinite(value) or too_low or (maximum is not None and value > maximum):
+            raise KeyedValueError(f"expected a number {limits}, got {value}")
+        return float(value)
+
+    return Kind(f"number, {limits}", f"a number {limits}", frozenset({"int", "float"}), convert)
+
+
+def whole(minimum: int = 0) -> Kind:
+    """A kind accepting a whole number from ``minimum`` on (``8`` or ``8.0``), as an int."""
+
+    def convert(value: float, context: Context) -> int:
+        if not math.isfinite(value) or value != int(value) or value < minimum:
+            raise KeyedValueError(f"expected a whole number at least {minimum}, got {value}")
+        return int(value)
+
+    return Kind(
+        f"integer, at least {minimum}",
+        f"a whole number at least {minimum}",
+        frozenset({"int", "float"}),
+        convert,
+    )
+
+
 def choice(options: tuple[str, ...], noun: str) -> Kind:
     """A kind accepting one of ``options``; a near miss gets a "did you mean" hint."""
 
@@ -114,4 +146,8 @@ def describe_default(value: Any) -> str:
     """A default as YAML would spell it (``true``, not ``True``), for the reference."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, list):
+        shown = [describe_default(item) for item in value[:_SHOWN]]
+        more = f", … {len(value)} in all" if len(value) > _SHOWN else ""
+        return "[" + ", ".join(shown) + more + "]"
     return str(value)

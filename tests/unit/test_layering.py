@@ -71,10 +71,34 @@ def _imports(path: Path) -> set[str]:
 
 def _graph() -> dict[str, set[str]]:
     modules = {_module(path): path for path in CONSOLE.rglob("*.py")}
-    return {
-        name: {imported for imported in _imports(path) if imported in modules and imported != name}
-        for name, path in modules.items()
-    }
+    graph = {}
+    for name, path in modules.items():
+        imported = {other for other in _imports(path) if other in modules and other != name}
+        # ``from console.barrage import lexicon`` names a submodule: the edge goes to it, not
+        # to the package's ``__init__`` (which Python has begun running by then anyway).
+        packages = {other.rsplit(".", 1)[0] for other in imported if "." in other}
+        graph[name] = {
+            other for other in imported if other not in packages or other in _named(path)
+        }
+    return graph
+
+
+def _named(path: Path) -> set[str]:
+    """Modules a file imports by their own name (``import x.y``, ``from x.y import z``)."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            modules = {f"{node.module}.{alias.name}" for alias in node.names}
+            if not all(_is_module(module) for module in modules):
+                names.add(node.module)
+    return names
+
+
+def _is_module(name: str) -> bool:
+    relative = Path(*name.split(".")[1:])
+    return (CONSOLE / relative).with_suffix(".py").is_file() or (CONSOLE / relative).is_dir()
 
 
 def test_every_part_imports_only_what_the_table_allows() -> None:

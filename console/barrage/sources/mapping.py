@@ -8,7 +8,8 @@ Two shapes are common among local barrage grabbers:
 - ``msg_type``: ``{"msg_type": "comment" | "room_enter" | "room_like" | "room_follow" |
   "live_order", "msg_id", "user_id", "nick_name", "content", ...}``.
 
-Any other grabber is described by a ``FieldMapping`` (dotted paths into its JSON).
+Any other grabber is described by a ``FieldMapping`` (dotted paths into its JSON), which a
+profile declares as a websocket source's ``mapping``.
 """
 
 from __future__ import annotations
@@ -41,54 +42,6 @@ class FieldMapping:
     data: str = ""
     extra: Mapping[str, str] = field(default_factory=dict)  # extra name → path
     default_kind: Kind = Kind.COMMENT
-
-    @classmethod
-    def from_mapping(cls, data: Mapping[str, Any]) -> FieldMapping:
-        """Read a mapping from profile data; raise ``ValueError`` saying what is wrong."""
-        known = set(cls.__dataclass_fields__)
-        unknown = set(data) - known
-        if unknown:
-            raise ValueError(f"unknown keys {sorted(unknown)} (known: {sorted(known)})")
-        for required in ("text", "user_name"):
-            if not isinstance(data.get(required), str):
-                raise ValueError(f"{required} must be a field path")
-        kinds_raw = data.get("kinds", {})
-        if not isinstance(kinds_raw, Mapping):
-            raise ValueError("kinds must map event-type values to kinds")
-        kinds = {}
-        for value, kind in kinds_raw.items():
-            try:
-                kinds[str(value)] = Kind(kind)
-            except ValueError:
-                raise ValueError(
-                    f"kinds: {kind!r} is not one of {[k.value for k in Kind]}"
-                ) from None
-        extra = data.get("extra", {})
-        if not isinstance(extra, Mapping) or not all(isinstance(v, str) for v in extra.values()):
-            raise ValueError("extra must map names to field paths")
-        strings = {
-            key: data.get(key, "") for key in ("kind", "user_id", "id", "time", "room", "data")
-        }
-        for key, value in strings.items():
-            if not isinstance(value, str):
-                raise ValueError(f"{key} must be a field path")
-        scale = data.get("time_scale", 1.0)
-        if isinstance(scale, bool) or not isinstance(scale, int | float) or scale <= 0:
-            raise ValueError("time_scale must be a positive number")
-        return cls(
-            kind=strings["kind"],
-            kinds=kinds,
-            text=data["text"],
-            user_name=data["user_name"],
-            user_id=strings["user_id"],
-            id=strings["id"],
-            time=strings["time"],
-            time_scale=float(scale),
-            room=strings["room"],
-            data=strings["data"],
-            extra=dict(extra),
-            default_kind=Kind(data.get("default_kind", Kind.COMMENT.value)),
-        )
 
 
 TYPE_DATA = FieldMapping(

@@ -37,12 +37,10 @@ BAD: list[tuple[str, str]] = [
     ("inserted", "加★微☆信★"),
     ("inserted", "w e c h a t: li888"),
     ("inserted", "q q 1 2 3 4 5 6 7"),
-    ("inserted", "微.信.号.多.少"),
     ("inserted", "一三九 一二三四 五六七八"),
     ("inserted", "加\u200b微\u200b信"),
     ("inserted", "v_x_123456"),
     ("traditional", "加微信號"),
-    ("traditional", "微信號多少"),
     ("traditional", "騙子主播"),
     ("traditional", "垃圾主播退錢"),
     ("traditional", "私信我有驚喜"),
@@ -67,6 +65,8 @@ BAD: list[tuple[str, str]] = [
 
 # Clean comments: every one of these must pass.
 CLEAN: list[str] = [
+    "微.信.号.多.少",  # asks for a number but gives none: nothing to reach
+    "微信號多少",
     "这个多少钱",
     "牛排怎么做好吃",
     "微波炉有优惠吗",

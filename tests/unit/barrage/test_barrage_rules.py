@@ -9,6 +9,7 @@ import pytest
 from barrage_samples import msg
 
 from console.barrage.config import (
+    AbuseRule,
     CapsRule,
     ContactRule,
     FloodRule,
@@ -26,6 +27,7 @@ from console.barrage.verdict import PASSED, Action, Verdict
 
 QUIET = ModerationConfig(
     contact=ContactRule(enabled=False),
+    abuse=AbuseRule(enabled=False),
     flood=FloodRule(messages=0),
     repeat=RepeatRule(users=0),
 )
@@ -100,16 +102,20 @@ def test_regex_cannot_match_across_messages() -> None:
         ("加我微信看福利", "微信"),
         ("加我 ＶＸ：abc", "ＶＸ"),
         ("加我威信", "威信"),
-        ("微 信 號多少", "微 信"),
+        ("微 信 號 lili888", "微 信"),
         ("电话13812345678", "13812345678"),
         ("电话 １３８ １２３４ ５６７８", "１３８ １２３４ ５６７８"),
         ("打一三八一二三四五六七八", "一三八一二三四五六七八"),
-        ("qq 123456", "qq 123456"),
+        ("qq 123456", "qq"),
         ("扣扣号码在主页", "扣扣"),
-        ("看 https://example.org/x", "https://"),
-        ("去ｗｗｗ．abc．com", "ｗｗｗ．"),
+        ("看 https://example.org/x", "https://example.org/x"),
+        ("去ｗｗｗ．abc．com", "ｗｗｗ．abc．com"),
         ("shop.xyz 买", "shop.xyz"),
-        ("号码 9876543210", "9876543210"),
+        ("号码 9876543210", "号码"),
+        ("小红书搜 美妆小铺", "小红书"),
+        ("vxi88o66o88", "vx"),
+        ("电话 l39OOl39OOO", "l39OOl39OOO"),
+        ("www点haohuo点com", "www点haohuo点com"),
     ],
 )
 def test_contact_details_are_blocked(text: str, span: str) -> None:
@@ -118,29 +124,115 @@ def test_contact_details_are_blocked(text: str, span: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["66666666", "88888888888", "5201314", "love5201314", "买了3个", "1号链接", "价位多少"]
+    "text",
+    [
+        "66666666",
+        "88888888888",
+        "5201314",
+        "love5201314",
+        "买了3个",
+        "1号链接",
+        "价位多少",
+        "微信转账行吗",  # a contact word with nothing to reach
+        "主播很有威信",
+        "微信号多少",
+        "可以用QQ支付吗",
+        "订单号 13812345678 还没到",  # an order number, even shaped like a phone
+        "订单号码 2024041688 查不到",  # a contact word after an order word
+        "10 9 8 7 6 5 4 3 2 1 上链接",
+        "客服电话 4006065500",  # a service line
+        "wechat pay available",
+        "ins风的包装",
+        "主播头像好可爱",
+    ],
 )
-def test_cheers_and_numbers_are_not_contact(text: str) -> None:
+def test_cheers_numbers_and_contact_words_alone_are_not_contact(text: str) -> None:
     assert Pipeline().judge(msg(text)) is PASSED
 
 
-def test_homophones_are_held_after_the_pinyin_pass() -> None:
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [("私我发你链接", "私我"), ("头像扫码领红包", "头像扫"), ("sī xìn wǒ", "sī xìn wǒ")],
+)
+def test_pointers_to_a_contact_are_held(text: str, span: str) -> None:
+    verdict, found = judge(Pipeline(), text)
+    assert (verdict.action, verdict.rule, found) == (Action.HOLD, "contact", span)
+
+
+def test_homophones_of_contact_words_are_held_in_context() -> None:
     pipeline = Pipeline()
     verdict, span = judge(pipeline, "加薇心有惊喜")
     assert (verdict.action, verdict.rule, span) == (Action.HOLD, "contact", "薇心")
-    assert "sounds like" in verdict.detail and pipeline.sound_checks == 1
+    assert "sounds like" in verdict.detail
+    assert judge(pipeline, "蚊信 xiaomei1688")[1] == "蚊信"
+    assert judge(pipeline, "为新年准备年货")[0] is PASSED  # a homophone with nothing to reach
+    assert pipeline.sound_checks == 0  # two characters: no pinyin pass needed
+
+
+def test_the_shows_own_domains_are_not_links() -> None:
+    pipeline = Pipeline(replace(ModerationConfig(), contact=ContactRule(allow_domains=("jd.com",))))
+    assert judge(pipeline, "item.jd.com 上同款")[0] is PASSED
+    assert judge(pipeline, "jd.com.cheap.top")[0].rule == "contact"
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("傻逼主播", "傻逼"),
+        ("主播sb", "sb"),
+        ("s b 主播", "s b"),
+        ("煞笔东西", "煞笔"),
+        ("骗纸主播", "骗纸"),
+        ("辣鸡主播", "辣鸡"),
+        ("nmsl", "nmsl"),
+        ("fuck you", "fuck"),
+        ("傻❤逼", "傻❤逼"),
+    ],
+)
+def test_abuse_is_held_by_default(text: str, span: str) -> None:
+    verdict, found = judge(Pipeline(), text)
+    assert (verdict.action, verdict.rule, found) == (Action.HOLD, "abuse", span)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "usb 充电的吗",
+        "白吃白喝",
+        "片子拍得真好",
+        "奶奶去世了",
+        "香辣鸡腿有吗",
+        "垃圾袋结实吗",
+        "你妈妈会喜欢的",
+    ],
+)
+def test_ordinary_words_that_sound_like_abuse_pass(text: str) -> None:
+    assert Pipeline().judge(msg(text)) is PASSED
+
+
+def test_pinyin_pass_confirms_longer_sound_alike_terms() -> None:
+    pipeline = with_rules(terms=(TermRule("curse", ("草泥马",), sound_alike=True),))
+    verdict, span = judge(pipeline, "曹尼玛的")
+    assert (verdict.rule, span) == ("curse", "曹尼玛")
+    assert pipeline.sound_checks == 1
 
 
 def test_pinyin_pass_runs_only_on_undecided_messages() -> None:
-    pipeline = Pipeline()
-    pipeline.judge_batch([msg("这个多少钱"), msg("加微信"), msg("主播好漂亮")])
-    assert pipeline.sound_checks == 0  # 加微信 was decided by the cheap pass
+    pipeline = with_rules(terms=(TermRule("curse", ("草泥马",), sound_alike=True),))
+    pipeline.judge_batch([msg("这个多少钱"), msg("草泥马"), msg("主播好漂亮")])
+    assert pipeline.sound_checks == 0  # 草泥马 was decided by the cheap pass
 
 
 def test_term_rules_can_ask_for_sound_alikes() -> None:
     pipeline = with_rules(terms=(TermRule("abuse", ("傻逼",), sound_alike=True),))
     verdict, span = judge(pipeline, "煞笔主播")
     assert verdict.rule == "abuse" and span == "煞笔"
+
+
+def test_short_latin_terms_match_whole_words_only() -> None:
+    pipeline = with_rules(terms=(TermRule("x", ("sb",)),))
+    assert judge(pipeline, "sb主播")[0].rule == "x"
+    assert judge(pipeline, "usb接口")[0] is PASSED
 
 
 def test_flood_blocks_a_user_past_the_rate() -> None:
@@ -266,3 +358,23 @@ def test_rate_memory_stays_bounded_as_viewers_come_and_go() -> None:
         ]
         pipeline.judge_batch(batch)
     assert pipeline.rate.tracked <= 3 * 2 * 10 * 100  # two ten-second buckets per memory
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "加嶶信 tt2525",  # a rare character read wei
+        "微亻言 ss8080",  # 信 split into its parts
+        "🇼🇽 gogo99",  # regional indicators
+        "Ⓦ Ⓧ: hihi77",  # enclosed letters
+        "wēi xìn: nana33",  # tone-marked pinyin
+        "dian hua 15912345678",
+        "抖音搜 零食小铺",  # another platform, and an invitation to search it
+        "telegram: @sale_now",
+        "我的邮箱 sale2024@163.com",
+        "加我 ⑦⑦⑧⑧⑨⑨⓪⓪",  # an invitation and a number
+    ],
+)
+def test_contact_details_are_caught_however_they_are_written(text: str) -> None:
+    verdict = Pipeline().judge(msg(text))
+    assert (verdict.rule, verdict.action is not Action.PASS) == ("contact", True)

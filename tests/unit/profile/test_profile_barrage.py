@@ -4,12 +4,24 @@ from __future__ import annotations
 
 import json
 import math
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from console.barrage.config import ModerationConfig
+from console.barrage.config import (
+    CapsRule,
+    ContactRule,
+    FloodRule,
+    LengthRule,
+    ModerationConfig,
+    RegexRule,
+    RepeatRule,
+    SymbolsRule,
+    TermRule,
+)
 from console.barrage.message import ALL_ROOMS, Kind, Message
 from console.barrage.sources.mapping import FieldMapping
 from console.barrage.verdict import Action
@@ -21,7 +33,8 @@ from console.profile import (
     check_profile,
     load_profile,
 )
-from console.profile.barrage_schema import MAPPING_HELP
+from console.profile.barrage_schema import MAPPING
+from console.profile.moderation_schema import MODERATION
 
 DEMO = Path(__file__).parents[3] / "profiles" / "demo.yaml"
 ROOMS = "rooms:\n  - id: main\n  - id: second\n"
@@ -77,7 +90,9 @@ barrage:
     assert plain.shape == "type_data"
     assert isinstance(mapped, WebSocketSourceSettings)
     assert (mapped.room, mapped.preset) == ("second", "mapping")
-    assert isinstance(mapped.shape, FieldMapping) and mapped.shape.text == "msg"
+    assert mapped.shape == FieldMapping(
+        kind="type", kinds={"chat": Kind.COMMENT}, text="msg", user_name="who"
+    )
     assert twitch == TwitchSourceSettings(
         "twitch #jdlive", ALL_ROOMS, "jdlive", None, None, "irc.chat.twitch.tv", 6697, True
     )
@@ -117,31 +132,172 @@ barrage:
     assert source.resolve_token() == "oauth:abc"
 
 
-def test_moderation_is_the_barrage_config_read_from_the_mapping(tmp_path: Path) -> None:
+def test_moderation_is_the_barrage_config_of_the_checked_section(tmp_path: Path) -> None:
     text = """\
 barrage:
   moderation:
+    staff: [host, 42]
     banned: [troll]
-    contact: false
+    allow: [微信支付]
+    terms:
+      - {name: abuse, terms: [傻瓜], action: hold, sound_alike: true}
     regex: [{name: links, pattern: 'https?://', action: block}]
+    contact: {action: hold, keywords: [vx], min_digits: 9, links: false}
+    length: {max: 50}
+    flood: {messages: 3, seconds: 5}
+    repeat: false
+    caps: {ratio: 0.5}
+    symbols: true
+    slow_mode: 2
 """
     moderation = load_profile(write(tmp_path, text)).barrage.moderation
 
-    assert moderation == ModerationConfig.from_mapping(
-        {
-            "banned": ["troll"],
-            "contact": False,
-            "regex": [{"name": "links", "pattern": "https?://", "action": "block"}],
-        }
+    assert moderation == ModerationConfig(
+        staff=frozenset({"host", "42"}),
+        banned=frozenset({"troll"}),
+        allow=("微信支付",),
+        terms=(TermRule("abuse", ("傻瓜",), Action.HOLD, sound_alike=True),),
+        regex=(RegexRule("links", "https?://", Action.BLOCK),),
+        contact=ContactRule(action=Action.HOLD, keywords=("vx",), min_digits=9, links=False),
+        length=LengthRule(max=50),
+        flood=FloodRule(messages=3, seconds=5.0),
+        repeat=RepeatRule(users=0),
+        caps=CapsRule(ratio=0.5),
+        symbols=SymbolsRule(),
+        slow_mode=2.0,
     )
-    assert moderation.regex[0].action is Action.BLOCK
+
+
+def test_a_section_left_out_or_empty_is_the_defaults(tmp_path: Path) -> None:
+    for text in ("", "barrage:\n", "barrage:\n  moderation:\n", "barrage:\n  moderation: {}\n"):
+        assert load_profile(write(tmp_path, text)).barrage.moderation == ModerationConfig()
+
+
+def test_false_turns_a_rule_off(tmp_path: Path) -> None:
+    text = """\
+barrage:
+  moderation:
+    contact: false
+    length: false
+    flood: false
+    caps: false
+    symbols: false
+"""
+    moderation = load_profile(write(tmp_path, text)).barrage.moderation
+
+    assert not moderation.contact.enabled
+    assert moderation.contact.keywords == ContactRule().keywords
+    assert (moderation.length.max, moderation.flood.messages) == (0, 0)
+    assert (moderation.caps.min_letters, moderation.symbols.min_chars) == (0, 0)
+
+
+def test_every_moderation_problem_is_reported_where_it_is(tmp_path: Path) -> None:
+    text = """\
+barrage:
+  moderation:
+    bogus: 1
+    staff: ["  ", true]
+    terms:
+      - {name: a b, terms: ["!!"]}
+      - {name: x, terms: not a list}
+      - {terms: [y]}
+    regex:
+      - {name: bad, pattern: "("}
+      - {name: empty, pattern: "a*"}
+      - {name: flood, pattern: "z", on: raw}
+    flood: {messages: -1, extra: 2, seconds: 0}
+    caps: {ratio: 1.5}
+    length: {action: pass}
+    contact: maybe
+    slow_mode: soon
+"""
+    problems = check_profile(write(tmp_path, text))
+
+    assert [f"{p.line}:{p.col}: {p.message}" for p in problems] == [
+        "6:5: unknown key 'bogus' (did you mean 'abuse'?)",
+        "7:13: barrage.moderation.staff[0]: expected a non-empty string",
+        "7:19: barrage.moderation.staff[1]: expected a string, got boolean true",
+        "9:16: barrage.moderation.terms[0].name: expected letters, digits, '_', '.' and '-', "
+        "got 'a b'",
+        "9:29: barrage.moderation.terms[0].terms[0]: '!!' has no letters or digits: it would "
+        "match nothing",
+        "10:26: barrage.moderation.terms[1].terms: expected a list, got string 'not a list'",
+        "11:9: barrage.moderation.terms[2]: missing required key 'name'",
+        "13:30: barrage.moderation.regex[0].pattern: not a valid regular expression: "
+        "missing ), unterminated subpattern at position 0",
+        "14:32: barrage.moderation.regex[1].pattern: matches empty text: it would match every "
+        "message",
+        "15:16: barrage.moderation.regex[2].name: 'flood' is already the name of another rule",
+        "15:41: barrage.moderation.regex[2].on: unknown target 'raw' (choose normalised or text)",
+        "16:23: barrage.moderation.flood.messages: expected a whole number at least 0, got -1",
+        "16:27: unknown key 'extra'",
+        "16:46: barrage.moderation.flood.seconds: expected a number above 0, got 0",
+        "17:19: barrage.moderation.caps.ratio: expected a number above 0 and at most 1, got 1.5",
+        "18:22: barrage.moderation.length.action: unknown action 'pass' (choose hold or block)",
+        "19:14: barrage.moderation.contact: expected a mapping, got string 'maybe'",
+        "20:16: barrage.moderation.slow_mode: expected a number at least 0, got string 'soon'",
+    ]
+
+
+def test_rule_names_differ_across_lists(tmp_path: Path) -> None:
+    text = """\
+barrage:
+  moderation:
+    terms: [{name: t, terms: [a]}]
+    regex: [{name: t, pattern: b}]
+"""
+    assert [f"{p.line}:{p.col}: {p.message}" for p in check_profile(write(tmp_path, text))] == [
+        "7:20: barrage.moderation.regex[0].name: 't' is already the name of another rule"
+    ]
+
+
+def test_a_field_mapping_is_checked_key_by_key(tmp_path: Path) -> None:
+    text = """\
+barrage:
+  sources:
+    - kind: websocket
+      url: ws://127.0.0.1:8888
+      mapping:
+        text: [content]
+        kinds: {"1": shout, 2: comment}
+        time_scale: 0
+        colour: red
+"""
+    assert [f"{p.line}:{p.col}: {p.message}" for p in check_profile(write(tmp_path, text))] == [
+        "8:7: barrage.sources[0].mapping: missing required key 'user_name'",
+        "9:15: barrage.sources[0].mapping.text: expected a string, got a list",
+        "10:22: barrage.sources[0].mapping.kinds.1: unknown kind 'shout' (choose comment, gift, "
+        "enter, like, follow or order)",
+        "11:21: barrage.sources[0].mapping.time_scale: expected a number above 0, got 0",
+        "12:9: unknown key 'colour'",
+    ]
+
+
+def test_every_moderation_field_is_declared_with_help() -> None:
+    assert set(MODERATION.fields) == set(ModerationConfig.__dataclass_fields__)
+    assert all(spec.help and "\n" not in spec.help for spec in MODERATION.fields.values())
+
+
+def test_checking_a_profile_loads_no_moderation_library() -> None:
+    heavy = ("opencc", "ahocorasick_rs", "pypinyin", "jieba")
+    probe = (
+        "import sys, main\n"
+        "assert main.main(['--check', sys.argv[1]]) == 0\n"
+        f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))"
+    )
+    root = DEMO.parents[1]
+    done = subprocess.run(
+        [sys.executable, "-c", probe, str(DEMO)], cwd=root, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
 
 
 def test_a_moderation_problem_at_the_top_points_at_the_section(tmp_path: Path) -> None:
     problems = check_profile(write(tmp_path, "barrage:\n  moderation: [contact]\n"))
 
     assert [f"{p.line}:{p.col}: {p.message}" for p in problems] == [
-        "5:15: barrage.moderation: must be a mapping"
+        "5:15: barrage.moderation: expected a mapping, got a list"
     ]
 
 
@@ -153,8 +309,8 @@ def test_a_repeated_key_inside_moderation_is_reported_once(tmp_path: Path) -> No
     ]
 
 
-def test_the_mapping_reference_lists_what_field_mapping_reads() -> None:
-    assert set(MAPPING_HELP) == set(FieldMapping.__dataclass_fields__)
+def test_the_mapping_declares_every_field_of_field_mapping() -> None:
+    assert set(MAPPING.fields) == set(FieldMapping.__dataclass_fields__)
 
 
 def test_the_demo_recording_is_a_replayable_mix_of_a_live_room() -> None:
