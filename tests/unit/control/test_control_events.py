@@ -14,7 +14,6 @@ import pytest
 from aiohttp import WSCloseCode, WSMsgType
 
 from console.commands import Arg, CommandSpec, Context, Result
-from tests.conftest import Drive
 from tests.unit.control.conftest import Serve, Served
 from tests.unit.control.control_show import TOKEN, request
 
@@ -53,11 +52,9 @@ def of_type(kind: str) -> Callable[[Event], bool]:
     return lambda event: event["type"] == kind
 
 
-def test_the_state_comes_first_then_every_api_call(serve: Serve, drive: Drive) -> None:
-    served = serve(("a", "b"))
-
+def test_the_state_comes_first_then_every_api_call(serve: Serve) -> None:
     async def scenario() -> None:
-        async with events(served) as ws:
+        async with serve(("a", "b")) as served, events(served) as ws:
             first = await next_event(ws, lambda event: True)
             assert first["type"] == "state"
             assert first["show"] == {"title": "Test show"}
@@ -71,14 +68,12 @@ def test_the_state_comes_first_then_every_api_call(serve: Serve, drive: Drive) -
         assert action["rooms"]["b"]["error"]["code"] == "not_connected"
         assert action["ms"] >= 0 and action["time"] > 0
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_commands_from_any_surface_are_reported(serve: Serve, drive: Drive) -> None:
-    served = serve(("solo",))
-
+def test_commands_from_any_surface_are_reported(serve: Serve) -> None:
     async def scenario() -> None:
-        async with events(served) as ws:
+        async with serve(("solo",)) as served, events(served) as ws:
             await next_event(ws, of_type("state"))
             await served.console.registry.run("product.add milk 牛奶 12", Context("hotkey F9"))
             action = await next_event(ws, of_type("action"))
@@ -89,14 +84,12 @@ def test_commands_from_any_surface_are_reported(serve: Serve, drive: Drive) -> N
         )
         assert action["result"].startswith("milk added")
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_a_room_link_change_is_reported_with_the_new_snapshot(serve: Serve, drive: Drive) -> None:
-    served = serve(("a", "b"))
-
+def test_a_room_link_change_is_reported_with_the_new_snapshot(serve: Serve) -> None:
     async def scenario() -> None:
-        async with events(served) as ws:
+        async with serve(("a", "b")) as served, events(served) as ws:
             await next_event(ws, of_type("state"))
             served.console.start()  # nothing listens at the rooms' OBS ports
             change = await next_event(
@@ -107,43 +100,43 @@ def test_a_room_link_change_is_reported_with_the_new_snapshot(serve: Serve, driv
         assert change["state"]["id"] == change["room"]
         assert change["state"]["link"]["reason"]
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_the_token_may_come_in_the_query(serve: Serve, drive: Drive) -> None:
-    served = serve()
-
+def test_the_token_may_come_in_the_query(serve: Serve) -> None:
     async def scenario() -> None:
-        async with events(served, in_query=True) as ws:
-            assert (await next_event(ws, lambda event: True))["type"] == "state"
-        for token, in_query in (("wrong", True), ("wrong", False)):
-            with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
-                async with events(served, token, in_query):
-                    pass
-            assert refused.value.status == 401
+        async with serve() as served:
+            async with events(served, in_query=True) as ws:
+                assert (await next_event(ws, lambda event: True))["type"] == "state"
+            for token, in_query in (("wrong", True), ("wrong", False)):
+                with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+                    async with events(served, token, in_query):
+                        pass
+                assert refused.value.status == 401
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
 BIG = 256 * 1024
 
 
-def test_a_client_that_stops_reading_is_dropped_and_others_keep_up(
-    serve: Serve, drive: Drive
-) -> None:
+def test_a_client_that_stops_reading_is_dropped_and_others_keep_up(serve: Serve) -> None:
     """A client that reads nothing fills the socket buffers, then its queue: it is dropped;
     a client that reads gets every event, and the console never waits for either."""
-    served = serve(("solo",), queue_limit=8)
-    registry = served.console.registry
-    registry.declare([CommandSpec("test.big", "A large result", (Arg("n", int, "count"),))])
 
     async def big(context: Context, n: int) -> Result:
         return Result(f"{n}:" + "x" * BIG)
 
-    registry.bind("test.big", big)
-    hub = served.server.events
-
     async def scenario() -> None:
+        async with serve(("solo",), queue_limit=8) as served:
+            registry = served.console.registry
+            spec = CommandSpec("test.big", "A large result", (Arg("n", int, "count"),))
+            registry.declare([spec])
+            registry.bind("test.big", big)
+            await flood(served)
+
+    async def flood(served: Served) -> None:
+        registry, hub = served.console.registry, served.server.events
         async with events(served) as slow, events(served) as fast:
             await next_event(fast, of_type("state"))
             assert len(hub.clients) == 2
@@ -166,18 +159,16 @@ def test_a_client_that_stops_reading_is_dropped_and_others_keep_up(
         if message.type is WSMsgType.CLOSE:
             assert message.data == WSCloseCode.POLICY_VIOLATION
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_stopping_the_server_closes_the_sockets_as_going_away(serve: Serve, drive: Drive) -> None:
-    served = serve()
-
+def test_stopping_the_server_closes_the_sockets_as_going_away(serve: Serve) -> None:
     async def scenario() -> None:
-        async with events(served) as ws:
+        async with serve() as served, events(served) as ws:
             await next_event(ws, of_type("state"))
             await served.server.stop()
             message = await ws.receive()
         assert message.type is WSMsgType.CLOSE
         assert message.data == WSCloseCode.GOING_AWAY
 
-    drive(scenario())
+    asyncio.run(scenario())

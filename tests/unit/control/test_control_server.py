@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 import socket
 from pathlib import Path
@@ -12,7 +13,6 @@ from console.control import ControlOff, ControlServer, Listen, listen_settings
 from console.control.server import is_loopback
 from console.profile import Control
 from console.services import Console
-from tests.conftest import Drive
 from tests.harness.process import free_tcp_port
 from tests.support import FAST
 from tests.unit.control.control_show import TOKEN, RoomAt, request, write_show
@@ -85,25 +85,29 @@ def test_the_server_refuses_other_addresses_unless_allowed(tmp_path: Path) -> No
     assert allowed.listen.host == "0.0.0.0"
 
 
-def test_a_port_in_use_turns_the_api_off_with_the_reason(tmp_path: Path, drive: Drive) -> None:
+def test_a_port_in_use_turns_the_api_off_with_the_reason(tmp_path: Path) -> None:
     profile = write_show(tmp_path, [RoomAt("main", free_tcp_port())])
-    console = Console(profile, FAST, log_actions=False, slides=False)
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        server = ControlServer(console, Listen("127.0.0.1", port, TOKEN))
-        with pytest.raises(ControlOff, match=f"cannot listen on 127.0.0.1:{port}"):
-            drive(server.start())
-    drive(console.close())
-
-
-def test_localhost_serves_one_loopback_address(tmp_path: Path, drive: Drive) -> None:
-    profile = write_show(tmp_path, [RoomAt("main", free_tcp_port())])
-    console = Console(profile, FAST, log_actions=False, slides=False)
-    server = ControlServer(console, Listen("localhost", 0, TOKEN))
 
     async def scenario() -> None:
+        console = Console(profile, FAST, log_actions=False, slides=False)
+        with socket.socket() as taken:
+            taken.bind(("127.0.0.1", 0))
+            taken.listen()
+            port = taken.getsockname()[1]
+            server = ControlServer(console, Listen("127.0.0.1", port, TOKEN))
+            with pytest.raises(ControlOff, match=f"cannot listen on 127.0.0.1:{port}"):
+                await server.start()
+        await console.close()
+
+    asyncio.run(scenario())
+
+
+def test_localhost_serves_one_loopback_address(tmp_path: Path) -> None:
+    profile = write_show(tmp_path, [RoomAt("main", free_tcp_port())])
+
+    async def scenario() -> None:
+        console = Console(profile, FAST, log_actions=False, slides=False)
+        server = ControlServer(console, Listen("localhost", 0, TOKEN))
         url = await server.start()
         assert url.startswith("http://127.0.0.1:") and url == server.url
         reply = await request("GET", f"{url}/api/state")
@@ -111,4 +115,4 @@ def test_localhost_serves_one_loopback_address(tmp_path: Path, drive: Drive) -> 
         await server.stop()
         await console.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
