@@ -1,16 +1,24 @@
-"""Start the console: validate the profile, build services and window, run the loop."""
+"""Start the console: validate the profile, build services and window, run the loop.
+
+The services start first, then the control API; at the end the API stops before the
+services close. SIGINT and SIGTERM end the console as closing its window does, so a
+script that started it (``QT_QPA_PLATFORM=offscreen python main.py PROFILE``) stops it
+politely: pinned comments off air, OBS links closed, logs flushed.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 from pathlib import Path
 from types import TracebackType
 
 import qasync
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
+from console.control import ControlOff, ControlServer, listen_settings
 from console.profile import Profile, ProfileError, load_profile
 from console.services import Console
 from console.ui.main_window import MainWindow
@@ -52,17 +60,49 @@ async def _main(app: QApplication, profile: Profile) -> int:
     loop.set_exception_handler(_loop_exception)
     console = Console(profile)
     window = MainWindow(console)
-    closed = asyncio.Event()
+    quit_wanted = asyncio.Event()
     # The loop must outlive the window: links close politely after it is gone.
     app.setQuitOnLastWindowClosed(False)
-    app.lastWindowClosed.connect(closed.set)
+    app.lastWindowClosed.connect(quit_wanted.set)
     # The console is the operator's whole screen: fill it, with or without a window manager.
     window.setGeometry(app.primaryScreen().availableGeometry())
     window.showMaximized()
+    for stop in STOP_SIGNALS:
+        loop.add_signal_handler(stop, quit_wanted.set)
     console.start()
-    await closed.wait()
+    control = await _start_control(console, window)
+    try:
+        await quit_wanted.wait()
+    finally:
+        for stop in STOP_SIGNALS:
+            loop.remove_signal_handler(stop)
+    if window.isVisible():
+        window.close()
+    if control is not None:
+        await control.stop()
     await console.close()
     return 0
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+async def _start_control(console: Console, window: MainWindow) -> ControlServer | None:
+    """Serve the control API, or say in the window and the log why it is off. Either line
+    goes to stdout too, where a script that started the console reads the address."""
+    label = QLabel(window)
+    window.statusBar().addPermanentWidget(label)
+    try:
+        server = ControlServer(console, listen_settings(console.profile.control))
+        url = await server.start()
+    except ControlOff as exc:
+        label.setText(f"control API off: {exc}")
+        log.warning("control API off: %s", exc)
+        print(f"control API off: {exc}", flush=True)
+        return None
+    label.setText(f"control API {url}")
+    print(f"control API on {url}", flush=True)
+    return server
 
 
 def _configure_logging(profile: Profile) -> None:

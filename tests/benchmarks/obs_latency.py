@@ -12,6 +12,18 @@ each as median and p95 in milliseconds:
 - ``obs_change_to_console``: a scene switch requested by another client until the
   console's mirror shows it (the event path behind "changes made in OBS show at once").
 
+Then, with a second OBS (its own Xvfb) and a two-room show on both:
+
+- ``room_all``: ``scene.program`` (Cut, alternating scenes) through ``registry.call``, from
+  the call until every room's OBS answered, in one room and with ``room=all`` in both; the
+  rooms run at once, so the goal is two rooms within 1.3 times one room (median);
+- ``control_api``: the same ``scene.program`` as a control API request (an aiohttp client
+  on loopback, keep-alive, as a button panel sends it: POST, JSON body, bearer token) until
+  its answer, interleaved with the same call through ``registry.call``; likewise
+  ``obs.ping`` (GetVersion), whose answer does not wait for OBS's next frame, so its
+  overhead is the API's cost with the least noise; the goal is an overhead under 2 ms
+  (median) over the command path.
+
 Usage: ``python tests/benchmarks/obs_latency.py [--rounds N]``.
 """
 
@@ -32,17 +44,21 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import aiohttp  # noqa: E402
 import qasync  # noqa: E402
 from obswebsocket import obsws, requests  # noqa: E402
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from console.commands import Context  # noqa: E402
+from console.control import ControlServer, listen_settings  # noqa: E402
 from console.services import Console  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from tests.benchmarks.figures import figures, real_obs  # noqa: E402
 from tests.harness import ObsStudio  # noqa: E402
 from tests.support import FAST, connected, until, write_profile  # noqa: E402
+from tests.unit.control.control_show import TOKEN, RoomAt, write_show  # noqa: E402
 
 HOTKEYS = """\
 hotkeys:
@@ -120,16 +136,130 @@ async def console_figures(obs: ObsStudio, rounds: int, workdir: Path) -> dict[st
     }
 
 
+API = Context("benchmark")
+CHUNK = 50  # calls of one kind in a row, the kinds alternating, so drift hits both alike
+
+
+def _ratio(two: dict[str, float], one: dict[str, float], key: str) -> float:
+    return round(two[key] / one[key], 3)
+
+
+async def rooms_figures(
+    first: ObsStudio, second: ObsStudio, rounds: int, workdir: Path
+) -> dict[str, Any]:
+    """``room=all`` in two rooms against one room, and the control API over the registry."""
+    rooms = [RoomAt("a", first.port, first.password), RoomAt("b", second.port, second.password)]
+    directory = workdir / "two-rooms"
+    directory.mkdir()
+    profile = write_show(directory, rooms, {"port": 0, "token": TOKEN})
+    console = Console(profile, FAST, log_actions=False)
+    server = ControlServer(console, listen_settings(profile.control))
+    a, b = (console.rooms.get(room).state for room in ("a", "b"))
+    console.start()
+    await connected(a)
+    await connected(b)
+    url = await server.start()
+    call = console.registry.call
+    await call("transition.set", {"transition": "Cut", "room": "all"}, API)
+
+    one, both = [], []
+    # One room cuts between Host and Opening, both rooms between Product and Break: every
+    # call is a real change in every room it reaches.
+    for index in range(20 + max(rounds, CHUNK)):
+        alone = (index // CHUNK) % 2 == 0
+        if alone:
+            scene, room = ("Host" if a.program != "Host" else "Opening"), "a"
+        else:
+            scene, room = ("Product" if b.program != "Product" else "Break"), "all"
+        t0 = time.perf_counter()
+        await call("scene.program", {"scene": scene, "room": room}, API)
+        elapsed = (time.perf_counter() - t0) * 1e3
+        await until(a, lambda scene=scene: a.program == scene, within=5)
+        if index >= 20:  # warm-up
+            (one if alone else both).append(elapsed)
+
+    api, registry = [], []
+    headers = {"Authorization": f"Bearer {TOKEN}"}
+    async with aiohttp.ClientSession(headers=headers) as session:
+        for index in range(20 + rounds):
+            scene = "Host" if a.program != "Host" else "Opening"
+            arguments = {"scene": scene, "room": "a"}
+            over_http = index % 2 == 0
+            t0 = time.perf_counter()
+            if over_http:
+                endpoint = f"{url}/api/commands/scene.program"
+                async with session.post(endpoint, data=json.dumps(arguments)) as response:
+                    answer = await response.json()
+                    assert response.status == 200, answer
+            else:
+                await call("scene.program", arguments, API)
+            elapsed = (time.perf_counter() - t0) * 1e3
+            await until(a, lambda scene=scene: a.program == scene, within=5)
+            if index >= 20:
+                (api if over_http else registry).append(elapsed)
+        api_ping, registry_ping = [], []
+        for index in range(20 + rounds):
+            over_http = index % 2 == 0
+            t0 = time.perf_counter()
+            if over_http:
+                endpoint = f"{url}/api/commands/obs.ping"
+                async with session.post(endpoint, data='{"room": "a"}') as response:
+                    answer = await response.json()
+                    assert response.status == 200, answer
+            else:
+                await call("obs.ping", {"room": "a"}, API)
+            elapsed = (time.perf_counter() - t0) * 1e3
+            if index >= 20:
+                (api_ping if over_http else registry_ping).append(elapsed)
+
+    await server.stop()
+    await console.close()
+    one_room, two_rooms = figures(one), figures(both)
+    through_api, through_registry = figures(api), figures(registry)
+    ping_api, ping_registry = figures(api_ping), figures(registry_ping)
+    return {
+        "room_all": {
+            "one_room": one_room,
+            "two_rooms": two_rooms,
+            "ratio_median": _ratio(two_rooms, one_room, "median_ms"),
+            "ratio_p95": _ratio(two_rooms, one_room, "p95_ms"),
+            "goal_ratio_median": 1.3,
+        },
+        "control_api": {
+            "api_scene_program": through_api,
+            "registry_scene_program": through_registry,
+            "overhead_median_ms": round(
+                through_api["median_ms"] - through_registry["median_ms"], 3
+            ),
+            "overhead_p95_ms": round(through_api["p95_ms"] - through_registry["p95_ms"], 3),
+            "api_obs_ping": ping_api,
+            "registry_obs_ping": ping_registry,
+            "ping_overhead_median_ms": round(ping_api["median_ms"] - ping_registry["median_ms"], 3),
+            "ping_overhead_p95_ms": round(ping_api["p95_ms"] - ping_registry["p95_ms"], 3),
+            "goal_overhead_median_ms": 2.0,
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=500)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as scratch, real_obs(Path(scratch)) as obs:
-        raw = raw_round_trips(obs, args.rounds)
-        app = QApplication.instance() or QApplication([])
-        app.setQuitOnLastWindowClosed(False)
-        result = qasync.run(console_figures(obs, args.rounds, Path(scratch)))
-        del app
+    with tempfile.TemporaryDirectory() as scratch:
+        base = Path(scratch)
+        (base / "first").mkdir()
+        (base / "second").mkdir()
+        with real_obs(base / "first") as obs, real_obs(base / "second") as second:
+            raw = raw_round_trips(obs, args.rounds)
+            app = QApplication.instance() or QApplication([])
+            app.setQuitOnLastWindowClosed(False)
+
+            async def everything() -> dict[str, Any]:
+                single = await console_figures(obs, args.rounds, base)
+                return {**single, **await rooms_figures(obs, second, args.rounds, base)}
+
+            result = qasync.run(everything())
+            del app
     raw_figures = figures(raw)
     overhead = result["command_get_version"]["median_ms"] - raw_figures["median_ms"]
     report = {
