@@ -18,6 +18,7 @@ from typing import Any
 from console.barrage.on_air import PinnedComment
 from console.barrage.pin import CommentPin
 from console.commands import CommandError, ErrorCode, unknown_room
+from console.host.host import RoomHost
 from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import RoomState
 from console.profile import MissingSecret, Room
@@ -39,6 +40,7 @@ class RoomRuntime:
         *,
         timing: LinkTiming | None = None,
         slides: Callable[[ObsLink], SlidePusher] | None = None,
+        host: Callable[[ObsLink], RoomHost] | None = None,
     ) -> None:
         self.id = room.id
         self.settings = room
@@ -61,6 +63,8 @@ class RoomRuntime:
                 log.error("room %s: %s", room.id, self.slides_unavailable)
         comment_scene = lambda: room.scenes.host or self.state.program or None  # noqa: E731
         self.pin = PinnedComment(room.id, CommentPin(self.link, room.comment_source, comment_scene))
+        self.host = host(self.link) if host is not None else None
+        """The room's digital host (its queue, engine, AI label and autopilot)."""
 
     @property
     def slides(self) -> SlidePusher:
@@ -94,13 +98,19 @@ class RoomRuntime:
             "recording": state.stats.recording,
             "slide": _slide(slide),
             "pin": None if pin is None else {"text": pin.text, "left_s": round(pin.left(), 1)},
+            "host": None if self.host is None else self.host.snapshot(),
         }
 
     def start(self) -> None:
         self.link.start()
+        if self.host is not None:
+            self.host.start()
 
     async def close(self) -> None:
-        """Take a pinned comment off air (briefly trying), then stop slides and the link."""
+        """Silence the host and take a pinned comment off air (briefly trying each), then
+        stop slides and the link."""
+        if self.host is not None:
+            await self.host.close()
         if self.pin.current is not None:
             try:
                 await asyncio.wait_for(self.pin.clear(), CLOSE_UNPIN_WITHIN)

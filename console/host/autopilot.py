@@ -71,7 +71,9 @@ class Autopilot:
         air_log: AirLog,
         to_safe_scene: Callable[[], Coroutine[Any, Any, None]] | None = None,
         draw: random.Random | None = None,
+        render: Callable[[str, str | None], str] = lambda text, sku: text,
     ) -> None:
+        """``render(text, sku)`` fills a script's ``{fields}`` from the live catalogue."""
         self.room_id = room_id
         self.scripts = {
             sku: [s for s in scripts if s.sku == sku] for sku in products if sku is not None
@@ -83,6 +85,7 @@ class Autopilot:
         self.reason = ""
         self.warning = ""
         self._to_safe_scene = to_safe_scene
+        self._render = render
         self._draw = draw or random.Random()
         self._product = 0
         self._segment = 0
@@ -162,6 +165,10 @@ class Autopilot:
             self._notify()
         return True
 
+    def forget_next(self) -> None:
+        """The catalogue changed: the line made ahead is made again, with the new facts."""
+        self._next = None
+
     def saw_operator(self) -> None:
         """A sign of the person in charge: the presence clock starts again."""
         self._last_sign = time.monotonic()
@@ -210,7 +217,7 @@ class Autopilot:
             choices = fresh or choices
         version = self._draw.choice(choices) if count else 0
         self._last_version[script.segment] = version
-        text = script.versions[version] if count else None
+        text = self._render(script.versions[version], sku) if count else None
         return Line(
             title=script.segment if count < 2 else f"{script.segment} ({version + 1}/{count})",
             text=text,

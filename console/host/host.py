@@ -20,7 +20,9 @@ from typing import Any
 
 from console.commands import CommandError, ErrorCode
 from console.host.air_log import AirLog
+from console.host.answers import Draft
 from console.host.autopilot import Autopilot
+from console.host.draft import Drafter
 from console.host.engine import Engine, EngineError, Playback, Take
 from console.host.label import AiLabel, LabelRefused
 from console.host.lines import Line, Placement
@@ -72,8 +74,11 @@ class RoomHost:
         air_log: AirLog,
         autopilot: Autopilot,
         on_line_start: LineStarted | None = None,
+        ahead: list[Line] | None = None,
     ) -> None:
         self.room_id = room_id
+        self.ahead = ahead or []
+        """Lines made ready when the host starts (every version of the show's segments)."""
         self.engine = engine
         self.label = label
         self.terms = terms
@@ -84,6 +89,10 @@ class RoomHost:
         self.playback: Playback | None = None
         self.problem = ""
         """What went wrong last (a line that could not air), shown until the next line airs."""
+        self.proposed: Draft | None = None
+        """The answer waiting for the operator's confirmation (``host.answer``)."""
+        self.drafter: Drafter | None = None
+        """The show's language model for drafting answers, if the room has one."""
         self._on_line_start = on_line_start
         self._engine_lock = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -99,7 +108,7 @@ class RoomHost:
     # -- observing ------------------------------------------------------------------------
 
     def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
-        """``listener(aspect)``: queue, state, problem, autopilot."""
+        """``listener(aspect)``: queue, state, problem, autopilot, proposed."""
         return self._observers.subscribe(listener)
 
     def _notify(self, aspect: str) -> None:
@@ -128,13 +137,19 @@ class RoomHost:
             "label": {"on": check.visible, "text": check.text, "problem": check.problem},
             "autopilot": self.autopilot.snapshot(),
             "problem": self.problem,
+            "proposed": None
+            if self.proposed is None
+            else {"question": self.proposed.question, "text": self.proposed.text},
         }
 
     # -- life -----------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Run the host, and make the show's scripted lines ready so their first play is warm."""
         if self._runner is None:
             self._runner = self._tasks.spawn(self._run(), f"host-{self.room_id}")
+            if self.ahead:
+                self._tasks.spawn(self.engine.ahead(self.ahead), f"host-ahead-{self.room_id}")
 
     async def close(self) -> None:
         """Silence the host (briefly trying), then stop everything."""
@@ -210,6 +225,16 @@ class RoomHost:
         self._prepared.clear()
         await self._cut_now(dropped[0] if dropped else None, "stopped", always=True)
         return dropped
+
+    def propose(self, draft: Draft | None) -> None:
+        """Show an answer for the operator to confirm (None: the proposal is gone)."""
+        self.proposed = draft
+        self._notify("proposed")
+
+    def catalogue_changed(self) -> None:
+        """Facts may have changed: lines made ahead are made again when they come up."""
+        self._prepared.clear()
+        self.autopilot.forget_next()
 
     async def move(self, line_id: int, position: int) -> Line:
         try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 from console.host.engine import EngineError, Playback, Take
 from console.host.espeak import EngineMissing
@@ -23,7 +24,14 @@ from console.host.synth import SynthesisFailed
 class MediaEngine:
     """Clips and synthesised speech through one OBS media source."""
 
-    def __init__(self, name: str, media: HostMedia, speech: SpeechCache) -> None:
+    def __init__(
+        self,
+        name: str,
+        media: HostMedia,
+        speech: SpeechCache,
+        executor: ThreadPoolExecutor | None = None,
+    ) -> None:
+        """``executor``: the synthesis thread(s) this engine owns and shuts down."""
         if name not in ("clip", "tts"):
             raise ValueError(f"not a media engine: {name}")
         self.name = name
@@ -31,6 +39,7 @@ class MediaEngine:
         self.speech = speech
         self._last_variant: dict[str, int] = {}
         self._draw = random.Random()
+        self._executor = executor
 
     async def prepare(self, line: Line) -> Take:
         t0 = time.perf_counter()
@@ -68,3 +77,5 @@ class MediaEngine:
     async def close(self) -> None:
         await self.media.close()
         await self.speech.close()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True)

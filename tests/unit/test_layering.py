@@ -20,7 +20,12 @@ CORE = {
     "product_fields",
 }  # fmt: skip
 """The command vocabulary and plumbing every part uses."""
-SERVICES = {"console.show.service", "console.barrage.service", "console.barrage.commands"}
+SERVICES = {
+    "console.show.service",
+    "console.barrage.service",
+    "console.barrage.commands",
+    "console.host.commands",
+}
 """Show-wide services: they reach the rooms through the room runtime."""
 
 BELOW_ROOMS = {"core", "profile", "obs", "show", "barrage"}
