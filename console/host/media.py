@@ -2,8 +2,8 @@
 
 An ``ffmpeg_source`` input (created if the collection lacks it) shown in every scene of the
 room, so the host is heard and seen whichever scene is on program. Playing sets the file
-and sends RESTART (PLAY after STOP does nothing in OBS), then waits for OBS's own
-``MediaInputPlaybackStarted``. OBS also sends ``MediaInputPlaybackEnded`` when the console
+(a new file starts by itself in OBS 29) or sends RESTART (the same file again; PLAY after
+STOP does nothing in OBS), then waits for OBS's own ``MediaInputPlaybackStarted``. OBS also sends ``MediaInputPlaybackEnded`` when the console
 stops the source or changes its file, so an end event alone proves nothing: a line has
 ended naturally only when the event comes for the line on air, after OBS said it started,
 and ``GetMediaInputStatus`` then reports ``OBS_MEDIA_STATE_ENDED``. A stop clears the line
@@ -14,6 +14,7 @@ duration asks OBS again, so a stop made in OBS itself never leaves the queue wai
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -34,6 +35,7 @@ STOP = "OBS_WEBSOCKET_MEDIA_INPUT_ACTION_STOP"
 PLAYING = "OBS_MEDIA_STATE_PLAYING"
 ENDED = "OBS_MEDIA_STATE_ENDED"
 START_PATIENCE = 5.0  # seconds OBS gets to start a file before the line fails
+SELF_START_PATIENCE = 0.5  # seconds a new file gets to start by itself before RESTART
 END_SLACK = 1.5  # seconds past the duration before the watchdog asks OBS
 
 
@@ -81,6 +83,7 @@ class HostMedia:
         )
         self._current: _Play | None = None
         self._placed: set[str] = set()  # scenes known to show the source
+        self._file = ""  # the file OBS was last pointed at
         self._tasks = TaskSet()
         link.add_event_listener(self.on_obs_event)
         link.state.subscribe(self._on_state)
@@ -97,13 +100,20 @@ class HostMedia:
         play = _Play(Playback(take, loop.create_future()), loop.create_future())
         self._current = play
         try:
-            await self.link.request(
-                "SetInputSettings",
-                inputName=self.source,
-                inputSettings=media_settings(str(take.file)),
-                overlay=True,
-            )
-            await self._action(RESTART)
+            if str(take.file) != self._file:
+                # A new file starts by itself in OBS 29 (restart_on_activate off); a RESTART
+                # on top would start it twice. Only if it does not start is RESTART sent.
+                await self.link.request(
+                    "SetInputSettings",
+                    inputName=self.source,
+                    inputSettings=media_settings(str(take.file)),
+                    overlay=True,
+                )
+                self._file = str(take.file)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(asyncio.shield(play.started), SELF_START_PATIENCE)
+            if not play.started.done():
+                await self._action(RESTART)
             await asyncio.wait_for(asyncio.shield(play.started), START_PATIENCE)
         except TimeoutError:
             self._drop(play)
@@ -276,3 +286,5 @@ class HostMedia:
     def _on_state(self, aspect: str) -> None:
         if aspect in ("link", "scenes"):
             self._placed.clear()
+        if aspect == "link":
+            self._file = ""
