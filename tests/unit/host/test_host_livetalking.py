@@ -17,7 +17,6 @@ from console.host.engine import EngineError
 from console.host.lines import Line
 from console.host.livetalking import LiveTalkingEngine
 from console.profile.host_model import LiveTalking
-from tests.conftest import Drive
 
 
 @dataclass
@@ -75,7 +74,7 @@ def line(text: str = "你好") -> Line:
     return Line(title=text, text=text)
 
 
-def test_a_line_is_said_and_ends_when_the_engine_stops_speaking(drive: Drive) -> None:
+def test_a_line_is_said_and_ends_when_the_engine_stops_speaking() -> None:
     async def scenario() -> None:
         fake = FakeLiveTalking()
         async for start in _served():
@@ -86,10 +85,10 @@ def test_a_line_is_said_and_ends_when_the_engine_stops_speaking(drive: Drive) ->
             assert fake.said == ["欢迎"]
             await talk.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_an_interruption_waits_for_the_buffered_frames_to_finish(drive: Drive) -> None:
+def test_an_interruption_waits_for_the_buffered_frames_to_finish() -> None:
     async def scenario() -> None:
         fake = FakeLiveTalking(seconds_per_line=10, tail=0.3)
         async for start in _served():
@@ -100,7 +99,7 @@ def test_an_interruption_waits_for_the_buffered_frames_to_finish(drive: Drive) -
             assert not playback.ended.done()  # a stop is not a natural end
             await talk.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
 @pytest.mark.parametrize(
@@ -119,10 +118,10 @@ def test_engine_trouble_is_a_clear_error(fake: FakeLiveTalking, message: str, dr
                 await talk.start(await talk.prepare(line()))
             await talk.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_a_dead_port_is_a_clear_error(drive: Drive) -> None:
+def test_a_dead_port_is_a_clear_error() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]  # closed again: nothing listens there
@@ -133,10 +132,10 @@ def test_a_dead_port_is_a_clear_error(drive: Drive) -> None:
             await talk.start(await talk.prepare(line()))
         await talk.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_an_older_engine_takes_integer_session_ids(drive: Drive) -> None:
+def test_an_older_engine_takes_integer_session_ids() -> None:
     async def scenario() -> None:
         fake = FakeLiveTalking(session=0)
         async for start in _served():
@@ -147,10 +146,10 @@ def test_an_older_engine_takes_integer_session_ids(drive: Drive) -> None:
             assert fake.seen[0] == ("/human", "0") and fake.seen[1] == ("/human", 0)
             await talk.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
-def test_an_engine_that_dies_mid_line_fails_the_line(drive: Drive) -> None:
+def test_an_engine_that_dies_mid_line_fails_the_line() -> None:
     async def scenario() -> None:
         fake = FakeLiveTalking(seconds_per_line=10)
         runner = web.AppRunner(fake.app())
@@ -164,7 +163,7 @@ def test_an_engine_that_dies_mid_line_fails_the_line(drive: Drive) -> None:
             await asyncio.wait_for(playback.ended, 5)
         await talk.close()
 
-    drive(scenario())
+    asyncio.run(scenario())
 
 
 async def _served() -> AsyncIterator[Serve]:
