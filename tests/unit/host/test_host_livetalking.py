@@ -110,7 +110,7 @@ def test_an_interruption_waits_for_the_buffered_frames_to_finish() -> None:
         (FakeLiveTalking(session="abc"), "refused /human: session not found"),
     ],
 )
-def test_engine_trouble_is_a_clear_error(fake: FakeLiveTalking, message: str, drive: Drive) -> None:
+def test_engine_trouble_is_a_clear_error(fake: FakeLiveTalking, message: str) -> None:
     async def scenario() -> None:
         async for start in _served():
             talk = engine(await start(fake), timeout=0.5)
