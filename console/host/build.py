@@ -105,6 +105,7 @@ def make_host(
     host = RoomHost(
         room.id, engine, label, profile.compliance, air_log, autopilot, on_line_start, ahead
     )
+    host.products = products
     if settings.llm is not None:
         host.drafter = Drafter(settings.llm)
     return host

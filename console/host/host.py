@@ -15,7 +15,7 @@ import asyncio
 import enum
 import logging
 import time
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Mapping
 from typing import Any
 
 from console.commands import CommandError, ErrorCode
@@ -29,6 +29,7 @@ from console.host.lines import Line, Placement
 from console.host.queue import HostQueue
 from console.observers import Observers, Unsubscribe
 from console.show.compliance import Finding, TermList
+from console.show.product import Product
 from console.tasks import TaskSet
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,8 @@ class RoomHost:
         """The answer waiting for the operator's confirmation (``host.answer``)."""
         self.drafter: Drafter | None = None
         """The show's language model for drafting answers, if the room has one."""
+        self.products: Mapping[str, Product] = {}
+        """The live catalogue, for checking an edited answer's figures."""
         self._on_line_start = on_line_start
         self._engine_lock = asyncio.Lock()
         self._wake = asyncio.Event()

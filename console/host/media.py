@@ -3,12 +3,13 @@
 An ``ffmpeg_source`` input (created if the collection lacks it) shown in every scene of the
 room, so the host is heard and seen whichever scene is on program. Playing sets the file
 (a new file starts by itself in OBS 29) or sends RESTART (the same file again; PLAY after
-STOP does nothing in OBS), then waits for OBS's own ``MediaInputPlaybackStarted``. OBS also sends ``MediaInputPlaybackEnded`` when the console
-stops the source or changes its file, so an end event alone proves nothing: a line has
-ended naturally only when the event comes for the line on air, after OBS said it started,
-and ``GetMediaInputStatus`` then reports ``OBS_MEDIA_STATE_ENDED``. A stop clears the line
-on air first, so its end event finds nothing to end. A watchdog at the end of the file's
-duration asks OBS again, so a stop made in OBS itself never leaves the queue waiting.
+STOP does nothing in OBS), then waits for OBS's own ``MediaInputPlaybackStarted``. OBS may
+also send ``MediaInputPlaybackEnded`` when the console stops the source or changes its
+file, so an end event alone proves nothing: a line has ended naturally only when the event
+comes for the line on air, after OBS said it started, and ``GetMediaInputStatus`` then
+reports ``OBS_MEDIA_STATE_ENDED``. A stop clears the line on air first, so its end event
+finds nothing to end. A watchdog at the end of the file's duration asks OBS again, so a
+stop made in OBS itself never leaves the queue waiting.
 """
 
 from __future__ import annotations

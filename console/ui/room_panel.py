@@ -26,6 +26,7 @@ from console.commands import Invocation
 from console.obs.state import LinkPhase
 from console.room import RoomRuntime
 from console.ui.follow import follow
+from console.ui.host_panel import HostPanel
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -77,6 +78,9 @@ class RoomPanel(QFrame):
         self.take_button = named(QPushButton("TAKE"), "takeButton")
         self.record_button = QPushButton("● REC")
         self.stream_button = QPushButton("◉ STREAM")
+        self.host_panel = (
+            HostPanel(runtime.host, self.room.id, fire, self) if runtime.host is not None else None
+        )
         self._layout()
         self._connect_signals()
         for aspect in ("link", "scenes", "program", "preview", "studio", "transition", "stats"):
@@ -113,6 +117,8 @@ class RoomPanel(QFrame):
         layout.addLayout(outputs)
         layout.addWidget(self.slide_label)
         layout.addWidget(self.pin_label)
+        if self.host_panel is not None:
+            layout.addWidget(self.host_panel)
         layout.addStretch(1)
 
     def _connect_signals(self) -> None:
@@ -177,6 +183,8 @@ class RoomPanel(QFrame):
             self._show_link()
         if self.runtime.pin.current is not None:
             self._show_pin()
+        if self.host_panel is not None:
+            self.host_panel.tick()
 
     def on_pin_changed(self, pinned: PinnedComment) -> None:
         self._show_pin()
