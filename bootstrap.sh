@@ -7,10 +7,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# Qt's xcb platform plugin, OpenGL, CJK fonts and venv support.
+# Qt's xcb platform plugin, OpenGL, CJK fonts and venv support; the host's offline speech
+# (espeak-ng), audio adjustment (sox) and demo clips (ffmpeg).
 RUNTIME_PACKAGES="python3-venv python3-pip libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
-  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk"
+  libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk
+  espeak-ng sox ffmpeg"
 # A real OBS Studio under a virtual X server, and screenshots.
 TEST_PACKAGES="obs-studio xvfb x11-utils imagemagick"
 

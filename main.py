@@ -38,9 +38,13 @@ def main(argv: list[str] | None = None) -> int:
 
         print(schema_reference())
         return 0
+    if args.check:
+        from console.profile.cli import check
+
+        return check(args.profile)
     from console import app
 
-    return app.check(args.profile) if args.check else app.run(args.profile)
+    return app.run(args.profile)
 
 
 def _explain(path: Path, text: str) -> int:

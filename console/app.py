@@ -27,17 +27,6 @@ from console.ui.theme import apply_theme
 log = logging.getLogger("console")
 
 
-def check(path: Path) -> int:
-    """``--check``: print every problem of a profile as PATH:LINE:COL: message."""
-    try:
-        load_profile(path)
-    except ProfileError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    print(f"{path}: ok")
-    return 0
-
-
 def run(path: Path) -> int:
     """Open the console on a profile; refuses to start on an invalid one."""
     try:

@@ -134,7 +134,8 @@ BARRAGE_COMMANDS = (
     CommandSpec("barrage.unpin", "Take the pinned comment off air", room=True),
     CommandSpec(
         "barrage.answer",
-        "Suggest the product FAQ answer to a viewer's question",
+        "Propose the product FAQ answer to a viewer's question, for the host to say once "
+        "confirmed (host.answer)",
         (ID, Arg("sku", str, "product (default: the one the question names)", required=False)),
     ),
 )
@@ -157,12 +158,95 @@ FEED_COMMANDS = (
     ),
 )
 
+OVERRIDE = Arg("override", bool, "air it despite prohibited terms (logged)", required=False)
+WHAT = Arg("what", str, "a segment id from the profile, or the text to say")
+
+HOST_COMMANDS = (
+    CommandSpec(
+        "host.play",
+        "Queue a host segment (scripted copy: after what is queued)",
+        (Arg("segment", str, "segment id from the profile"), OVERRIDE),
+        room=True,
+    ),
+    CommandSpec(
+        "host.say",
+        "The host says free text (ahead of answers and copy waiting; cuts the autopilot)",
+        (Arg("text", str, "what to say"), OVERRIDE),
+        room=True,
+    ),
+    CommandSpec(
+        "host.insert",
+        "Play a segment or text right after the current line, without cutting it (插播)",
+        (WHAT, OVERRIDE),
+        room=True,
+    ),
+    CommandSpec(
+        "host.interrupt",
+        "Cut in now with a segment or text; the line cut off is said again after (急插)",
+        (WHAT, OVERRIDE),
+        room=True,
+    ),
+    CommandSpec(
+        "host.stop", "Panic: silence the host now, clear its queue, pause the autopilot", room=True
+    ),
+    CommandSpec("host.skip", "End the line on air; the next one follows", room=True),
+    CommandSpec(
+        "host.answer",
+        "The host answers a viewer (preempts copy); without text: the answer proposed last",
+        (
+            Arg("text", str, "the answer as it will be said", required=False),
+            Arg("question", str, "the viewer's question", required=False),
+            Arg("sku", str, "the product it is about", required=False),
+            OVERRIDE,
+        ),
+        room=True,
+    ),
+    CommandSpec(
+        "host.draft",
+        "Draft an answer with the show's language model, grounded in the product (shown for "
+        "confirmation, never aired without it)",
+        (
+            Arg("question", str, "the viewer's question"),
+            Arg("sku", str, "the product (default: the one the question names)", required=False),
+        ),
+        room=True,
+    ),
+    CommandSpec(
+        "host.autopilot",
+        "Start, pause, resume or stop the room's unattended loop",
+        (Arg("action", str, "start | pause | resume | stop"),),
+        room=True,
+    ),
+    CommandSpec(
+        "host.confirm", "The operator is here: resets the autopilot's presence check", room=True
+    ),
+    CommandSpec(
+        "host.move",
+        "Move a waiting line in the host's queue (1 = next)",
+        (Arg("line", int, "line number as the queue shows it"), Arg("position", int, "1 = next")),
+        room=True,
+    ),
+    CommandSpec(
+        "host.drop",
+        "Take a waiting line out of the host's queue",
+        (Arg("line", int, "line number as the queue shows it"),),
+        room=True,
+    ),
+    CommandSpec(
+        "host.label",
+        "Show or hide the AI-host label (it cannot be hidden while the host is on air)",
+        (Arg("show", bool, "true to show and check it, false to hide it"),),
+        room=True,
+    ),
+)
+
 ALL_COMMANDS = (
     *SCENE_COMMANDS,
     *WINDOW_COMMANDS,
     *SHOW_COMMANDS,
     *BARRAGE_COMMANDS,
     *FEED_COMMANDS,
+    *HOST_COMMANDS,
 )
 
 

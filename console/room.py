@@ -18,6 +18,7 @@ from typing import Any
 from console.barrage.on_air import PinnedComment
 from console.barrage.pin import CommentPin
 from console.commands import CommandError, ErrorCode, unknown_room
+from console.host.host import RoomHost
 from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import LinkPhase, RoomState
 from console.profile import MissingSecret, Room
@@ -40,6 +41,7 @@ class RoomRuntime:
         *,
         timing: LinkTiming | None = None,
         slides: Callable[[ObsLink], SlidePusher] | None = None,
+        host: Callable[[ObsLink], RoomHost] | None = None,
     ) -> None:
         self.id = room.id
         self.settings = room
@@ -62,6 +64,8 @@ class RoomRuntime:
                 log.error("room %s: %s", room.id, self.slides_unavailable)
         comment_scene = lambda: room.scenes.host or self.state.program or None  # noqa: E731
         self.pin = PinnedComment(room.id, CommentPin(self.link, room.comment_source, comment_scene))
+        self.host = host(self.link) if host is not None else None
+        """The room's digital host (its queue, engine, AI label and autopilot)."""
         self.link.add_event_listener(self.pin.on_obs_event)
         self.state.subscribe(self._on_state_changed)
         self.reconciliation = Reconciliation(self)
@@ -110,13 +114,19 @@ class RoomRuntime:
                 "on_air": self.pin.on_air,
                 "missing": self.pin.missing,
             },
+            "host": None if self.host is None else self.host.snapshot(),
         }
 
     def start(self) -> None:
         self.link.start()
+        if self.host is not None:
+            self.host.start()
 
     async def close(self) -> None:
-        """Take a pinned comment off air (briefly trying), then stop slides and the link."""
+        """Silence the host and take a pinned comment off air (briefly trying each), then
+        stop slides and the link."""
+        if self.host is not None:
+            await self.host.close()
         if self.pin.current is not None:
             try:
                 await asyncio.wait_for(self.pin.clear(), CLOSE_UNPIN_WITHIN)

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import Any
 
 from console.actionlog import ActionLog, log_path
 from console.barrage.commands import bind as bind_barrage
 from console.barrage.service import BarrageService
 from console.catalog import declare_all
-from console.commands import CommandRegistry, Context, Result
+from console.commands import ActionRecord, CommandError, CommandRegistry, Context, Result
 from console.dispatch import Dispatcher
+from console.host.air_log import AirLog, air_log_path
+from console.host.build import make_host, segment_prosody
+from console.host.commands import bind as bind_host
+from console.host.host import RoomHost
+from console.host.lines import Line
 from console.obs import scene_commands
-from console.obs.link import LinkTiming
-from console.profile import Profile
+from console.obs.link import LinkTiming, ObsLink
+from console.profile import Profile, Room
 from console.room import RoomRuntime, RoomSet
 from console.show.service import ShowService, slide_pusher
+
+log = logging.getLogger(__name__)
+
+HOST_TRIGGERS = ("host", "autopilot")
+"""Commands the host runs by itself (a product's slide, the safe scene): not the operator."""
 
 
 class Console:
@@ -32,6 +44,8 @@ class Console:
     ) -> None:
         self.profile = profile
         self.products = {product.sku: product for product in profile.products}
+        log_dir = profile.show.log_dir
+        self.air_log = AirLog(air_log_path(log_dir, profile.show.title) if log_actions else None)
         self.rooms = RoomSet(
             [
                 RoomRuntime(
@@ -40,6 +54,7 @@ class Console:
                     slides=slide_pusher(profile, room, self.products, **pusher_options)
                     if slides
                     else None,
+                    host=self._host_maker(room),
                 )
                 for room in profile.rooms
             ]
@@ -54,6 +69,17 @@ class Console:
         self.show.bind(self.registry)
         self.barrage = BarrageService(profile, self.rooms, log_actions)
         bind_barrage(self.registry, self.barrage)
+        bind_host(
+            self.registry,
+            self.host,
+            {segment.id: segment for segment in profile.segments},
+            self.products,
+            profile.compliance,
+            lambda room, segment: segment_prosody(segment, self._room(room).host.voice),
+            self.barrage,
+        )
+        self.registry.add_listener(self._on_action)
+        self.show.subscribe(self._on_catalogue)
         self.dispatcher = Dispatcher(self.registry)
 
     async def room_restore(self, context: Context) -> Result:
@@ -65,6 +91,66 @@ class Console:
             f"room {room.id}: restored {', '.join(done) or 'nothing'}", {"restored": done}
         )
 
+    def host(self, room: str | None) -> RoomHost:
+        """The digital host of the room a command's context names."""
+        host = self.rooms.get(room).host
+        assert host is not None, "every room of a console has a host"
+        return host
+
+    def _room(self, room: str | None) -> Room:
+        return self.rooms.get(room).settings
+
+    def _host_maker(self, room: Room) -> Callable[[ObsLink], RoomHost]:
+        def make(link: ObsLink) -> RoomHost:
+            return make_host(
+                self.profile,
+                room,
+                link,
+                self.products,
+                self.air_log,
+                self._line_started,
+                lambda: self._to_safe_scene(room),
+            )
+
+        return make
+
+    async def _line_started(self, room_id: str, line: Line) -> None:
+        """A line about a product starts: that product's slide goes on air in the room."""
+        runtime = self.rooms.get(room_id)
+        if line.sku is None or not runtime.has_slides:
+            return
+        on_air = runtime.slides.on_air
+        if on_air is not None and on_air.sku == line.sku:
+            return
+        try:
+            await self.registry.call("slide.show", {"sku": line.sku, "room": room_id}, "host")
+        except CommandError as exc:  # recorded in the action log, shown as a failed action
+            log.warning("room %s: slide for %s not shown: %s", room_id, line.title, exc)
+
+    async def _to_safe_scene(self, room: Room) -> None:
+        scene = room.host.autopilot.safe_scene or room.scenes.break_
+        if scene is None:
+            return
+        try:
+            await self.registry.call(
+                "scene.program", {"scene": scene, "room": room.id}, "autopilot"
+            )
+        except CommandError as exc:
+            log.error("room %s: safe scene %s not cut to: %s", room.id, scene, exc)
+
+    def _on_action(self, record: ActionRecord) -> None:
+        """Any command the operator runs is a sign they are at the console."""
+        if record.source in HOST_TRIGGERS:
+            return
+        for runtime in self.rooms:
+            if runtime.host is not None and record.room in (None, runtime.id):
+                runtime.host.autopilot.saw_operator()
+
+    def _on_catalogue(self, what: str) -> None:
+        for runtime in self.rooms:
+            if runtime.host is not None:
+                runtime.host.catalogue_changed()
+
     def start(self) -> None:
         """Start connecting every room; returns at once, links retry in the background."""
         self.rooms.start()
@@ -74,5 +160,6 @@ class Console:
         await self.dispatcher.drain()
         await self.barrage.close()
         await self.show.close()
-        await self.rooms.close()  # takes pinned comments off air first
+        await self.rooms.close()  # silences the hosts and takes pinned comments off air first
+        self.air_log.close()
         self.action_log.close()

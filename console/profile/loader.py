@@ -18,6 +18,7 @@ from console.catalog import catalog
 from console.commands import ALL_ROOMS, ROOM_ARG, CommandRegistry, Invocation
 from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
+from console.profile.host_schema import build_host, build_segments, check_host
 from console.profile.migrate import upgrade
 from console.profile.model import (
     Control,
@@ -69,6 +70,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     check_rundown(validator, root, data)
     check_barrage(validator, root, data)
     check_compliance(validator, root, data, text)
+    check_host(validator, root, data, text)
     if validator.problems:
         raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
     return _build(path.resolve(), root, data)
@@ -129,6 +131,7 @@ def _build(path: Path, root: yaml.MappingNode, data: dict[str, Any]) -> Profile:
         compliance=terms,
         rundown=build_rundown(data["rundown"], {p.sku: p.name for p in products}),
         barrage=build_barrage(data["barrage"]),
+        segments=build_segments(data["segments"]),
     )
 
 
@@ -150,4 +153,5 @@ def _room(data: dict[str, Any]) -> Room:
         canvas=None
         if data["canvas"] is None
         else (data["canvas"]["width"], data["canvas"]["height"]),
+        host=build_host(data["host"]),
     )

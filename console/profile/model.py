@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from console.barrage.config import ModerationConfig
 from console.commands import Invocation
+from console.profile.host_model import HostSettings, Segment
 
 if TYPE_CHECKING:
     from console.barrage.sources.mapping import FieldMapping
@@ -98,6 +99,8 @@ class Room:
     """OBS text source that shows pinned viewer comments."""
     canvas: tuple[int, int] | None = None
     """(width, height) slides are rendered at; None: ask OBS for its canvas size."""
+    host: HostSettings = field(default_factory=HostSettings)
+    """The room's digital host (engine, OBS sources, voice, autopilot)."""
 
 
 @dataclass(frozen=True)
@@ -248,6 +251,8 @@ class Profile:
     """The show's prohibited terms and allowed exceptions."""
     rundown: tuple[RundownItem, ...] = ()
     barrage: Barrage = field(default_factory=Barrage)
+    segments: tuple[Segment, ...] = ()
+    """The host segments, in profile order (ids unique)."""
 
     def product(self, sku: str) -> Product:
         """The product with this sku; KeyError if there is none."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from console.profile.barrage_schema import BARRAGE
 from console.profile.compliance_check import COMPLIANCE
+from console.profile.host_schema import HOST, SEGMENTS
 from console.profile.products import PRODUCTS
 from console.profile.rundown import RUNDOWN
 from console.profile.spec import (
@@ -103,6 +104,7 @@ ROOM = Record(
             TEXT, "OBS text source that shows pinned viewer comments", "Pinned Comment"
         ),
         "canvas": CANVAS,
+        "host": HOST,
     },
     "one live room, with its own OBS Studio",
 )
@@ -176,6 +178,7 @@ PROFILE = Record(
         "compliance": COMPLIANCE,
         "rundown": RUNDOWN,
         "barrage": BARRAGE,
+        "segments": SEGMENTS,
     },
     "a show profile",
 )

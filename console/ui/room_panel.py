@@ -26,6 +26,7 @@ from console.commands import Invocation
 from console.obs.state import LinkPhase
 from console.room import RoomRuntime
 from console.ui.follow import follow
+from console.ui.host_panel import HostPanel
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -52,6 +53,7 @@ class RoomPanel(QFrame):
         self.scene_buttons: dict[str, QPushButton] = {}
 
         self.title = named(QLabel(self.room.name), "roomTitle")
+
         self.link_pill = named(QLabel(), "linkState")
         self.link_reason = named(QLabel(), "linkReason")
         self.link_reason.setWordWrap(True)
@@ -83,6 +85,9 @@ class RoomPanel(QFrame):
         self.take_button = named(QPushButton("TAKE"), "takeButton")
         self.record_button = QPushButton("● REC")
         self.stream_button = QPushButton("◉ STREAM")
+        self.host_panel = (
+            HostPanel(runtime.host, self.room.id, fire, self) if runtime.host is not None else None
+        )
         self._layout()
         self._connect_signals()
         for aspect in ("link", "scenes", "program", "preview", "studio", "transition", "stats"):
@@ -96,8 +101,10 @@ class RoomPanel(QFrame):
         header.addWidget(self.title)
         room_id = QLabel(f"[{self.room.id}]")
         room_id.setProperty("dim", True)
-        header.addWidget(room_id)
-        header.addStretch(1)
+        room_id.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        header.addWidget(room_id, 1)
+        header.addWidget(self.record_button)
+        header.addWidget(self.stream_button)
         header.addWidget(self.link_pill)
         buses = QHBoxLayout()
         for label in (self.program_label, self.preview_label):
@@ -108,9 +115,6 @@ class RoomPanel(QFrame):
         for widget in (self.studio_button, self.transition_box, self.duration_box):
             transition.addWidget(widget)
         transition.addWidget(self.take_button, 1)
-        outputs = QHBoxLayout()
-        outputs.addWidget(self.record_button)
-        outputs.addWidget(self.stream_button)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.link_reason)
@@ -119,11 +123,12 @@ class RoomPanel(QFrame):
         layout.addLayout(buses)
         layout.addLayout(self.scene_grid)
         layout.addLayout(transition)
-        layout.addLayout(outputs)
         on_air = QHBoxLayout()
         on_air.addWidget(self.slide_label, 1)
         on_air.addWidget(self.pin_label, 1)
         layout.addLayout(on_air)
+        if self.host_panel is not None:
+            layout.addWidget(self.host_panel)
         layout.addStretch(1)
 
     def _connect_signals(self) -> None:
@@ -191,6 +196,8 @@ class RoomPanel(QFrame):
             self._show_link()
         if self.runtime.pin.current is not None:
             self._show_pin()
+        if self.host_panel is not None:
+            self.host_panel.tick()
 
     def on_pin_changed(self, pinned: PinnedComment) -> None:
         self._show_pin()

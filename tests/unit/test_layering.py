@@ -20,7 +20,12 @@ CORE = {
     "product_fields",
 }  # fmt: skip
 """The command vocabulary and plumbing every part uses."""
-SERVICES = {"console.show.service", "console.barrage.service", "console.barrage.commands"}
+SERVICES = {
+    "console.show.service",
+    "console.barrage.service",
+    "console.barrage.commands",
+    "console.host.commands",
+}
 """Show-wide services: they reach the rooms through the room runtime."""
 
 BELOW_ROOMS = {"core", "profile", "obs", "show", "barrage"}
@@ -31,11 +36,13 @@ MAY_IMPORT: dict[str, set[str]] = {
     "obs": {"core", "profile"},
     "show": {"core", "profile", "obs"},
     "barrage": {"core", "profile", "obs", "show"},
-    "room": BELOW_ROOMS,
-    "services": BELOW_ROOMS | {"room", "services"},
-    "control": BELOW_ROOMS | {"room", "services"},
-    "ui": BELOW_ROOMS | {"room", "services"},
-    "app": BELOW_ROOMS | {"room", "services", "control", "ui"},
+    # The digital host: its engines drive OBS, it checks the show's terms, answers questions.
+    "host": {"core", "profile", "obs", "show", "barrage"},
+    "room": BELOW_ROOMS | {"host"},
+    "services": BELOW_ROOMS | {"host", "room", "services"},
+    "control": BELOW_ROOMS | {"host", "room", "services"},
+    "ui": BELOW_ROOMS | {"host", "room", "services"},
+    "app": BELOW_ROOMS | {"host", "room", "services", "control", "ui"},
 }
 
 

@@ -1,0 +1,73 @@
+"""What the host says: lines, their priorities, and where a new one goes in the queue.
+
+The trade's priorities, as operators of live rooms expect them: a viewer's answer preempts
+scripted copy, copy never preempts an answer, the operator's own lines come before both,
+and the operator can cut in at any time. A line cut off goes back to the front of its own
+kind and is said again from its start.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from console.host.prosody import Prosody
+
+
+class Priority(enum.IntEnum):
+    """Higher goes first; an answer cuts copy off, nothing but the operator cuts an answer."""
+
+    COPY = 1
+    """Scripted copy: a segment played by command or by the autopilot."""
+    ANSWER = 2
+    """An answer to a viewer's question, confirmed by the operator."""
+    OPERATOR = 3
+    """Free text the operator typed (host.say)."""
+
+
+class Placement(enum.Enum):
+    """Where a new line goes."""
+
+    QUEUE = "queue"
+    """By priority: after the lines of its own priority and higher, ahead of lower ones."""
+    NEXT = "next"
+    """Right after the line on air, which is not cut (插播)."""
+    NOW = "now"
+    """On air at once: the line on air is cut and goes back to the queue (急插)."""
+
+
+_serial = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One thing to say: text (spoken by the engine) and/or a clip (played as it is)."""
+
+    title: str
+    """What the queue shows: the segment id, or the start of the text."""
+    text: str | None = None
+    clip: Path | None = None
+    priority: Priority = Priority.COPY
+    segment: str | None = None
+    """The profile segment this line comes from, if any."""
+    sku: str | None = None
+    """The product it is about: its slide goes on air as the line starts."""
+    prosody: Prosody = field(default_factory=Prosody)
+    question: str | None = None
+    """For an answer: the viewer's question."""
+    origin: str = "operator"
+    """Who queued it: operator, autopilot, answer."""
+    override: bool = False
+    """Aired despite prohibited terms, on the operator's word (logged)."""
+    id: int = field(default_factory=lambda: next(_serial))
+
+    @property
+    def is_copy(self) -> bool:
+        return self.priority is Priority.COPY
+
+    def describe(self) -> str:
+        body = self.text if self.text else (self.clip.name if self.clip else "")
+        short = body if len(body) <= 30 else body[:29] + "…"
+        return f"{self.title}: {short}" if short and short != self.title else self.title

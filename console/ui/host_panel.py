@@ -1,0 +1,217 @@
+"""One room's digital host at a glance: on air with elapsed and remaining time, the queue
+(drag to reorder), the AI label as OBS reports it, the autopilot and its presence check,
+and the answer waiting for the operator's confirmation (editable, problems shown).
+
+Only reads the room's host and fires ``host.*`` commands in its room.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.host.host import HostState, RoomHost
+from console.profile.host_facts import contradictions
+from console.ui.follow import follow
+from console.ui.surface import Fire
+from console.ui.theme import mark, named
+
+
+class HostPanel(QFrame):
+    """The host of one room (see the module docstring)."""
+
+    def __init__(self, host: RoomHost, room: str, fire: Fire, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("hostPanel")
+        self.host = host
+        self.room = room
+        self._fire = fire
+        self.now_label = named(QLabel(), "hostNow")
+        self.label_state = named(QLabel(), "hostLabel")
+        self.autopilot_label = named(QLabel(), "hostAutopilot")
+        self.answer_edit = QLineEdit()
+        self.answer_edit.setPlaceholderText("answer proposed with Q (barrage.answer) appears here")
+        self.answer_problems = named(QLabel(), "hostAnswerProblems")
+        self.queue_list = QListWidget()
+        self.queue_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.queue_list.setMaximumHeight(70)
+        self.speak_button = QPushButton("Speak answer")
+        self.stop_button = named(QPushButton("■ STOP host"), "hostStop")
+        self.skip_button = QPushButton("Skip")
+        self.auto_button = QPushButton("Autopilot")
+        self.confirm_button = QPushButton("I'm here")
+        for label in (self.now_label, self.label_state, self.autopilot_label, self.answer_problems):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setWordWrap(True)
+        self._layout()
+        self._connect()
+        self.refresh()
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.stop_button, self.skip_button, self.auto_button, self.confirm_button):
+            buttons.addWidget(button)
+        answer = QHBoxLayout()
+        answer.addWidget(self.answer_edit, 1)
+        answer.addWidget(self.speak_button)
+        # Compact: two rooms with their hosts fit a 1366x768 screen. The queue shows only
+        # while something waits, the answer row only while an answer is proposed.
+        states = QHBoxLayout()
+        states.addWidget(self.label_state, 1)
+        states.addWidget(self.autopilot_label, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.now_label)
+        layout.addLayout(states)
+        layout.addWidget(self.queue_list)
+        layout.addLayout(answer)
+        layout.addWidget(self.answer_problems)
+        layout.addLayout(buttons)
+
+    def _connect(self) -> None:
+        follow(self, self.host.subscribe(lambda aspect: self.refresh()))
+        follow(self, self.host.label.subscribe(lambda check: self._show_label()))
+        self.stop_button.clicked.connect(lambda: self._command("host.stop"))
+        self.skip_button.clicked.connect(lambda: self._command("host.skip"))
+        self.confirm_button.clicked.connect(lambda: self._command("host.confirm"))
+        self.auto_button.clicked.connect(self.on_autopilot_clicked)
+        self.speak_button.clicked.connect(self.on_speak_clicked)
+        self.answer_edit.textEdited.connect(self.on_answer_edited)
+        self.queue_list.model().rowsMoved.connect(self.on_rows_moved)
+
+    def _command(self, name: str, **arguments: object) -> None:
+        self._fire(name, "button", room=self.room, **arguments)
+
+    # -- slots ----------------------------------------------------------------------------
+
+    def on_autopilot_clicked(self) -> None:
+        action = "pause" if self.host.autopilot.running else "start"
+        self._command("host.autopilot", action=action)
+
+    def on_speak_clicked(self) -> None:
+        proposed = self.host.proposed
+        text = self.answer_edit.text().strip()
+        if not text:
+            return
+        self._command(
+            "host.answer",
+            text=text,
+            question=None if proposed is None else proposed.question,
+            sku=None if proposed is None else proposed.sku,
+        )
+
+    def on_answer_edited(self, text: str) -> None:
+        """The operator edits the answer: figures are checked against the product again."""
+        proposed = self.host.proposed
+        product = None
+        if proposed is not None and proposed.sku is not None:
+            product = self.host.products.get(proposed.sku)
+        found = contradictions(text, product) if product is not None else []
+        hits = self.host.terms.check(text)
+        problems = [c.message for c in found] + [
+            f"prohibited term {text[h.start : h.end]!r}" for h in hits
+        ]
+        self._show_problems(problems)
+
+    def on_rows_moved(self, *_: object) -> None:
+        """A drag in the queue: the line dragged goes where it was dropped."""
+        waiting = [line.id for line in self.host.queue.waiting]
+        shown = [int(self.queue_list.item(i).data(Qt.ItemDataRole.UserRole)) for i in range(
+            self.queue_list.count())]  # fmt: skip
+        for position, line_id in enumerate(shown):
+            if line_id in waiting and waiting.index(line_id) != position:
+                self._command("host.move", line=waiting.index(line_id) + 1, position=position + 1)
+                return
+
+    # -- showing --------------------------------------------------------------------------
+
+    def tick(self) -> None:
+        """Once a second: elapsed and remaining time, the presence countdown."""
+        self._show_now()
+        self._show_autopilot()
+
+    def refresh(self) -> None:
+        self._show_now()
+        self._show_queue()
+        self._show_label()
+        self._show_autopilot()
+        self._show_proposed()
+
+    def _show_now(self) -> None:
+        host = self.host
+        line, playback = host.queue.on_air, host.playback
+        if host.state is HostState.ON_AIR and line is not None:
+            text = f"HOST  ON AIR · {line.describe()}"
+            if playback is not None:
+                remaining = playback.remaining()
+                text += f" · {playback.elapsed():.1f} s"
+                text += f" / {remaining:.1f} s left" if remaining is not None else ""
+        elif host.state is HostState.PREPARING and line is not None:
+            text = f"HOST  preparing {line.title}…"
+        else:
+            text = "HOST  silent"
+        if host.problem:
+            text += f"  ✗ {host.problem}"
+        self.now_label.setText(text)
+        self.now_label.setToolTip(text)
+        mark(self.now_label, "alert", bool(host.problem))
+        mark(self.now_label, "live", host.state is HostState.ON_AIR)
+
+    def _show_queue(self) -> None:
+        self.queue_list.clear()
+        for number, line in enumerate(self.host.queue.waiting, 1):
+            self.queue_list.addItem(f"{number}. [{line.priority.name.lower()}] {line.describe()}")
+            self.queue_list.item(number - 1).setData(Qt.ItemDataRole.UserRole, line.id)
+        self.queue_list.setVisible(self.queue_list.count() > 0)
+
+    def _show_label(self) -> None:
+        check = self.host.label.check
+        self.label_state.setText(check.describe())
+        mark(self.label_state, "live", check.visible)
+        mark(
+            self.label_state, "alert", bool(check.problem) and self.host.state is not HostState.IDLE
+        )
+
+    def _show_autopilot(self) -> None:
+        pilot = self.host.autopilot
+        text = f"AUTOPILOT  {pilot.state.value}"
+        if pilot.product:
+            text += f" · {pilot.product}"
+        if pilot.reason:
+            text += f" · {pilot.reason}"
+        due = pilot.sign_due_in()
+        if due is not None:
+            text += f" · presence check in {due:.0f} s"
+        if pilot.warning:
+            text += f"  ⚠ {pilot.warning}"
+        self.autopilot_label.setText(text)
+        mark(self.autopilot_label, "alert", bool(pilot.warning))
+        self.auto_button.setText("Pause autopilot" if pilot.running else "Start autopilot")
+
+    def _show_proposed(self) -> None:
+        proposed = self.host.proposed
+        self.answer_edit.setVisible(proposed is not None)
+        self.speak_button.setVisible(proposed is not None)
+        if proposed is None:
+            self._show_problems([])
+            return
+        self.answer_edit.setText(proposed.text)
+        self.answer_edit.setToolTip(f"{proposed.asker}: {proposed.question}")
+        self._show_problems(proposed.problems)
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.answer_problems.setText("⚠ " + "; ".join(problems) if problems else "")
+        self.answer_problems.setVisible(bool(problems))
+        mark(self.answer_problems, "alert", bool(problems))

@@ -1,0 +1,318 @@
+"""The digital host against a real OBS: clips and speech played by OBS, the queue moved by
+OBS's own events, answers preempting copy, the panic stop, and the AI label.
+
+Everything is checked through a separate client (``ObsProbe``): the media source's status
+and settings, the events OBS sends, the label's scene item in the program scene, and the
+audio level OBS's own meters report.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from console.host.host import HostState, RoomHost
+from console.services import Console
+from tests.conftest import Drive
+from tests.harness import ObsProbe, ObsStudio
+from tests.harness.obs_client import ALL_LOW_VOLUME_EVENTS
+from tests.support import FAST, connected, write_rooms
+
+INPUT_VOLUME_METERS = 1 << 16
+MEDIA = "Host Media"
+LABEL = "AI Label"
+LONG = "欢迎来到京东超市直播间，今天给大家带来南美草饲原切眼肉牛排，整块原切，油花均匀，煎好多汁。"
+
+
+def make_clip(path: Path, seconds: float, frequency: int) -> Path:
+    """A short video with a tone, as a pre-rendered host clip would be."""
+    subprocess.run(
+        ["ffmpeg", "-loglevel", "error", "-y",
+         "-f", "lavfi", "-i", f"color=c=blue:s=320x240:r=25:d={seconds}",
+         "-f", "lavfi", "-i", f"sine=frequency={frequency}:duration={seconds}",
+         "-shortest", "-pix_fmt", "yuv420p", str(path)],
+        check=True,
+    )  # fmt: skip
+    return path
+
+
+def host_profile(directory: Path, obs: ObsStudio, engine: str, label_source: str = LABEL) -> str:
+    return f"""\
+    host:
+      engine: {engine}
+      label_source: {label_source}
+segments:
+  - id: intro
+    text: {LONG}
+  - id: short
+    text: 你好，欢迎。
+  - id: clip-a
+    clip: a.mp4
+    text: 开场片段
+  - id: clip-b
+    clip: b.mp4
+    text: 收尾片段
+"""
+
+
+def _console(
+    directory: Path, obs: ObsStudio, engine: str = "tts", label_source: str = LABEL
+) -> Console:
+    make_clip(directory / "a.mp4", 1.0, 440)
+    make_clip(directory / "b.mp4", 1.2, 660)
+    rooms = [("main", obs.port, obs.password)]
+    extra = host_profile(directory, obs, engine, label_source)
+    # the host section belongs to the room: appended right after the room's obs line
+    profile = write_rooms(directory, rooms, hotkeys="", extra="")
+    text = profile.path.read_text(encoding="utf-8")
+    room_end = text.index("\n", text.index("    obs:")) + 1
+    host, segments = extra.split("segments:\n")
+    text = text[:room_end] + host + text[room_end:] + "segments:\n" + segments
+    profile.path.write_text(text, encoding="utf-8")
+    from console.profile import load_profile
+
+    return Console(load_profile(profile.path), FAST, log_actions=True, slides=False)
+
+
+@pytest.fixture(autouse=True)
+def _speech_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture
+def start(drive: Drive) -> Iterator[Callable[[Console], RoomHost]]:
+    started: list[Console] = []
+
+    def run(console: Console) -> RoomHost:
+        async def ready() -> None:
+            console.start()
+            await connected(console.rooms.get("main").state)
+            await console.registry.run("scene.program Host", "test")
+
+        drive(ready())
+        started.append(console)
+        return console.host("main")
+
+    yield run
+    for console in started:
+        drive(console.close())
+
+
+def aired(console: Console) -> list[tuple[str, str]]:
+    return [(e["title"], e["outcome"]) for e in console.air_log.recent if "outcome" in e]
+
+
+def air_file(console: Console) -> list[dict[str, object]]:
+    assert console.air_log.path is not None
+    return [json.loads(line) for line in console.air_log.path.read_text().splitlines()]
+
+
+def until_host(
+    host: RoomHost, predicate: Callable[[], bool], drive: Drive, within: float = 15
+) -> None:
+    async def wait() -> None:
+        reached = asyncio.Event()
+        unsubscribe = host.subscribe(lambda _: reached.set() if predicate() else None)
+        try:
+            if not predicate():
+                await asyncio.wait_for(reached.wait(), within)
+        finally:
+            unsubscribe()
+
+    drive(wait(), timeout=within + 5)
+
+
+def label_visible_in_program(probe: ObsProbe) -> bool:
+    program = probe.program_scene()
+    item = probe.call("GetSceneItemId", sceneName=program, sourceName=LABEL)["sceneItemId"]
+    enabled = probe.call("GetSceneItemEnabled", sceneName=program, sceneItemId=item)
+    return bool(enabled["sceneItemEnabled"])
+
+
+def media_state(probe: ObsProbe) -> str:
+    return str(probe.call("GetMediaInputStatus", inputName=MEDIA)["mediaState"])
+
+
+def test_clips_play_and_the_queue_advances_on_playback_ended(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    console = _console(tmp_path, obs, "clip")
+    host = start(console)
+    obs_probe.clear_events()
+    drive(console.registry.run("host.play clip-a", "test"))
+    drive(console.registry.run("host.play clip-b", "test"))
+    until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+    obs_probe.wait_for_event("MediaInputPlaybackStarted", lambda d: d["inputName"] == MEDIA)
+    assert label_visible_in_program(obs_probe)
+    assert Path(media_file(obs_probe)).name == "a.mp4"
+    until_host(host, lambda: aired(console) == [("clip-a", "ended"), ("clip-b", "ended")], drive)
+    assert Path(media_file(obs_probe)).name == "b.mp4"
+    ends = [e for e in obs_probe.events("MediaInputPlaybackEnded") if e.data["inputName"] == MEDIA]
+    assert ends, "OBS's own end events moved the queue"
+    assert media_state(obs_probe) == "OBS_MEDIA_STATE_ENDED"
+    assert host.state is HostState.IDLE and len(host.queue) == 0
+
+
+def test_an_answer_preempts_copy_and_the_copy_resumes_from_its_start(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    console = _console(tmp_path, obs)
+    host = start(console)
+    drive(console.registry.run("host.play intro", "test"))
+    until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+    copy_file = media_file(obs_probe)
+    assert label_visible_in_program(obs_probe)
+    drive(console.registry.run('host.answer "69元，在1号链接。" question=多少钱', "test"))
+    until_host(host, lambda: host.on_air is not None and host.on_air.origin == "answer", drive)
+    assert media_state(obs_probe) == "OBS_MEDIA_STATE_PLAYING"
+    assert media_file(obs_probe) != copy_file  # the copy's audio no longer plays
+    until_host(host, lambda: host.on_air is not None and host.on_air.title == "intro", drive)
+    assert media_file(obs_probe) == copy_file  # said again from its start
+    cursor = obs_probe.call("GetMediaInputStatus", inputName=MEDIA)["mediaCursor"]
+    assert cursor < 2000
+    drive(console.registry.run("host.stop", "test"))
+    assert aired(console) == [
+        ("intro", "cut"),
+        ("69元，在1号链接。", "ended"),
+        ("intro", "stopped"),
+    ]
+
+
+async def obs_event(
+    probe: ObsProbe, name: str, predicate: Callable[[dict[str, Any]], bool] | None = None
+) -> dict[str, Any]:
+    """Wait for an OBS event while the console's loop keeps running (the probe's own wait
+    blocks this thread, which runs the loop): the blocking wait goes to a thread."""
+    match = predicate or (lambda data: data.get("inputName") == MEDIA)
+    with ThreadPoolExecutor(max_workers=1) as waiter:  # a plain thread, not qasync's QThreads
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(waiter, probe.wait_for_event, name, match, 10.0)
+
+
+def media_file(probe: ObsProbe) -> str:
+    settings = probe.call("GetInputSettings", inputName=MEDIA)["inputSettings"]
+    return str(settings["local_file"])
+
+
+def test_host_stop_silences_within_a_frame_and_is_not_taken_for_a_natural_end(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    console = _console(tmp_path, obs)
+    host = start(console)
+    drive(console.registry.run("host.play intro", "test"))
+    drive(console.registry.run("host.play short", "test"))
+    until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+    obs_probe.clear_events()
+    result = drive(console.registry.run("host.stop", "test"))
+    # Asked right after the console's answer came back: OBS no longer plays it.
+    assert media_state(obs_probe) != "OBS_MEDIA_STATE_PLAYING"
+    assert result.data == {"dropped": 2}
+    # Whatever end event the stop caused, nothing takes it for the line's natural end, and
+    # the next line plays to its own end.
+    drive(console.registry.run("host.play short", "test"))
+    until_host(host, lambda: ("short", "ended") in aired(console), drive)
+    assert host.state is HostState.IDLE and host.queue.on_air is None
+    assert aired(console) == [("intro", "stopped"), ("short", "ended")]  # never "ended"
+    assert [entry["outcome"] for entry in air_file(console)] == ["stopped", "ended"]
+
+
+def test_an_interruption_stops_the_audio_playing_and_its_end_event_ends_nothing(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    console = _console(tmp_path, obs)
+    host = start(console)
+    drive(console.registry.run("host.play intro", "test"))
+    until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+    obs_probe.clear_events()
+    drive(console.registry.run("host.interrupt 请注意，马上开抢。", "test"))
+    until_host(host, lambda: host.on_air is not None and host.on_air.title != "intro", drive)
+    assert host.state is HostState.ON_AIR and media_state(obs_probe) == "OBS_MEDIA_STATE_PLAYING"
+    until_host(host, lambda: ("请注意，马上开抢。", "ended") in aired(console), drive)
+    assert aired(console)[:2] == [("intro", "cut"), ("请注意，马上开抢。", "ended")]
+    until_host(host, lambda: host.on_air is not None and host.on_air.title == "intro", drive)
+    assert media_state(obs_probe) == "OBS_MEDIA_STATE_PLAYING"  # the cut copy is said again
+    drive(console.registry.run("host.stop", "test"))
+
+
+def test_the_default_speech_engine_is_played_by_obs_and_is_not_silent(
+    tmp_path: Path, obs: ObsStudio, start: Callable[[Console], RoomHost], drive: Drive
+) -> None:
+    console = _console(tmp_path, obs)
+    host = start(console)
+    with ObsProbe(
+        obs.host, obs.port, obs.password,
+        event_subscriptions=ALL_LOW_VOLUME_EVENTS | INPUT_VOLUME_METERS,
+    ) as probe:  # fmt: skip
+        drive(console.registry.run("host.play short", "test"))
+        until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+        status = probe.call("GetMediaInputStatus", inputName=MEDIA)
+        assert status["mediaState"] == "OBS_MEDIA_STATE_PLAYING"
+        assert status["mediaDuration"] > 500
+        until_host(host, lambda: aired(console) == [("short", "ended")], drive)
+        probe.wait_for_event("MediaInputPlaybackStarted", lambda d: d["inputName"] == MEDIA)
+        probe.wait_for_event("MediaInputPlaybackEnded", lambda d: d["inputName"] == MEDIA)
+        peak = 0.0
+        for event in probe.events("InputVolumeMeters"):
+            for meter in event.data["inputs"]:
+                if meter["inputName"] == MEDIA:
+                    for channel in meter["inputLevelsMul"]:
+                        peak = max(peak, float(channel[1]))  # peak of each channel
+        assert peak > 0.1, f"OBS's meter for the host peaked at {peak}"
+    until_host(host, lambda: aired(console) == [("short", "ended")], drive)
+
+
+def test_no_label_no_host(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    console = _console(tmp_path, obs, label_source="Host Background")  # a colour source
+    host = start(console)
+    obs_probe.clear_events()
+    drive(console.registry.run("host.play short", "test"))
+    until_host(host, lambda: bool(host.problem), drive)
+    assert "not a text source" in host.problem
+    assert aired(console) == [("short", "refused")]
+    assert not obs_probe.events("MediaInputPlaybackStarted")
+
+
+def test_the_label_cannot_be_hidden_while_the_host_is_on_air(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    console = _console(tmp_path, obs)
+    host = start(console)
+    drive(console.registry.run("host.play intro", "test"))
+    until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+    with pytest.raises(Exception, match="cannot be hidden"):
+        drive(console.registry.run("host.label false", "test"))
+    # Hidden in OBS itself: the console puts it back at once.
+    program = obs_probe.program_scene()
+    item = obs_probe.call("GetSceneItemId", sceneName=program, sourceName=LABEL)["sceneItemId"]
+    obs_probe.clear_events()
+    obs_probe.call(
+        "SetSceneItemEnabled", sceneName=program, sceneItemId=item, sceneItemEnabled=False
+    )
+    drive(
+        obs_event(
+            obs_probe,
+            "SceneItemEnableStateChanged",
+            lambda d: d["sceneItemId"] == item and d["sceneItemEnabled"],
+        )
+    )
+    assert label_visible_in_program(obs_probe)
+    text = obs_probe.call("GetInputSettings", inputName=LABEL)["inputSettings"]["text"]
+    assert text == "AI数字人主播 · 内容由AI生成"
+    drive(console.registry.run("host.stop", "test"))
+    drive(console.registry.run("host.label false", "test"))
+    assert not label_visible_in_program(obs_probe)
