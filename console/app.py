@@ -66,7 +66,7 @@ async def _main(app: QApplication, profile: Profile) -> int:
         for stop in STOP_SIGNALS:
             loop.remove_signal_handler(stop)
     if window.isVisible():
-        window.close()
+        window.close_now()  # a stop signal: nobody is there to answer a question
     if control is not None:
         await control.stop()
     await console.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         # The room the operator works in: commands without room= act on it. The window's
         # own, passed in each command's context; set by focus, clicks and room.select.
         self.working_room = rooms.ids[0]
+        self._forced = False  # close_now(): quit without asking
         barrage = console.barrage
         self.feed = FeedState(barrage.moderator, barrage.review, console.products)
         bind_feed(registry, self.feed)
@@ -205,10 +207,46 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             panel.tick()
 
+    def live_outputs(self) -> list[str]:
+        """What quitting would leave running on air, room by room."""
+        running = []
+        for room in self.rooms:
+            stats = room.state.stats
+            if stats.streaming:
+                running.append(f"{room.id} is streaming")
+            if stats.recording:
+                running.append(f"{room.id} is recording")
+            if room.host is not None and room.host.on_air is not None:
+                running.append(f"{room.id}'s host is on air")
+        return running
+
+    def close_now(self) -> None:
+        """Close without asking (a stop signal: nobody is there to answer)."""
+        self._forced = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        running = [] if self._forced else self.live_outputs()
+        if running and not self.confirm_quit(running):
+            event.ignore()
+            return
         self._ticker.stop()
         self.cheat_sheet.close()
         super().closeEvent(event)
+
+    def confirm_quit(self, running: list[str]) -> bool:
+        """Ask before quitting mid-show; OBS keeps streaming without the console, but the
+        operator loses the host, the pins' timers and the moderation."""
+        answer = QMessageBox.warning(
+            self,
+            "Quit during the show?",
+            "\n".join(running)
+            + "\n\nQuit the console anyway? OBS keeps streaming and recording, but the host, "
+            "the pinned comments' timers and the moderation stop.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def _window_shortcut(window: QWidget, key: str) -> QShortcut:

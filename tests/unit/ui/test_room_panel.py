@@ -32,3 +32,30 @@ def test_a_room_whose_link_dropped_shows_program_as_unknown(
     assert other.program_label.text() == "PGM  Host"  # the other room is untouched
     window.close()
     drive(console.close())
+
+
+def test_quitting_while_streaming_asks_first_and_stays_open_when_cancelled(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    console = connected_rooms(tmp_path, 2)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.show()
+    asked: list[list[str]] = []
+
+    def refuse(running: list[str]) -> bool:
+        asked.append(running)
+        return False
+
+    window.confirm_quit = refuse  # type: ignore[method-assign]
+    assert window.close()  # nothing on air: closes without asking
+    assert asked == []
+    window.show()
+    state = console.rooms.get("room2").state
+    state.stats.streaming = True
+    state.changed("stats")
+    assert not window.close()
+    assert asked == [["room2 is streaming"]] and window.isVisible()
+    window.confirm_quit = lambda running: True  # type: ignore[method-assign]
+    assert window.close()
+    drive(console.close())
