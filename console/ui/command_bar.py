@@ -12,10 +12,15 @@ from console.commands import CommandSpec
 
 
 class CommandBar(QLineEdit):
-    """Enter runs the line; Up/Down walk the history; Esc hands focus back to the window."""
+    """Enter runs the line and hands the keyboard back to the show keys; Up/Down walk the
+    history; Esc hands the keyboard back without running anything."""
 
     def __init__(
-        self, specs: Iterable[CommandSpec], fire: Callable[[str], object], parent: QWidget
+        self,
+        specs: Iterable[CommandSpec],
+        fire: Callable[[str], object],
+        done: Callable[[], object],
+        parent: QWidget,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("commandBar")
@@ -26,6 +31,7 @@ class CommandBar(QLineEdit):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
         self._fire = fire
+        self._done = done
         self._history: list[str] = []
         self._cursor = 0
         self.returnPressed.connect(self.on_return_pressed)
@@ -39,12 +45,13 @@ class CommandBar(QLineEdit):
             self._history.append(line)
         self._cursor = len(self._history)
         self.clear()
+        self._done()  # the show keys work again at once: Space takes, A approves
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if key == Qt.Key.Key_Escape:
             self.clear()
-            self.clearFocus()
+            self._done()
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and self._history:
             step = -1 if key == Qt.Key.Key_Up else 1
             self._cursor = max(0, min(len(self._history), self._cursor + step))

@@ -6,15 +6,20 @@ import time
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QDockWidget,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +62,7 @@ class MainWindow(QMainWindow):
         # own, passed in each command's context; set by focus, clicks and room.select.
         self.working_room = rooms.ids[0]
         self._forced = False  # close_now(): quit without asking
+        self._show_keys_focus: QWidget | None = None  # where the keys go back after typing
         barrage = console.barrage
         self.feed = FeedState(barrage.moderator, barrage.review, console.products)
         bind_feed(registry, self.feed)
@@ -65,7 +71,9 @@ class MainWindow(QMainWindow):
         keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
         central = QWidget(self)
         self.panels = {room.id: RoomPanel(room, self.fire, keys, central) for room in rooms}
-        self.command_bar = CommandBar(registry.specs(), self.fire_line, central)
+        self.command_bar = CommandBar(
+            registry.specs(), self.fire_line, self.return_to_show_keys, central
+        )
         panel_row = QHBoxLayout()
         for panel in self.panels.values():
             panel_row.addWidget(panel, 1)
@@ -75,6 +83,13 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         hint = QLabel("F1 hotkeys · Ctrl+K command", central)
         hint.setProperty("dim", True)
+        # Where the keys go, unmistakably: into a text field, single-key hotkeys are text.
+        self.typing_banner = named(
+            QLabel("⌨ TYPING — keys go into the text field · Esc gives them back", central),
+            "typingBanner",
+        )
+        self.typing_banner.setVisible(False)
+        header.addWidget(self.typing_banner)
         header.addWidget(hint)
         header.addWidget(self.clock)
         self.last_action = named(QLabel(central), "lastAction")
@@ -174,6 +189,8 @@ class MainWindow(QMainWindow):
             )
         self.working_room = room
         self._show_working_room()
+        if not takes_text(QApplication.focusWidget()):  # never take the keys from typing
+            self.panels[room].setFocus(Qt.FocusReason.OtherFocusReason)
         return Result(f"working in room {room}", {"room": room})
 
     # -- slots ----------------------------------------------------------------------------
@@ -188,11 +205,28 @@ class MainWindow(QMainWindow):
             mark(self.last_action, "alert", False)
 
     def on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        """Focus in a room's column makes it the room the operator works in."""
+        """Focus in a room's column makes it the room the operator works in; focus in a
+        text field shows the typing banner (the show keys are text there)."""
         for room_id, panel in self.panels.items():
             if new is not None and panel.isAncestorOf(new) and room_id != self.working_room:
                 self.working_room = room_id
                 self._show_working_room()
+        self.typing_banner.setVisible(takes_text(new))
+        if new is not None and not takes_text(new) and self.isAncestorOf(new):
+            self._show_keys_focus = new
+
+    def return_to_show_keys(self) -> None:
+        """Give the keyboard back to the show keys: to where it was before typing began,
+        else the working room's column."""
+        target = self._show_keys_focus
+        if target is None or not target.isVisible() or not target.isEnabled():
+            target = self.panels[self.working_room]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.focusWidget() is None or takes_text(self.focusWidget()):
+            self.return_to_show_keys()  # at start-up the show keys work at once
 
     def _show_working_room(self) -> None:
         for panel_id, panel in self.panels.items():
@@ -247,6 +281,13 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+def takes_text(widget: QWidget | None) -> bool:
+    """Whether typed keys go into ``widget`` as text (single-key hotkeys do not fire)."""
+    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+        return not (isinstance(widget, QLineEdit) and widget.isReadOnly())
+    return isinstance(widget, QComboBox) and widget.isEditable()
 
 
 def _window_shortcut(window: QWidget, key: str) -> QShortcut:

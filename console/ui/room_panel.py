@@ -7,6 +7,7 @@ the pinned comment) and fires commands in its own room; it never talks to OBS it
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,6 +46,7 @@ class RoomPanel(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("roomPanel")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the show keys' home
         self.runtime = runtime
         self.room = runtime.settings
         self.state = runtime.state

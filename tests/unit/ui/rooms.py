@@ -11,13 +11,17 @@ from tests.support import FAST, write_rooms
 SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
 
 
-def connected_rooms(tmp_path: Path, count: int) -> Console:
+def connected_rooms(tmp_path: Path, count: int, extra_hotkeys: str = "") -> Console:
     """A show with ``count`` rooms whose mirrors hold what a connected OBS with six scenes
     and long names would show (nothing listens on port 1: no OBS is needed)."""
     rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]
-    hotkeys = "hotkeys:\n" + "".join(
-        f"  F{n + 2}: scene.program {scene}\n  Ctrl+F{n + 2}: scene.preview {scene}\n"
-        for n, scene in enumerate(SCENES)
+    hotkeys = (
+        "hotkeys:\n"
+        + "".join(
+            f"  F{n + 2}: scene.program {scene}\n  Ctrl+F{n + 2}: scene.preview {scene}\n"
+            for n, scene in enumerate(SCENES)
+        )
+        + extra_hotkeys
     )
     console = Console(write_rooms(tmp_path, rooms, hotkeys), FAST, log_actions=False)
     for room in console.rooms:
