@@ -65,6 +65,11 @@ class Reconciliation:
     def subscribe(self, listener: Callable[[Reconciliation], None]) -> Unsubscribe:
         return self._observers.subscribe(listener)
 
+    def adopt(self, program: str | None) -> None:
+        """What a restored show had on program: compared with OBS at the first connect."""
+        self.program = program
+        self._was_connected = True
+
     def _on_state_changed(self, aspect: str) -> None:
         state = self.room.state
         connected = state.link.phase is LinkPhase.CONNECTED

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from console.actionlog import ActionLog, log_path
 from console.barrage.commands import bind as bind_barrage
+from console.barrage.message import Message
+from console.barrage.on_air import PinnedComment
 from console.barrage.service import BarrageService
 from console.catalog import declare_all
 from console.commands import ActionRecord, CommandError, CommandRegistry, Context, Result
@@ -17,8 +21,10 @@ from console.host.build import make_host, segment_prosody
 from console.host.commands import bind as bind_host
 from console.host.host import RoomHost
 from console.host.lines import Line
+from console.journal import Journal, ShowState, journal_path, judged_from, replay
 from console.obs import scene_commands
 from console.obs.link import LinkTiming, ObsLink
+from console.obs.state import LinkPhase
 from console.profile import Profile, Room
 from console.room import RoomRuntime, RoomSet
 from console.show.service import ShowService, slide_pusher
@@ -81,6 +87,11 @@ class Console:
         self.registry.add_listener(self._on_action)
         self.show.subscribe(self._on_catalogue)
         self.dispatcher = Dispatcher(self.registry)
+        journal = journal_path(log_dir, profile.show.title) if log_actions else None
+        self.restored = self._restore(replay(journal)) if journal is not None else []
+        """What was taken back from the show's journal, in words (empty: a fresh show)."""
+        self.journal = Journal(journal)
+        self._keep_journal()
 
     async def room_restore(self, context: Context) -> Result:
         room = self.rooms.get(context.room)
@@ -151,6 +162,91 @@ class Console:
             if runtime.host is not None:
                 runtime.host.catalogue_changed()
 
+    # -- the show's journal ----------------------------------------------------------------
+
+    def _restore(self, state: ShowState) -> list[str]:
+        """Give the journal's last state back: the rundown and the moderation as they were,
+        what was on air as each room's expectation (compared with OBS once connected)."""
+        said: list[str] = []
+        rundown, entries = state.rundown, self.show.rundown.entries
+        if rundown is not None and rundown.get("titles") == [e.item.title for e in entries]:
+            for entry, actual in zip(entries, rundown.get("actual", []), strict=False):
+                entry.actual_s = float(actual)
+            current = int(rundown.get("current", -1))
+            if 0 <= current < len(entries):
+                self.show.rundown.go(current)
+                said.append(f"rundown at {current + 1}: {entries[current].item.title}")
+        for user in state.bans:
+            self.barrage.decisions.ban(user)
+        if state.bans:
+            said.append(f"{len(state.bans)} ban(s)")
+        held = [judged_from(record) for record in state.held.values()]
+        self.barrage.moderator.on_batch(held)
+        for judged in held:
+            self.barrage.review.add(judged)
+        if held:
+            said.append(f"{len(held)} comment(s) waiting for review")
+        for room in self.rooms:
+            on_air = state.rooms.get(room.id)
+            if on_air is None:
+                continue
+            room.reconciliation.adopt(on_air.program)
+            product = self.products.get(on_air.slide) if on_air.slide else None
+            if product is not None and room.has_slides:
+                room.slides.adopt(product)
+            pin = on_air.pin
+            if pin is not None and pin["until"] > time.time():
+                message = Message.from_record(pin["message"])
+                room.pin.adopt(message, pin["until"] - time.time())
+            said.append(f"room {room.id}: on air as the show left it, to compare with OBS")
+        if said:
+            log.info("restored from the show's journal: %s", "; ".join(said))
+        return said
+
+    def _keep_journal(self) -> None:
+        """Journal each change of the live state from now on."""
+        journal, rundown = self.journal, self.show.rundown
+
+        def on_rundown(what: str) -> None:
+            journal.write(
+                "rundown",
+                current=rundown.current,
+                titles=[entry.item.title for entry in rundown.entries],
+                actual=[round(rundown.elapsed(i), 1) for i in range(len(rundown.entries))],
+            )
+
+        journal.follow(rundown.subscribe(on_rundown))
+        journal.follow(self.barrage.review.subscribe(journal.on_review))
+        decisions = self.barrage.decisions
+
+        def on_decisions(what: str) -> None:
+            if what == "bans":
+                journal.write("bans", users=sorted(decisions.banned()))
+
+        journal.follow(decisions.subscribe(on_decisions))
+        for room in self.rooms:
+            journal.follow(room.state.subscribe(partial(self._journal_program, room)))
+            if room.has_slides:
+                journal.follow(room.slides.subscribe(partial(self._journal_slide, room)))
+            journal.follow(room.pin.subscribe(partial(self._journal_pin, room)))
+
+    def _journal_program(self, room: RoomRuntime, aspect: str) -> None:
+        if aspect == "program" and room.state.link.phase is LinkPhase.CONNECTED:
+            self.journal.write("program", room=room.id, scene=room.state.program)
+
+    def _journal_slide(self, room: RoomRuntime, what: str) -> None:
+        if what == "pushed" and room.slides.last is not None:
+            self.journal.write("slide", room=room.id, sku=room.slides.last.sku)
+        elif what == "hidden":
+            self.journal.write("slide", room=room.id, sku=None)
+
+    def _journal_pin(self, room: RoomRuntime, pinned: PinnedComment) -> None:
+        pin = pinned.current
+        record = None
+        if pin is not None:
+            record = {"message": pin.message.to_record(), "until": time.time() + pin.left()}
+        self.journal.write("pin", room=room.id, pin=record)
+
     def start(self) -> None:
         """Start connecting every room; returns at once, links retry in the background."""
         self.rooms.start()
@@ -162,4 +258,5 @@ class Console:
         await self.show.close()
         await self.rooms.close()  # silences the hosts and takes pinned comments off air first
         self.air_log.close()
+        self.journal.close()
         self.action_log.close()

@@ -104,6 +104,15 @@ class PinnedComment:
         self._observers.notify(self)
         return pin
 
+    def adopt(self, message: Message, seconds_left: float) -> None:
+        """Take ``message`` as pinned for what is left of its time, without showing it (a
+        show restored from its journal): the room compares it with OBS once connected."""
+        seconds = max(1, round(seconds_left))
+        pin = Pin(self.room, message, pin_text(message), "", seconds, time.monotonic() + seconds)
+        self.current = pin
+        self._set_timer(seconds, pin)
+        self._observers.notify(self)
+
     async def clear(self, only: Pin | None = None) -> Pin | None:
         """Take the pinned comment off air (if ``only`` is given: only if that pin is still
         up); returns the pin taken off, if any."""

@@ -53,9 +53,10 @@ class Output:
     on: str
     off: str
 
-    def active(self, link: ObsLink) -> bool:
-        stats = link.state.stats
-        return stats.streaming if self.key == "streaming" else stats.recording
+    async def active(self, link: ObsLink) -> bool:
+        """Whether OBS says the output runs now (not the mirror's last poll)."""
+        status = "GetStreamStatus" if self.key == "streaming" else "GetRecordStatus"
+        return bool((await link.request(status)).get("outputActive"))
 
     async def why_not(self, link: ObsLink) -> str:
         """What OBS's settings say about a start that failed (OBS 29 sends no reason)."""
@@ -137,7 +138,7 @@ class SceneCommands:
     async def _toggle(self, link: ObsLink, output: Output) -> Result:
         """Start or stop an output and report what OBS's own output events say it did: the
         request's answer only says what OBS is about to try."""
-        starting = not output.active(link)
+        starting = not await output.active(link)
         with expect(link, output.event) as events:
             await link.request(output.request)
             settled = await events.until(_settled, self.output_within)

@@ -173,6 +173,11 @@ class SlidePusher:
         """Whether the once-a-second refresh runs (a countdown or stock is on air)."""
         return self._refresh_task is not None and not self._refresh_task.done()
 
+    def adopt(self, product: Product) -> None:
+        """Take ``product`` as the show's slide without pushing it (a show restored from its
+        journal): the room compares it with what OBS shows and offers to push it again."""
+        self._product = self._approved = product
+
     def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
         """``listener(what)`` after each change: "pushed", "hidden" or "error"."""
         return self._observers.subscribe(listener)

@@ -49,10 +49,14 @@ def test_recording_starts_and_stops_as_obs_reports_it(
     assert obs_probe.call("GetRecordStatus")["outputActive"] is True
     state = console.rooms.get("main").state
     drive(_until_recording(console, True))
+    obs_probe.clear_events()
     stopped = drive(console.registry.run("record.toggle", "test"))
     assert stopped.data["recording"] is False
     assert Path(stopped.data["path"]).is_file()
-    assert obs_probe.call("GetRecordStatus")["outputActive"] is False
+    # What the console said is what OBS itself reported (its status can lag its event).
+    obs_probe.wait_for_event(
+        "RecordStateChanged", lambda d: d["outputState"] == "OBS_WEBSOCKET_OUTPUT_STOPPED"
+    )
     assert not state.stats.recording
 
 

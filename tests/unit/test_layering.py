@@ -25,6 +25,7 @@ SERVICES = {
     "console.barrage.service",
     "console.barrage.commands",
     "console.host.commands",
+    "console.journal",
 }
 """Show-wide services: they reach the rooms through the room runtime."""
 

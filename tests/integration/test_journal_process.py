@@ -1,0 +1,131 @@
+"""The show survives a console restart: a real console process, driven through its API,
+killed with SIGKILL mid-show and started again on the same show, loses nothing an operator
+decided; what was on air is compared with OBS and restored with one command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from console.barrage.message import Kind
+from tests.harness import ObsProbe, ObsStudio
+from tests.harness.process import set_parent_death_signal
+from tests.integration.test_control_process import MAIN, STARTS_WITHIN, http, read_line
+from tests.unit.barrage.barrage_show import record
+from tests.unit.control.control_show import TOKEN, RoomAt, show_yaml
+
+SHOW = """\
+products:
+  - sku: steak
+    name: 南美草饲原切眼肉牛排 1kg
+    price: 69
+rundown:
+  - {kind: opening, title: 开场}
+  - {kind: product, sku: steak}
+  - {kind: break, title: 休息}
+barrage:
+  sources:
+    - {kind: replay, room: main, file: chat.jsonl, speed: max}
+  moderation:
+    terms:
+      - {name: links, terms: [链接], action: hold}
+"""
+RECORDING = [
+    ("m1", "ann", "牛排几号链接？", Kind.COMMENT),  # held
+    ("m2", "bob", "链接在哪", Kind.COMMENT),  # held
+    ("m3", "cat", "主播好", Kind.COMMENT),  # passed: its author gets banned
+]
+
+
+def _start(tmp_path: Path, name: str) -> tuple[subprocess.Popen[bytes], str]:
+    env = {"QT_QPA_PLATFORM": "offscreen", "CONSOLE_TOKEN": TOKEN}
+
+    with (tmp_path / f"{name}.stderr").open("wb") as errors:
+        child = subprocess.Popen(
+            [sys.executable, str(MAIN), str(tmp_path / "show.yaml")],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            env={**os.environ, **env},
+            cwd=tmp_path,
+            preexec_fn=set_parent_death_signal,
+        )
+    assert child.stdout is not None
+    url = read_line(child.stdout, b"control API on ", STARTS_WITHIN, tmp_path / f"{name}.stderr")
+    return child, url
+
+
+def _until(check: Callable[[], tuple[int, Any]], wanted: int, tries: int = 200) -> Any:
+    """Ask the API again until it answers ``wanted`` (the replay or the link still coming);
+    each try is a real round trip, bounded in number."""
+    for _ in range(tries):
+        status, body = check()
+        if status == wanted:
+            return body
+        time.sleep(0.05)  # paces the polls of another process's API; not a wait for a state
+    raise AssertionError(f"never {wanted}: last {status} {body}")
+
+
+def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe
+) -> None:
+    control = {"port": 0, "token_env": "CONSOLE_TOKEN"}
+    (tmp_path / "show.yaml").write_text(
+        show_yaml([RoomAt("main", obs.port, obs.password)], control, SHOW), encoding="utf-8"
+    )
+    lines = [record(*entry, at=1000.0 + n) for n, entry in enumerate(RECORDING)]
+    chat = tmp_path / "chat.jsonl"
+    chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    obs_probe.set_program("Opening")
+
+    first, url = _start(tmp_path, "first")
+    try:
+        post = lambda name, body: http("POST", f"{url}/api/commands/{name}", json.dumps(body))  # noqa: E731
+        _until(lambda: http("GET", f"{url}/api/state"), 200)
+        _until(lambda: post("rundown.goto", {"item": "2"}), 200)  # pushes the steak's slide
+        _until(lambda: post("barrage.ban", {"id": "m3"}), 200)
+        first.kill()  # SIGKILL mid-show: no chance to save anything
+        first.wait()
+    finally:
+        if first.poll() is None:
+            first.kill()
+        assert first.stdout is not None
+        first.stdout.close()
+
+    chat.write_text("", encoding="utf-8")  # the second run replays nothing: all from the journal
+    second, url = _start(tmp_path, "second")
+    try:
+        post = lambda name, body: http("POST", f"{url}/api/commands/{name}", json.dumps(body))  # noqa: E731
+        # The review queue and the ban are back.
+        status, body = post("barrage.approve", {"id": "m1"})
+        assert status == 200, body
+        status, body = post("barrage.unban", {"user": "cat"})
+        assert status == 200, body
+        # The slide the show had is compared with OBS and restored with one command.
+        state = _until(
+            lambda: (
+                (200, b)
+                if (b := http("GET", f"{url}/api/state")[1])["rooms"][0]["differences"]
+                else (0, b)
+            ),
+            200,
+        )
+        assert any("南美草饲" in text for text in state["rooms"][0]["differences"])
+        status, body = post("room.restore", {})
+        assert status == 200 and body["data"]["restored"] == ["slide steak"], body
+        # The rundown is where it was: the next item is the third.
+        status, body = post("rundown.next", {})
+        assert status == 200 and body["message"].startswith("rundown 3: 休息"), body
+    finally:
+        second.kill()
+        second.wait()
+        assert second.stdout is not None
+        second.stdout.close()
+    errors = (tmp_path / "second.stderr").read_text(encoding="utf-8")
+    assert "Traceback" not in errors
+    assert "restored from the show's journal" in errors

@@ -1,0 +1,53 @@
+"""The show's journal: one line per change, folded back into the last state; a line torn by
+a kill mid-write is skipped, never fatal."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from console.barrage.message import Message
+from console.barrage.review import Decision, ReviewChange
+from console.barrage.verdict import Action, Judged, Verdict
+from console.journal import Journal, judged_from, judged_record, replay
+
+
+def _judged(ident: str) -> Judged:
+    message = Message("test", "main", ident, "u1", "Ann", "牛排几号链接？", 1000.0)
+    return Judged(message, Verdict(Action.HOLD, "links", (4, 6), ""), "牛排几号链接?")
+
+
+def test_a_judged_message_survives_the_journal_as_it_was() -> None:
+    judged = _judged("m1")
+    assert judged_from(judged_record(judged)) == judged
+
+
+def test_the_journal_folds_into_the_last_state(tmp_path: Path) -> None:
+    path = tmp_path / "show.journal.jsonl"
+    journal = Journal(path)
+    journal.on_review(ReviewChange(Decision.HELD, _judged("m1")))
+    journal.on_review(ReviewChange(Decision.HELD, _judged("m2")))
+    journal.on_review(ReviewChange(Decision.REJECTED, _judged("m1")))
+    journal.write("bans", users=["cat"])
+    journal.write("slide", room="main", sku="steak")
+    journal.write("slide", room="main", sku=None)
+    journal.write("program", room="main", scene="Product")
+    journal.close()
+    state = replay(path)
+    assert list(state.held) == ["m2"]
+    assert state.bans == ["cat"]
+    assert (state.rooms["main"].slide, state.rooms["main"].program) == (None, "Product")
+
+
+def test_a_torn_last_line_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "show.journal.jsonl"
+    journal = Journal(path)
+    journal.write("bans", users=["cat"])
+    journal.close()
+    with path.open("a", encoding="utf-8") as torn:
+        torn.write('{"t": 1, "kind": "bans", "users": ["d')  # killed mid-write
+    assert replay(path).bans == ["cat"]
+
+
+def test_no_journal_is_an_empty_show(tmp_path: Path) -> None:
+    state = replay(tmp_path / "missing.jsonl")
+    assert state.rundown is None and state.held == {} and state.bans == []
