@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -38,27 +39,66 @@ def bind_hotkeys(
     return shortcuts
 
 
+BINDING_COLUMNS = 4
+"""Key/command pairs side by side: every binding of a show fits a laptop screen unscrolled."""
+
+
 class CheatSheet(QDialog):
-    """Every hotkey of the show and every command with its usage and help."""
+    """Every hotkey of the show at a glance (no scrolling), and every command with its usage
+    and help on a second tab."""
 
     def __init__(
         self, hotkeys: Iterable[Hotkey], specs: Iterable[CommandSpec], parent: QWidget
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Hotkeys and commands")
-        self.resize(760, 560)
-        hotkey_rows = [(h.key, h.command) for h in hotkeys]
-        hotkey_rows += [(" / ".join(CHEAT_SHEET_KEYS), "this cheat sheet")]
-        hotkey_rows += [(" / ".join(COMMAND_BAR_KEYS), "type a command")]
-        self.hotkey_table = _table(("Key", "Command"), hotkey_rows)
+        self.resize(1200, 640)
+        rows = [(h.key, h.command) for h in hotkeys]
+        rows += [(" / ".join(CHEAT_SHEET_KEYS), "this cheat sheet")]
+        rows += [(" / ".join(COMMAND_BAR_KEYS), "type a command")]
+        self.hotkey_table = _grid(rows, BINDING_COLUMNS)
         self.command_table = _table(
             ("Command", "Does"), [(spec.usage(), spec.help) for spec in specs]
         )
+        tabs = QTabWidget(self)
+        keys = QWidget(tabs)
+        keys_layout = QVBoxLayout(keys)
+        keys_layout.addWidget(QLabel("Hotkeys (work whenever the console window is active)"))
+        keys_layout.addWidget(self.hotkey_table, 1)
+        tabs.addTab(keys, "Hotkeys")
+        tabs.addTab(self.command_table, "Commands")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Hotkeys (work whenever the console window is active)"))
-        layout.addWidget(self.hotkey_table, 1)
-        layout.addWidget(QLabel("Commands (buttons, hotkeys and the command bar all call these)"))
-        layout.addWidget(self.command_table, 2)
+        layout.addWidget(tabs)
+
+    def bindings(self) -> dict[str, str]:
+        """Key → command line, read back from the sheet as it shows them."""
+        table, shown = self.hotkey_table, {}
+        for row in range(table.rowCount()):
+            for column in range(0, table.columnCount(), 2):
+                key, command = table.item(row, column), table.item(row, column + 1)
+                if key is not None and command is not None:
+                    shown[key.text()] = command.text()
+        return shown
+
+
+def _grid(rows: list[tuple[str, str]], columns: int) -> QTableWidget:
+    """Key/command pairs filled column by column, ``columns`` pairs side by side."""
+    per_column = max(1, -(-len(rows) // columns))
+    table = QTableWidget(per_column, 2 * columns)
+    table.setHorizontalHeaderLabels(["Key", "Command"] * columns)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(22)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    for column in range(columns):
+        header.setSectionResizeMode(2 * column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2 * column + 1, QHeaderView.ResizeMode.Stretch)
+    for index, (key, command) in enumerate(rows):
+        row, column = index % per_column, index // per_column
+        table.setItem(row, 2 * column, QTableWidgetItem(key))
+        table.setItem(row, 2 * column + 1, QTableWidgetItem(command))
+    return table
 
 
 def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> QTableWidget:
