@@ -106,8 +106,14 @@ SHOW_COMMANDS = (
     ),
 )
 
-FILTER_MODES = ("all", "questions", "gifts", "product")
-"""What the feed can show: everything, questions, gifts and orders, or one product."""
+FILTER_MODES = {
+    "all": "All",
+    "questions": "Questions",
+    "gifts": "Gifts and orders",
+    "product": "Mentions",
+}
+"""What the feed can show (everything, questions, gifts and orders, or one product's
+mentions), with the label the window gives each."""
 
 ID = Arg("id", str, "message id (default: the selected message)", required=False)
 

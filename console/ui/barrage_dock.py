@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from console.barrage.service import BarrageService
 from console.barrage.sources import Source, SourcePhase, SourceState
 from console.barrage.verdict import Judged
+from console.catalog import FILTER_MODES
 from console.ui.barrage_feed import BarrageFeedModel, BarrageFilter, FeedRole
 from console.ui.barrage_stats_view import StatsPanel
 from console.ui.feed_state import FeedState
@@ -147,11 +148,14 @@ class BarrageDock(QDockWidget):
         self.pause_button.setToolTip(self._hinted("barrage.pause", "Hold the feed still"))
         self.filter_box = QComboBox(body)
         self.filter_box.setToolTip("Feed filter (barrage.filter)")
-        self.filter_box.addItem("All", "all")
-        self.filter_box.addItem("Questions", "questions")
-        self.filter_box.addItem("Gifts and orders", "gifts")
-        for product in service.profile.products:
-            self.filter_box.addItem(f"Mentions: {_short(product.name)}", f"product {product.sku}")
+        for mode, label in FILTER_MODES.items():
+            if mode == "product":
+                for product in service.profile.products:
+                    self.filter_box.addItem(
+                        f"{label}: {_short(product.name)}", f"product {product.sku}"
+                    )
+            else:
+                self.filter_box.addItem(label, mode)
 
         self.review_model = ReviewModel(service.review.held(), self)
         self.review_view = QListView(body)
