@@ -30,7 +30,7 @@ from console.barrage.sources.mapping import PRESETS, FieldMapping, FrameReader
 # frames between max_frame and this are read and dropped as bad input, keeping the link.
 _HARD_LIMIT = 16 * 1024 * 1024
 
-FRAMES_PER_TURN = 200
+FRAMES_PER_TURN = 100
 """Frames read before letting the event loop run: aiohttp hands over frames it already has
 without suspending, so a burst would otherwise be read in one go."""
 
