@@ -18,6 +18,7 @@ from console.catalog import catalog
 from console.commands import ALL_ROOMS, ROOM_ARG, CommandRegistry, Invocation
 from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
+from console.profile.log_dirs import check_log_dirs
 from console.profile.migrate import upgrade
 from console.profile.model import (
     Control,
@@ -69,6 +70,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     check_rundown(validator, root, data)
     check_barrage(validator, root, data)
     check_compliance(validator, root, data, text)
+    check_log_dirs(validator, root, data)
     if validator.problems:
         raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
     return _build(path.resolve(), root, data)

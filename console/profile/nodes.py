@@ -3,19 +3,67 @@
 Checks made after the schema walk (a rundown item naming a product, a moderation rule
 rejected by the barrage's own reader) know a value by its path; these helpers find the
 node it was read from, so the problem still points at the exact line and column.
+
+Building a scalar's value (:func:`construct`) never raises what PyYAML raises for a
+malformed one (``ValueError``, ``KeyError``, ``AttributeError``, depending on the type):
+it raises :class:`UnreadableValue`, whose message says what the value is not without
+quoting it, so the caller decides whether the value may be shown.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import yaml
 
+from console.profile.secret import NOT_SHOWN, secret_key
+
 PathPart = str | int
 
 _PART = re.compile(r"\[(\d+)\]|([^.\[\]]+)")
+
+_NOUNS = {
+    "int": "an integer",
+    "float": "a number",
+    "bool": "true or false",
+    "timestamp": "a date or a date and time",
+    "null": "null",
+    "str": "text",
+}
+_PREVIEW = 40
+
+
+class UnreadableValue(Exception):
+    """A scalar that is not what its YAML type says; the message ("is not an integer")
+    does not quote the value."""
+
+
+def construct(node: yaml.ScalarNode) -> Any:
+    """The value YAML builds from a scalar node; UnreadableValue if it cannot."""
+    try:
+        return yaml.constructor.SafeConstructor().construct_object(node)
+    except Exception as exc:  # PyYAML's error for a malformed value depends on its type
+        raise UnreadableValue(_unreadable(node, exc)) from None
+
+
+def _unreadable(node: yaml.ScalarNode, exc: Exception) -> str:
+    kind = node.tag.removeprefix("tag:yaml.org,2002:")
+    noun = _NOUNS.get(kind, "a value of its type")
+    if kind == "int" and len(node.value) > sys.get_int_max_str_digits():
+        return f"is not {noun} this console reads: more than {sys.get_int_max_str_digits()} digits"
+    if kind == "timestamp" and isinstance(exc, ValueError):
+        return f"is not a real date or time ({exc})"
+    return f"is not {noun}"
+
+
+def preview(text: str) -> str:
+    """A scalar's text for a message: quoted, and cut short if long."""
+    if len(text) > _PREVIEW:
+        return repr(text[:_PREVIEW]) + "…"
+    return repr(text)
 
 
 def parse_path(path: str) -> list[PathPart]:
@@ -71,8 +119,8 @@ def nearest(root: yaml.Node, path: Sequence[PathPart], on_key: bool = False) -> 
     return node
 
 
-def plain(node: yaml.Node, report: Callable[[yaml.Node, str], None]) -> Any:
-    """The plain Python data a node holds (dicts, lists, scalars).
+def plain(node: yaml.Node, report: Callable[[yaml.Node, str], None], where: str = "") -> Any:
+    """The plain Python data a node holds (dicts, lists, scalars); ``where`` is its path.
 
     Repeated keys keep the first value and are reported, like everywhere in a profile.
     """
@@ -80,7 +128,7 @@ def plain(node: yaml.Node, report: Callable[[yaml.Node, str], None]) -> Any:
         data: dict[Any, Any] = {}
         first: dict[Any, yaml.Node] = {}
         for key_item, value_node in node.value:
-            key = plain(key_item, report)
+            key = plain(key_item, report, where)
             if isinstance(key, list | dict):
                 report(key_item, "keys must be plain text")
                 continue
@@ -91,12 +139,15 @@ def plain(node: yaml.Node, report: Callable[[yaml.Node, str], None]) -> Any:
                 )
                 continue
             first[key] = key_item
-            data[key] = plain(value_node, report)
+            data[key] = plain(value_node, report, f"{where}.{key}" if where else str(key))
         return data
     if isinstance(node, yaml.SequenceNode):
-        return [plain(item, report) for item in node.value]
+        return [plain(item, report, f"{where}[{i}]") for i, item in enumerate(node.value)]
+    assert isinstance(node, yaml.ScalarNode)
     try:
-        return yaml.constructor.SafeConstructor().construct_object(node)
-    except yaml.YAMLError as exc:
-        report(node, f"cannot read this value: {getattr(exc, 'problem', None) or exc}")
+        return construct(node)
+    except UnreadableValue as exc:
+        shown = f"this value {exc} ({NOT_SHOWN})" if secret_key(where) else None
+        prefix = f"{where}: " if where else ""
+        report(node, prefix + (shown or f"{preview(node.value)} {exc}"))
         return None
