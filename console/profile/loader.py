@@ -16,6 +16,7 @@ import yaml
 
 from console.catalog import catalog
 from console.commands import ALL_ROOMS, ROOM_ARG, CommandRegistry, Invocation
+from console.profile.arguments import check_arguments
 from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
 from console.profile.log_dirs import check_log_dirs
@@ -65,6 +66,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     validator = Validator(path, Context(base_dir, catalog() if registry is None else registry))
     data = validator.check(PROFILE, root)
     _check_room_arguments(validator, data)
+    check_arguments(validator, data)
     _check_control(validator, root, data)
     check_products(validator, root, data)
     check_rundown(validator, root, data)

@@ -60,6 +60,11 @@ SCENES = Record(
         "host": Scalar(TEXT, "OBS scene with the digital host talking"),
         "product": Scalar(TEXT, "OBS scene with the product being explained"),
         "break": Scalar(TEXT, "OBS scene for pauses"),
+        "others": ListOf(
+            Scalar(TEXT, "an OBS scene name"),
+            "the room's other OBS scenes that command lines name (once a room declares "
+            "scenes, --check refuses a hotkey to a scene no room declares)",
+        ),
     },
     "OBS scene names for each role of the show (all optional)",
 )

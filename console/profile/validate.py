@@ -24,6 +24,7 @@ from console.profile.spec import (
     Context,
     InvalidValueError,
     KeyedValueError,
+    Kind,
     ListOf,
     Located,
     MapOf,
@@ -80,6 +81,9 @@ class Validator:
         self.path = path
         self.context = context
         self.problems: list[Problem] = []
+        self.converted: list[tuple[Kind, yaml.Node, Any]] = []
+        """Every scalar converted without a problem: its kind, node and value, for checks
+        that look at all values of a kind (the command lines, say)."""
 
     def check(self, spec: Node, node: yaml.Node) -> Any:
         """The checked data of a whole tree (meaningful only if no problem was reported).
@@ -168,7 +172,7 @@ class Validator:
                 self.report(node, f"{where}: expected {spec.means}, {got}")
             return None
         try:
-            return spec.kind.convert(value, self.context)
+            converted = spec.kind.convert(value, self.context)
         except InvalidValueError as exc:
             if secret:  # the kind's own words may quote the value
                 self.report(node, f"{where}: expected {spec.kind.expected} ({NOT_SHOWN})")
@@ -176,7 +180,9 @@ class Validator:
                 self.report(node, f"{where}: {exc}")
             else:
                 self.report(node, str(exc))
-        return None
+            return None
+        self.converted.append((spec.kind, node, converted))
+        return converted
 
     def _pairs(self, node: yaml.MappingNode | None) -> list[Pair]:
         """The mapping's (key text, key node, value node), minus bad and repeated keys."""

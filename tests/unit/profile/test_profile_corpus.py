@@ -66,6 +66,7 @@ def test_corpus_covers_every_kind_of_mistake() -> None:
         "deep_nesting",
         "log_dir_is_a_file",
         "secrets_not_echoed",
+        "command_show_arguments",
     }
 
 
