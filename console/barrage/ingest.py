@@ -118,7 +118,7 @@ class BarrageIngest:
         if self.log_file is not None:
             try:
                 self.log_file.write(judged)
-            except (OSError, ValueError) as exc:
+            except ValueError as exc:  # closed; a disk error is the log's own problem
                 self.log_errors += 1
                 if self.log_errors == 1 or self.log_errors % 1000 == 0:
                     log.error("barrage log write failed (%d times): %s", self.log_errors, exc)

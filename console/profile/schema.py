@@ -8,6 +8,7 @@ products, compliance, the rundown and the barrage are declared in their own modu
 
 from __future__ import annotations
 
+from console.logfile import GENERATIONS, LOG_MAX_MB
 from console.profile.barrage_schema import BARRAGE
 from console.profile.compliance_check import COMPLIANCE
 from console.profile.products import PRODUCTS
@@ -131,6 +132,13 @@ PROFILE = Record(
                     DIRECTORY, "folder for per-show action logs, relative to the profile", "logs"
                 ),
                 "logo": Scalar(FILE, "logo image, relative to the profile"),
+                "log_max_mb": Scalar(
+                    INTEGER,
+                    f"size in MB at which a log file is rotated ({GENERATIONS} older ones kept)",
+                    LOG_MAX_MB,
+                    minimum=1,
+                    maximum=1_000_000,
+                ),
             },
             "the show as a whole",
         ),
