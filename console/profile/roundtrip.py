@@ -3,10 +3,14 @@
 ruamel.yaml reads the file as a round-trip tree (comments, key order, quoting, flow or
 block style and blank lines attached to it) and writes it back; the indentation it
 writes with is the file's own, found by trying the common ones until the untouched file
-comes back byte for byte. The new value is merged into the old one rather than swapped
-for it: a mapping keeps its keys' order and comments, a value that means the same
-(``69.00`` and 69, a date and its ISO text) keeps its spelling, and list items are
-matched to the old items they came from, so moving a product moves its comments too.
+comes back byte for byte. Where no setting gives the file back exactly (ruamel spells a
+few things its own way), only the edited section is taken from ruamel's text and the rest
+of the file is kept as it was, byte for byte.
+
+The new value is merged into the old one rather than swapped for it: a mapping keeps its
+keys' order and comments, a value that means the same (``69.00`` and 69, a date and its
+ISO text) keeps its spelling, and list items are matched to the old items they came from,
+so moving a product moves its comments too.
 
 ruamel attaches the blank lines and comments that follow a value to the last scalar
 before them, even when they introduce the next section (``# The prohibited terms...``
@@ -40,7 +44,7 @@ _IDENTITY = ("sku", "id")
 def set_section(text: str, key: str, value: Any) -> str:
     """``text`` with the top-level ``key`` set to ``value`` (plain data), appended if
     absent; ``text`` must hold a YAML mapping."""
-    writer = _writer_for(text)
+    writer, exact = _writer_for(text)
     document = writer.load(text)
     assert isinstance(document, CommentedMap), "a profile is a mapping"
     if key in document:
@@ -49,19 +53,44 @@ def set_section(text: str, key: str, value: Any) -> str:
         _append(document, key, value)
     out = io.StringIO()
     writer.dump(document, out)
-    return out.getvalue()
+    return out.getvalue() if exact else _splice(text, out.getvalue(), key)
+
+
+def _splice(text: str, written: str, key: str) -> str:
+    """``text`` with the section ``key`` as ruamel ``written`` it, the rest untouched."""
+    start, end = _span(text, key)
+    new_start, new_end = _span(written, key)
+    section = written[new_start:new_end]
+    if start == end:  # the section is new: after everything, on a line of its own
+        return text.rstrip("\n") + "\n\n" + section.lstrip("\n")
+    return text[:start] + section + text[end:]
+
+
+def _span(text: str, key: str) -> tuple[int, int]:
+    """Where the top-level ``key`` starts and where the next top-level key starts
+    (comments before that key included, as ruamel attaches them); empty if absent."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    assert isinstance(root, yaml.MappingNode)
+    keys = [node for node, _ in root.value]
+    for index, node in enumerate(keys):
+        if isinstance(node, yaml.ScalarNode) and node.value == key:
+            after = keys[index + 1].start_mark.index if index + 1 < len(keys) else len(text)
+            return node.start_mark.index, after
+    return len(text), len(text)
 
 
 def _yaml(mapping: int, sequence: int, offset: int) -> YAML:
     writer = YAML()
     writer.preserve_quotes = True
+    writer.brace_single_entry_mapping_in_flow_sequence = True  # [{id: main}] stays so
     writer.width = _WIDTH
     writer.indent(mapping=mapping, sequence=sequence, offset=offset)
     return writer
 
 
-def _writer_for(text: str) -> YAML:
-    """The writer whose output of the untouched file is the file (else the closest)."""
+def _writer_for(text: str) -> tuple[YAML, bool]:
+    """The writer whose output of the untouched file is the file, and True; else the one
+    that comes closest, and False."""
     best: tuple[int, YAML] | None = None
     lines = text.splitlines()
     for indents in INDENTS:
@@ -69,12 +98,12 @@ def _writer_for(text: str) -> YAML:
         out = io.StringIO()
         writer.dump(writer.load(text), out)
         if out.getvalue() == text:
-            return writer
+            return writer, True
         differing = sum(a != b for a, b in zip(lines, out.getvalue().splitlines(), strict=False))
         if best is None or differing < best[0]:
             best = (differing, writer)
     assert best is not None
-    return best[1]
+    return best[1], False
 
 
 # -- merging ----------------------------------------------------------------------------
@@ -174,11 +203,9 @@ def _same(old: Any, new: Any) -> bool:
     """Whether a scalar already written means ``new`` as the profile reads it."""
     if isinstance(old, bool) or isinstance(new, bool):
         return type(old) is type(new) and old == new
-    if isinstance(old, datetime) and isinstance(new, str):
-        try:
-            return datetime.fromisoformat(new) == old
-        except ValueError:
-            return False
+    old_time, new_time = _time(old), _time(new)
+    if old_time is not None and new_time is not None:
+        return old_time == new_time
     if isinstance(old, int | float | str) and isinstance(new, int | float | str):
         if str(old) == str(new):
             return True
@@ -187,6 +214,18 @@ def _same(old: Any, new: Any) -> bool:
         except InvalidOperation:
             return False
     return bool(old == new)
+
+
+def _time(value: Any) -> datetime | None:
+    """A date and time as the profile reads it (no offset: local time); None if not one."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if not isinstance(value, datetime):
+        return None
+    return value if value.tzinfo is not None else value.astimezone()
 
 
 def _plain(node: Any) -> Any:

@@ -193,3 +193,29 @@ def test_an_aliased_value_is_not_changed_through_its_alias(tmp_path: Path) -> No
 
     again = load_profile(path)
     assert [p.specs for p in again.products] == [(("净含量", "2 kg"),), (("净含量", "1 kg"),)]
+
+
+def test_what_ruamel_would_spell_otherwise_outside_the_section_is_kept_byte_for_byte(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "show.yaml"
+    text = (
+        "rooms: [{id: main}]\n"
+        "control:   {port:   8765}      # spaced out by hand\n"
+        "products:\n  - sku: a\n    name: A\n    price: 69.00\n    stock: 3\n"
+        "    deal:\n      start: 2024-04-16T18:18:00+08:00\n"
+        '      end: "2024-04-16T19:00:00"\n'
+        "      price: '59.5'\n"
+        "rundown: [ {kind: opening} ]\n"
+    )
+    path.write_text(text, encoding="utf-8")
+    profile = load_profile(path)
+    mapped = [product_mapping(product, tmp_path) for product in profile.products]
+    mapped[0]["stock"] = 4
+
+    save_section(path, "products", mapped)
+
+    assert _changed_lines(text, path.read_text(encoding="utf-8")) == [
+        "-    stock: 3",
+        "+    stock: 4",
+    ]
