@@ -52,6 +52,31 @@ class _Open:
     """In a mapping: the last key read, for naming the value that follows."""
 
 
+DEEP = (
+    f"lists and mappings nested more than {MAX_DEPTH} deep here; a profile needs only a few levels"
+)
+
+
+class GuardedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, whose scanner stops at the first flow collection nested past
+    :data:`MAX_DEPTH`. At every open ``[`` or ``{`` it looks up to 1,024 characters ahead
+    for a possible key, so 10,000 brackets would cost seconds of scanning before the
+    parser hands over the event the depth check stops at."""
+
+    def fetch_flow_sequence_start(self) -> None:
+        self._check_flow_depth()
+        super().fetch_flow_sequence_start()
+
+    def fetch_flow_mapping_start(self) -> None:
+        self._check_flow_depth()
+        super().fetch_flow_mapping_start()
+
+    def _check_flow_depth(self) -> None:
+        if self.flow_level >= MAX_DEPTH:
+            mark = self.get_mark()
+            raise yaml.scanner.ScannerError(None, None, DEEP, mark)
+
+
 def short_tag(tag: str) -> str:
     """A tag as written: ``!!int``, ``!!python/object:os.system``, ``!custom``."""
     return "!!" + tag.removeprefix(TAG) if tag.startswith(TAG) else tag
@@ -76,11 +101,10 @@ def check_events(text: str) -> list[Found]:
         assert mark is not None, "the parser marks every event"
         problems.append((mark.line + 1, mark.column + 1, message))
 
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in yaml.parse(text, Loader=GuardedLoader):
         if isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                deep = f"lists and mappings nested more than {MAX_DEPTH} deep here"
-                report(event, f"{deep}; a profile needs only a few levels")
+                report(event, DEEP)
                 return problems
             where = _where(stack)
             expected = _COLLECTION_TAGS[type(event)]

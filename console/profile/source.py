@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from console.profile.guard import check_events
+from console.profile.guard import GuardedLoader, check_events
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def compose(path: Path, text: str) -> yaml.MappingNode:
         found = check_events(text)
         if found:
             raise ProfileError([Problem(path, line, col, message) for line, col, message in found])
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=GuardedLoader)
     except yaml.MarkedYAMLError as exc:
         raise ProfileError([_syntax_problem(path, exc)]) from None
     except yaml.reader.ReaderError as exc:

@@ -24,7 +24,8 @@ from console.profile.guard import MAX_ALIAS_VALUES
 
 ROOT = Path(__file__).resolve().parents[3]
 MINIMAL = "rooms:\n  - id: main\n"
-BOUND_S = 5.0  # the requirement is one second; a loaded CI machine gets slack
+CPU_BOUND_S = 1.0  # the requirement, in this process's CPU time: a shared machine's load
+WALL_BOUND_S = 30.0  # does not count, but a hang does
 BOUND_BYTES = 64 * 1024 * 1024
 
 Writer = Callable[[Path], None]
@@ -66,7 +67,7 @@ HOSTILE: dict[str, tuple[Writer, str]] = {
     "directory": (_directory, "1:1: cannot read the profile: Is a directory"),
     "deep lists": (
         _text("rooms: " + "[" * 10_000 + "]" * 10_000),
-        "1:71: lists and mappings nested more than 64",
+        "1:72: lists and mappings nested more than 64",
     ),
     "deep flow mappings": (
         _text("rooms: [" + "{a: " * 10_000 + "}" * 10_000 + "]"),
@@ -116,23 +117,28 @@ def _write(tmp_path: Path, name: str) -> Path:
 
 
 @pytest.mark.parametrize("name", HOSTILE)
-def test_a_hostile_file_gets_a_located_problem_fast_and_with_bounded_memory(
-    tmp_path: Path, name: str
-) -> None:
+def test_a_hostile_file_gets_a_located_problem_within_a_second(tmp_path: Path, name: str) -> None:
     path = _write(tmp_path, name)
-    tracemalloc.start()
-    started = time.perf_counter()
-    try:
-        with pytest.raises(ProfileError) as caught:
-            load_profile(path)
-    finally:
-        elapsed = time.perf_counter() - started
-        peak = tracemalloc.get_traced_memory()[1]
-        tracemalloc.stop()
+    started, cpu = time.perf_counter(), time.process_time()
+    with pytest.raises(ProfileError) as caught:
+        load_profile(path)
+    assert time.process_time() - cpu < CPU_BOUND_S
+    assert time.perf_counter() - started < WALL_BOUND_S
     first = caught.value.problems[0]
     assert re.match(HOSTILE[name][1], f"{first.line}:{first.col}: {first.message}"), str(first)
     assert all(str(p).startswith(f"{path}:{p.line}:{p.col}: ") for p in caught.value.problems)
-    assert elapsed < BOUND_S
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_a_hostile_file_is_refused_with_bounded_memory(tmp_path: Path, name: str) -> None:
+    path = _write(tmp_path, name)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ProfileError):
+            load_profile(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
     assert peak < BOUND_BYTES
 
 
