@@ -63,10 +63,14 @@ def _without_derived_title(entry: dict[str, Any], profile: Profile) -> dict[str,
     return entry
 
 
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C where it was built with libyaml (both validated already)."""
+
+
 def _check_only_section_changed(path: Path, before: str, after: str, key: str) -> None:
     """Refuse an edit that would change what any other section says (a bug, not the
     operator's doing, but a profile is too precious to find out on air)."""
-    old, new = yaml.safe_load(before), yaml.safe_load(after)
+    old, new = yaml.load(before, Loader=_LOADER), yaml.load(after, Loader=_LOADER)
     changed = sorted(k for k in set(old) | set(new) if k != key and old.get(k) != new.get(k))
     if changed:
         message = f"editing {key} would also change {', '.join(map(str, changed))} (edit refused)"

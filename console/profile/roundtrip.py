@@ -44,8 +44,7 @@ _IDENTITY = ("sku", "id")
 def set_section(text: str, key: str, value: Any) -> str:
     """``text`` with the top-level ``key`` set to ``value`` (plain data), appended if
     absent; ``text`` must hold a YAML mapping."""
-    writer, exact = _writer_for(text)
-    document = writer.load(text)
+    writer, document, exact = _writer_for(text)
     assert isinstance(document, CommentedMap), "a profile is a mapping"
     if key in document:
         document[key] = _merge(document[key], value, _shared(document))
@@ -88,22 +87,23 @@ def _yaml(mapping: int, sequence: int, offset: int) -> YAML:
     return writer
 
 
-def _writer_for(text: str) -> tuple[YAML, bool]:
-    """The writer whose output of the untouched file is the file, and True; else the one
-    that comes closest, and False."""
-    best: tuple[int, YAML] | None = None
+def _writer_for(text: str) -> tuple[YAML, Any, bool]:
+    """The writer whose output of the untouched file is the file, the file as it read it,
+    and True; else the writer that comes closest, and False."""
+    best: tuple[int, YAML, Any] | None = None
     lines = text.splitlines()
     for indents in INDENTS:
         writer = _yaml(*indents)
+        document = writer.load(text)
         out = io.StringIO()
-        writer.dump(writer.load(text), out)
+        writer.dump(document, out)  # writing leaves the tree as it was
         if out.getvalue() == text:
-            return writer, True
+            return writer, document, True
         differing = sum(a != b for a, b in zip(lines, out.getvalue().splitlines(), strict=False))
         if best is None or differing < best[0]:
-            best = (differing, writer)
+            best = (differing, writer, document)
     assert best is not None
-    return best[1], False
+    return best[1], best[2], False
 
 
 # -- merging ----------------------------------------------------------------------------
