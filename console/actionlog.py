@@ -1,21 +1,26 @@
 """The action log: every command run, by whom, with its result and timing.
 
 Kept in memory for the window (bounded) and appended to a per-show JSON-lines file, one
-line per action, flushed at once so a crash loses nothing already done.
+line per action, written at once so a crash loses nothing already done. The file is a
+:class:`~console.logfile.LogFile`: private to its owner, rotated by size, and a full disk
+shows as ``problem`` instead of a broken line.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
-from typing import TextIO
 
 from console.commands import ActionRecord
+from console.logfile import LOG_MAX_MB, MB, LogFile
 from console.observers import Observers, Unsubscribe
+
+log = logging.getLogger(__name__)
 
 
 def log_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
@@ -27,17 +32,31 @@ def log_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
 class ActionLog:
     """Listens to the command registry; remembers the recent actions and writes them all."""
 
-    def __init__(self, path: Path | None, keep: int = 2000) -> None:
+    def __init__(
+        self, path: Path | None, keep: int = 2000, max_bytes: int = LOG_MAX_MB * MB
+    ) -> None:
         self.path = path
         self.recent: deque[ActionRecord] = deque(maxlen=keep)
         self._observers: Observers[ActionRecord] = Observers()
-        self._file: TextIO | None = None
+        self._file: LogFile | None = None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("a", encoding="utf-8")
+            self._file = LogFile(path, max_bytes)
+            self._file.on_problem(_log_problem)
 
     def subscribe(self, listener: Callable[[ActionRecord], None]) -> Unsubscribe:
         return self._observers.subscribe(listener)
+
+    @property
+    def problem(self) -> str:
+        """Why actions are not being written to the file ("" while they are)."""
+        return "" if self._file is None else self._file.problem
+
+    def on_problem(self, listener: Callable[[str], None]) -> Unsubscribe:
+        """``listener(problem)`` when writing the file starts failing, ``("")`` when it
+        works again."""
+        if self._file is None:
+            return lambda: None
+        return self._file.on_problem(listener)
 
     def __call__(self, record: ActionRecord) -> None:
         self.recent.append(record)
@@ -57,11 +76,17 @@ class ActionLog:
                 entry["code"] = record.code
             if record.rooms:
                 entry["rooms"] = {outcome.room: outcome.as_json() for outcome in record.rooms}
-            self._file.write(json.dumps(entry, ensure_ascii=False) + "\n")
-            self._file.flush()
+            self._file.write_lines([json.dumps(entry, ensure_ascii=False)])
         self._observers.notify(record)
 
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
             self._file = None
+
+
+def _log_problem(problem: str) -> None:
+    if problem:
+        log.error("action log: %s", problem)
+    else:
+        log.info("action log: written again")

@@ -6,12 +6,18 @@ to the log (flushed), queues the held ones for review, remembers each user's rec
 messages and notifies listeners (the feed) with the batch. One batch per interval keeps
 the per-message cost low at thousands of messages a second, and the delay is below what
 an operator can see.
+
+A burst never holds the event loop: each loop turn judges batches of at most ``batch``
+messages until ``turn_budget`` seconds are spent, then lets the loop run (the window, the
+OBS links, the sources) and goes on at its next turn, in order. Only ``flush`` (at
+shutdown) judges everything at once.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 
@@ -38,21 +44,25 @@ class BarrageIngest:
         review: ReviewQueue | None = None,
         history: UserHistory | None = None,
         interval: float = 0.02,
-        max_batch: int = 2000,
+        batch: int = 200,
+        turn_budget: float = 0.005,
     ) -> None:
         self.pipeline = pipeline
         self.log_file = log_file
         self.review = review
         self.history = history
         self.interval = interval
-        self.max_batch = max_batch
+        self.batch = batch
+        """Messages judged, logged and handed on together."""
+        self.turn_budget = turn_budget
+        """Seconds of judging in one loop turn before the loop runs again."""
         self.received = 0
         self.judged = 0
         self.actions: Counter[Action] = Counter()
         self.rules: Counter[str] = Counter()
         self.log_errors = 0
         self._buffer: list[Message] = []
-        self._timer: asyncio.TimerHandle | None = None
+        self._timer: asyncio.Handle | None = None  # the next judging turn, if one is due
         self._listeners: Observers[Sequence[Judged]] = Observers()
 
     def subscribe(self, listener: BatchListener) -> Unsubscribe:
@@ -70,8 +80,15 @@ class BarrageIngest:
             self._timer = asyncio.get_running_loop().call_later(self.interval, self._on_timer)
 
     def _on_timer(self) -> None:
+        """One loop turn's share: batches until the budget is spent, then the next turn."""
         self._timer = None
-        self.flush()
+        deadline = time.perf_counter() + self.turn_budget
+        while self._buffer:
+            self._process(self._take())
+            if time.perf_counter() >= deadline:
+                break
+        if self._buffer:
+            self._timer = asyncio.get_running_loop().call_soon(self._on_timer)
 
     def flush(self) -> list[Judged]:
         """Judge everything buffered now (also called at shutdown); return the judged."""
@@ -80,10 +97,14 @@ class BarrageIngest:
             self._timer = None
         out: list[Judged] = []
         while self._buffer:
-            batch = self._buffer[: self.max_batch]
-            del self._buffer[: self.max_batch]
-            out.extend(self._process(batch))
+            out.extend(self._process(self._take()))
         return out
+
+    def _take(self) -> list[Message]:
+        """The oldest ``batch`` buffered messages, removed from the buffer."""
+        taken = self._buffer[: self.batch]
+        del self._buffer[: self.batch]
+        return taken
 
     def _process(self, batch: list[Message]) -> list[Judged]:
         try:
@@ -97,7 +118,7 @@ class BarrageIngest:
         if self.log_file is not None:
             try:
                 self.log_file.write(judged)
-            except (OSError, ValueError) as exc:
+            except ValueError as exc:  # closed; a disk error is the log's own problem
                 self.log_errors += 1
                 if self.log_errors == 1 or self.log_errors % 1000 == 0:
                     log.error("barrage log write failed (%d times): %s", self.log_errors, exc)

@@ -5,7 +5,8 @@ and the OBS sources slides and pinned comments go to), its hotkeys, the control 
 settings, the products with their FAQ and deals, the prohibited terms, the rundown and the
 barrage (comment sources and moderation). Loading it reports every problem
 at once, each as ``PATH:LINE:COL: message``, so the operator fixes the file in one pass
-before going on air. Saving refuses text that does not validate and keeps a ``.bak``.
+before going on air. Saving refuses text that does not validate and keeps backups
+(``.bak.1`` to ``.bak.5``).
 
 This package uses no Qt itself: the console, the command line and the tests all use it.
 """

@@ -1,9 +1,12 @@
 """Changing one top-level section of a profile in place, keeping the rest of the text.
 
 The console edits what the operator changes live (the rundown's order, a product's stock)
-by rewriting only that section of the YAML: every other line, comments included, stays as
-the operator wrote it. The result is validated as a whole and saved atomically with a
-backup (``save_profile_text``); a profile on disk that no longer parses is never touched.
+by setting only that section of the YAML, with ruamel.yaml's round trip
+(:mod:`console.profile.roundtrip`): comments, key order, quoting and blank lines stay as
+the operator wrote them, inside the section too, and only the values that changed are
+written anew. The result must validate as a whole, and must mean the same as before in
+every other section, before it is saved atomically with backups (``save_text_atomic``);
+a profile on disk that no longer parses is never touched.
 """
 
 from __future__ import annotations
@@ -17,8 +20,9 @@ import yaml
 
 from console.profile.loader import parse_profile
 from console.profile.model import Profile, RundownItem
+from console.profile.roundtrip import set_section
 from console.profile.source import Problem, ProfileError, read_text
-from console.profile.store import save_profile_text
+from console.profile.store import save_text_atomic
 
 if TYPE_CHECKING:  # the show package draws with QtGui; the profile stays Qt-free
     from console.show.product import Product
@@ -26,41 +30,51 @@ if TYPE_CHECKING:  # the show package draws with QtGui; the profile stays Qt-fre
 
 def replace_section(text: str, key: str, value: Any) -> str:
     """``text`` with the top-level ``key`` set to ``value`` (appended if absent)."""
-    block = yaml.safe_dump(
-        {key: value}, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100
-    )
-    root = yaml.compose(text)
-    if isinstance(root, yaml.MappingNode):
-        for key_node, value_node in root.value:
-            if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-                start = key_node.start_mark.index
-                end = _content_end(text, start, value_node.end_mark.index)
-                return text[:start] + block + text[end:]
-    return text.rstrip("\n") + "\n\n" + block
+    return set_section(text, key, value)
 
 
 def save_section(path: Path, key: str, value: Any) -> Profile:
     """Rewrite one section of the profile at ``path``; ProfileError, file untouched, if the
     file on disk or the result does not validate."""
     text = read_text(path)
-    parse_profile(path, text)  # refuse to edit a file that is already broken
+    current = parse_profile(path, text)  # refuse to edit a file that is already broken
+    if key == "rundown":
+        value = [_without_derived_title(entry, current) for entry in value]
+    edited = replace_section(text, key, value)
     try:
-        return save_profile_text(path, replace_section(text, key, value))
+        profile = parse_profile(path, edited)
     except ProfileError as exc:
         problems = [
             Problem(p.path, p.line, p.col, f"{p.message} (edit refused)") for p in exc.problems
         ]
         raise ProfileError(problems) from None
+    _check_only_section_changed(path, text, edited, key)
+    save_text_atomic(path, edited)
+    return profile
 
 
-def _content_end(text: str, start: int, end: int) -> int:
-    """Where the section really ends: a block's end mark is the next key, so comment and
-    blank lines before that key belong to what follows, and are kept."""
-    newline = text.find("\n", end - 1) if end > 0 and text[end - 1] != "\n" else end - 1
-    lines = text[start : len(text) if newline < 0 else newline + 1].splitlines(keepends=True)
-    while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
-        lines.pop()
-    return start + sum(len(line) for line in lines)
+def _without_derived_title(entry: dict[str, Any], profile: Profile) -> dict[str, Any]:
+    """A product item's title is left out when it is the product's name (the default), so
+    the file keeps saying "the product's name" and follows a renamed product."""
+    sku = entry.get("sku")
+    names = {product.sku: product.name for product in profile.products}
+    if sku is not None and entry.get("title") == names.get(sku):
+        return {k: v for k, v in entry.items() if k != "title"}
+    return entry
+
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""PyYAML's safe loader, in C where it was built with libyaml (both validated already)."""
+
+
+def _check_only_section_changed(path: Path, before: str, after: str, key: str) -> None:
+    """Refuse an edit that would change what any other section says (a bug, not the
+    operator's doing, but a profile is too precious to find out on air)."""
+    old, new = yaml.load(before, Loader=_LOADER), yaml.load(after, Loader=_LOADER)
+    changed = sorted(k for k in set(old) | set(new) if k != key and old.get(k) != new.get(k))
+    if changed:
+        message = f"editing {key} would also change {', '.join(map(str, changed))} (edit refused)"
+        raise ProfileError([Problem(path, 1, 1, message)])
 
 
 def product_mapping(product: Product, base_dir: Path) -> dict[str, Any]:

@@ -223,7 +223,9 @@ def check_host(validator: Validator, root: yaml.Node, data: dict[str, Any], text
             validator.report(anchor, f"rooms[{index}].host.voice: kind command needs command")
         if voice["kind"] == "http" and voice["url"] is None and anchor is not None:
             validator.report(anchor, f"rooms[{index}].host.voice: kind http needs url")
-    products = {p["sku"]: p for p in data["products"] or [] if p is not None}
+    products = {
+        p["sku"]: p for p in data["products"] or [] if p is not None and p["sku"] is not None
+    }
     built = _built_products(data)
     terms = term_list(root, data)
     for index, segment in enumerate(data["segments"] or []):

@@ -16,9 +16,11 @@ import yaml
 
 from console.catalog import catalog
 from console.commands import ALL_ROOMS, ROOM_ARG, CommandRegistry, Invocation
+from console.profile.arguments import check_arguments
 from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
 from console.profile.host_schema import build_host, build_segments, check_host
+from console.profile.log_dirs import check_log_dirs
 from console.profile.migrate import upgrade
 from console.profile.model import (
     Control,
@@ -65,12 +67,14 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     validator = Validator(path, Context(base_dir, catalog() if registry is None else registry))
     data = validator.check(PROFILE, root)
     _check_room_arguments(validator, data)
+    check_arguments(validator, data)
     _check_control(validator, root, data)
     check_products(validator, root, data)
     check_rundown(validator, root, data)
     check_barrage(validator, root, data)
     check_compliance(validator, root, data, text)
     check_host(validator, root, data, text)
+    check_log_dirs(validator, root, data)
     if validator.problems:
         raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
     return _build(path.resolve(), root, data)

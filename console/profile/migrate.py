@@ -9,11 +9,13 @@ rewritten by an upgrade.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
+from console.profile.nodes import UnreadableValue, construct
 from console.profile.source import Problem, problem_at
 
 Migration = Callable[[yaml.MappingNode], yaml.MappingNode]
@@ -33,13 +35,14 @@ def current_version() -> int:
 def upgrade(path: Path, root: yaml.MappingNode) -> tuple[yaml.MappingNode, list[Problem]]:
     """The tree brought to the current version, or problems if it is from a newer console.
 
-    A ``schema_version`` that is not a plain integer is left to the validator to report;
-    the tree is then checked as the current version.
+    A ``schema_version`` that is not a plain integer (or not one this console can read) is
+    left to the validator to report; the tree is then checked as the current version.
     """
     version_node = next((value for key, value in root.value if key.value == "schema_version"), None)
     version = FIRST_VERSION
     if isinstance(version_node, yaml.ScalarNode) and version_node.tag.endswith(":int"):
-        version = yaml.constructor.SafeConstructor().construct_yaml_int(version_node)
+        with contextlib.suppress(UnreadableValue):
+            version = construct(version_node)
     if version_node is not None and version > current_version():
         message = (
             f"schema_version {version} was written by a newer console "

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from console.barrage.config import ModerationConfig
 from console.commands import Invocation
+from console.logfile import LOG_MAX_MB, MB
 from console.profile.host_model import HostSettings, Segment
 
 if TYPE_CHECKING:
@@ -47,6 +48,12 @@ class Show:
     """Folder for the per-show action logs, absolute (resolved against the profile's folder)."""
     logo: Path | None
     """Absolute path of an existing image file, or None."""
+    log_max_mb: int = LOG_MAX_MB
+    """Size in MB at which each log file is rotated."""
+
+    @property
+    def log_max_bytes(self) -> int:
+        return self.log_max_mb * MB
 
 
 @dataclass(frozen=True)

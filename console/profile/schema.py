@@ -8,6 +8,7 @@ products, compliance, the rundown and the barrage are declared in their own modu
 
 from __future__ import annotations
 
+from console.logfile import GENERATIONS, LOG_MAX_MB
 from console.profile.barrage_schema import BARRAGE
 from console.profile.compliance_check import COMPLIANCE
 from console.profile.host_schema import HOST, SEGMENTS
@@ -61,6 +62,11 @@ SCENES = Record(
         "host": Scalar(TEXT, "OBS scene with the digital host talking"),
         "product": Scalar(TEXT, "OBS scene with the product being explained"),
         "break": Scalar(TEXT, "OBS scene for pauses"),
+        "others": ListOf(
+            Scalar(TEXT, "an OBS scene name"),
+            "the room's other OBS scenes that command lines name (once a room declares "
+            "scenes, --check refuses a hotkey to a scene no room declares)",
+        ),
     },
     "OBS scene names for each role of the show (all optional)",
 )
@@ -128,6 +134,13 @@ PROFILE = Record(
                     DIRECTORY, "folder for per-show action logs, relative to the profile", "logs"
                 ),
                 "logo": Scalar(FILE, "logo image, relative to the profile"),
+                "log_max_mb": Scalar(
+                    INTEGER,
+                    f"size in MB at which a log file is rotated ({GENERATIONS} older ones kept)",
+                    LOG_MAX_MB,
+                    minimum=1,
+                    maximum=1_000_000,
+                ),
             },
             "the show as a whole",
         ),

@@ -8,10 +8,13 @@ everything that needs fixing.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from console.profile.guard import GuardedLoader, check_events
 
 
 @dataclass(frozen=True)
@@ -45,13 +48,28 @@ def problem_at(path: Path, node: yaml.Node, message: str) -> Problem:
     return Problem(path, node.start_mark.line + 1, node.start_mark.column + 1, message)
 
 
+_WIDE_UNICODE = {
+    codecs.BOM_UTF32_LE: "UTF-32",
+    codecs.BOM_UTF32_BE: "UTF-32",
+    codecs.BOM_UTF16_LE: "UTF-16",
+    codecs.BOM_UTF16_BE: "UTF-16",
+}
+"""Byte order marks of encodings an editor may save in (longest first: UTF-32 LE starts
+like UTF-16 LE)."""
+
+
 def read_text(path: Path) -> str:
-    """The file's text; ProfileError if it cannot be read or is not UTF-8."""
+    """The file's text; ProfileError if it cannot be read or is not UTF-8 (a UTF-8 byte
+    order mark is allowed)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         message = f"cannot read the profile: {exc.strerror or exc}"
         raise ProfileError([Problem(path, 1, 1, message)]) from None
+    wide = _wide_encoding(data)
+    if wide is not None:
+        message = f"the profile is saved as {wide}; save it as UTF-8"
+        raise ProfileError([Problem(path, 1, 1, message)])
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -64,10 +82,26 @@ def read_text(path: Path) -> str:
         raise ProfileError([Problem(path, line, len(before) + 1, message)]) from None
 
 
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text saved so (with a byte order mark, or ASCII in UTF-16
+    without one: every other byte zero), else None."""
+    for bom, name in _WIDE_UNICODE.items():
+        if data.startswith(bom):
+            return name
+    head = data[:8]
+    if len(head) == 8 and (head[1::2] == bytes(4) or head[0::2] == bytes(4)) and any(head):
+        return "UTF-16"
+    return None
+
+
 def compose(path: Path, text: str) -> yaml.MappingNode:
-    """The profile's top-level mapping node; ProfileError for malformed or empty YAML."""
+    """The profile's top-level mapping node; ProfileError for malformed or empty YAML, and
+    for YAML that composing would choke on (see :mod:`console.profile.guard`)."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        found = check_events(text)
+        if found:
+            raise ProfileError([Problem(path, line, col, message) for line, col, message in found])
+        root = yaml.compose(text, Loader=GuardedLoader)
     except yaml.MarkedYAMLError as exc:
         raise ProfileError([_syntax_problem(path, exc)]) from None
     except yaml.reader.ReaderError as exc:

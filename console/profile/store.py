@@ -1,8 +1,9 @@
 """Saving profiles so that a crash, a full disk or a typo never costs the operator a show.
 
 The new text goes to a temporary file in the same folder, is flushed to disk, and only
-then replaces the profile in one atomic rename; the previous version is kept next to it as
-``<name>.bak``. Text that does not validate is refused before anything is written.
+then replaces the profile in one atomic rename; the previous versions are kept next to it
+as ``<name>.bak.1`` (the latest) to ``<name>.bak.5`` (:data:`BACKUPS`), each save moving
+them one along. Text that does not validate is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -17,15 +18,29 @@ from console.commands import CommandRegistry
 from console.profile.loader import parse_profile
 from console.profile.model import Profile
 
+BACKUPS = 5
+"""Generations of a profile kept beside it: ``<name>.bak.1`` (latest) to ``.bak.5``."""
+
+
+def backup_path(path: Path, generation: int) -> Path:
+    """``<name>.bak.<generation>``; 1 is the version saved over last."""
+    return path.with_name(f"{path.name}.bak.{generation}")
+
 
 def save_text_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping the old file as .bak.
+    """Replace ``path`` with ``text`` (UTF-8) atomically, keeping the old file as .bak.1
+    and older ones as .bak.2 and on, up to :data:`BACKUPS`.
 
     An existing file keeps its permissions; a new one is private to its owner (0600),
     since profiles may hold passwords.
     """
     if path.exists():
-        _replace(path.with_name(path.name + ".bak"), path.read_bytes(), mode_from=path)
+        previous = path.read_bytes()
+        for generation in range(BACKUPS - 1, 0, -1):
+            older = backup_path(path, generation)
+            if older.exists():
+                os.replace(older, backup_path(path, generation + 1))
+        _replace(backup_path(path, 1), previous, mode_from=path)
     _replace(path, text.encode("utf-8"), mode_from=path if path.exists() else None)
 
 

@@ -3,6 +3,8 @@
 The walk never stops at the first problem: a bad value is reported and skipped, and the
 rest of the tree is still checked. Positions come from the YAML nodes, so each problem
 points at the key or value to fix; a missing key points at the mapping that lacks it.
+A message quotes a value only when its key holds no secret (see
+:mod:`console.profile.secret`).
 """
 
 from __future__ import annotations
@@ -15,11 +17,14 @@ from typing import Any
 
 import yaml
 
+from console.profile.nodes import UnreadableValue, construct, preview
+from console.profile.secret import LOOKS_LIKE_SECRET, NOT_SHOWN, env_key, secret_key
 from console.profile.source import Problem, at, problem_at
 from console.profile.spec import (
     Context,
     InvalidValueError,
     KeyedValueError,
+    Kind,
     ListOf,
     MapOf,
     Node,
@@ -46,18 +51,20 @@ class Entry:
     value_node: yaml.Node
 
 
-def _describe(node: yaml.Node) -> str:
-    """What a node holds, for "got ..." in type errors."""
+def _describe(node: yaml.Node, where: str = "") -> str:
+    """What a node holds, for "got ..." in type errors (without the value under a key
+    that holds a secret)."""
     if isinstance(node, yaml.MappingNode):
         return "a mapping"
     if isinstance(node, yaml.SequenceNode):
         return "a list"
     kind = node.tag.removeprefix(_TAG)
-    if kind == "str":
-        return f"string {node.value!r}"
     if kind == "null":
         return "null"
-    return f"{_NOUNS.get(kind, 'value')} {node.value}"
+    noun = "string" if kind == "str" else _NOUNS.get(kind, "value")
+    if secret_key(where):
+        return f"a {noun} ({NOT_SHOWN})"
+    return f"string {preview(node.value)}" if kind == "str" else f"{noun} {node.value}"
 
 
 def _is_null(node: yaml.Node) -> bool:
@@ -77,6 +84,9 @@ class Validator:
         self.path = path
         self.context = context
         self.problems: list[Problem] = []
+        self.converted: list[tuple[Kind, yaml.Node, Any]] = []
+        """Every scalar converted without a problem: its kind, node and value, for checks
+        that look at all values of a kind (the command lines, say)."""
 
     def check(self, spec: Node, node: yaml.Node) -> Any:
         """The checked data of a whole tree (meaningful only if no problem was reported).
@@ -124,7 +134,7 @@ class Validator:
             return self._map(spec, node, where)
         else:
             expected = "a mapping"
-        self.report(node, f"{where}: expected {expected}, got {_describe(node)}")
+        self.report(node, f"{where}: expected {expected}, got {_describe(node, where)}")
         return None
 
     def _scalar(self, spec: Scalar, node: yaml.Node, where: str) -> Any:
@@ -132,11 +142,18 @@ class Validator:
         if not isinstance(node, yaml.ScalarNode) or (
             tags is not None and node.tag.removeprefix(_TAG) not in tags
         ):
-            self.report(node, f"{where}: expected {spec.kind.expected}, got {_describe(node)}")
+            got = _describe(node, where)
+            self.report(node, f"{where}: expected {spec.kind.expected}, got {got}")
             return None
+        secret = secret_key(where)
         value: Any = node.value
         if tags is not None:
-            value = yaml.constructor.SafeConstructor().construct_object(node)
+            try:
+                value = construct(node)
+            except UnreadableValue as exc:
+                shown = f"this value {exc} ({NOT_SHOWN})" if secret else None
+                self.report(node, f"{where}: {shown or preview(node.value) + ' ' + str(exc)}")
+                return None
         if isinstance(value, int) and not isinstance(value, bool):
             too_low = spec.minimum is not None and value < spec.minimum
             if too_low or (spec.maximum is not None and value > spec.maximum):
@@ -145,22 +162,32 @@ class Validator:
                     if spec.maximum is None
                     else f"in {spec.minimum}..{spec.maximum}"
                 )
-                self.report(node, f"{where}: expected an integer {limits}, got {value}")
+                got = NOT_SHOWN if secret else f"got {value}"
+                self.report(node, f"{where}: expected an integer {limits}, {got}")
                 return None
         elif (
             isinstance(value, str)
             and spec.pattern is not None
             and not re.fullmatch(spec.pattern, value)
         ):
-            self.report(node, f"{where}: expected {spec.means}, got {value!r}")
+            if env_key(where):
+                self.report(node, f"{where}: {LOOKS_LIKE_SECRET}")
+            else:
+                got = f"({NOT_SHOWN})" if secret else f"got {preview(value)}"
+                self.report(node, f"{where}: expected {spec.means}, {got}")
             return None
         try:
-            return spec.kind.convert(value, self.context)
-        except KeyedValueError as exc:
-            self.report(node, f"{where}: {exc}")
+            converted = spec.kind.convert(value, self.context)
         except InvalidValueError as exc:
-            self.report(node, str(exc))
-        return None
+            if secret:  # the kind's own words may quote the value
+                self.report(node, f"{where}: expected {spec.kind.expected} ({NOT_SHOWN})")
+            elif isinstance(exc, KeyedValueError):
+                self.report(node, f"{where}: {exc}")
+            else:
+                self.report(node, str(exc))
+            return None
+        self.converted.append((spec.kind, node, converted))
+        return converted
 
     def _pairs(self, node: yaml.MappingNode | None) -> list[Pair]:
         """The mapping's (key text, key node, value node), minus bad and repeated keys."""

@@ -3,8 +3,13 @@
 The slide reaches OBS as a file: an ``image_source`` input (created in the product scene if
 the collection lacks it) whose ``file`` setting the pusher changes with ``SetInputSettings``.
 
-- Atomic files: each image is written to a temporary file in the output folder and moved
-  into place with ``os.replace``, so OBS never reads a half-written PNG.
+- Private, atomic files: each pusher writes to a folder of its own that it creates (mode
+  0700, an unpredictable name, removed at ``close``), so two consoles on one machine, or a
+  test run beside a show, never write each other's slides, and no other local user can put
+  a file or a symlink where OBS reads. Each image goes to a fresh temporary file
+  (``mkstemp``: ``O_CREAT | O_EXCL | O_NOFOLLOW``, mode 0600) and is moved into place with
+  ``os.replace``, which replaces a name without following it: OBS never reads a
+  half-written PNG, and a symlink at the name is replaced, not written through.
 - Two file names, A and B, alternate. OBS 29 does reload an image when ``file`` is set to
   the same path again (verified against the real OBS), but it loads the file on its video
   thread a frame or more after answering, and it also reloads a file whose mtime changed
@@ -30,6 +35,7 @@ import contextlib
 import logging
 import os
 import re
+import shutil
 import tempfile
 import time
 from collections import OrderedDict
@@ -47,7 +53,7 @@ from console.observers import Observers, Unsubscribe
 from console.show.compliance import Finding, TermList
 from console.show.content import SlideContent, next_change, slide_content
 from console.show.fonts import require_family
-from console.show.png import Buffer, PngEncoder, write_parts
+from console.show.png import Buffer, PngEncoder
 from console.show.product import Product, on_air_texts
 from console.show.slide import SlideRenderer
 from console.show.slide_source import SlideLink, SlideSource
@@ -100,10 +106,26 @@ def local_now() -> datetime:
 
 
 def default_output_dir(room_id: str) -> Path:
-    """Where a room's slide files go: the user's runtime folder (RAM on most Linux), else
-    the temp folder. OBS must see the same path: slides need OBS on this machine."""
-    base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return Path(base) / "live-room-console" / "slides" / _safe(room_id)
+    """A new folder for one room's slide files, private to this console: created now with
+    mode 0700 under an unpredictable name, in the user's runtime folder (RAM on most Linux)
+    when it is the user's own, else the temp folder. OBS must see the same path: slides
+    need OBS on this machine, running as the same user."""
+    prefix = f"live-room-console-{_safe(room_id)}-"
+    return Path(tempfile.mkdtemp(prefix=prefix, dir=_runtime_dir()))
+
+
+def _runtime_dir() -> str | None:
+    """``XDG_RUNTIME_DIR`` if it is a folder of this user's that nobody else can enter;
+    None (the temp folder) otherwise."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if not runtime:
+        return None
+    try:
+        info = os.stat(runtime)
+    except OSError:
+        return None
+    private = info.st_uid == os.getuid() and not info.st_mode & 0o077
+    return runtime if os.path.isdir(runtime) and private else None
 
 
 def _safe(name: str) -> str:
@@ -130,6 +152,7 @@ class SlidePusher:
         self.link = link
         self.source = source
         self.scene = scene
+        self._own_dir = output_dir is None  # made here, so removed at close
         self.output_dir = output_dir or default_output_dir(link.room_id)
         self.template = template or load_template()
         require_family(self.template.family)  # fail at start, not at the first push
@@ -254,11 +277,14 @@ class SlidePusher:
             return await self._push(product, content, bool(self._accepted))
 
     async def close(self) -> None:
-        """Stop refreshing and release the render thread; OBS keeps what it shows."""
+        """Stop refreshing, release the render thread and remove the folder this pusher
+        made for its files (a folder it was given stays)."""
         self._stop_refresh()
         self._unsubscribe_state()
         self._obs.stop_listening()
-        self._worker.shutdown(wait=False)
+        self._worker.shutdown(wait=True, cancel_futures=True)  # then nothing writes here
+        if self._own_dir:
+            shutil.rmtree(self.output_dir, ignore_errors=True)
 
     # -- pushing --------------------------------------------------------------------------
 
@@ -308,16 +334,18 @@ class SlidePusher:
             (image, parts), render_ms = cached, 0.0
         else:
             image, parts, render_ms = self._draw_and_encode(content, width, height)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
         try:
-            write_parts(partial, parts)
+            with os.fdopen(fd, "wb") as stream:
+                for part in parts:
+                    stream.write(part)
             # No fsync: OBS reads it from the page cache on this machine; what matters is
             # that the name only ever points at a complete file.
             os.replace(partial, path)
         except BaseException:
             with contextlib.suppress(OSError):
-                partial.unlink()
+                os.unlink(partial)
             raise
         total_ms = (time.perf_counter() - started) * 1e3
         return image, render_ms, total_ms - render_ms

@@ -17,7 +17,7 @@ CONSOLE = Path(__file__).resolve().parents[2] / "console"
 
 CORE = {
     "commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch",
-    "product_fields",
+    "product_fields", "logfile",
 }  # fmt: skip
 """The command vocabulary and plumbing every part uses."""
 SERVICES = {

@@ -1,8 +1,17 @@
 """Barrage from a local grabber that republishes a platform's comments as JSON over a
 WebSocket (aiohttp client). The frame shape is a preset (``type_data``, ``msg_type``) or a
-``FieldMapping``."""
+``FieldMapping``.
+
+One frame never costs the connection: whatever reading it raises (the JSON decoder's
+RecursionError on deep nesting, a ValueError past the integer digit limit, an overflow
+turning a huge number into a time) is counted as a bad frame by its reason, and the frames
+around it are read as usual. Frames already received are read a bounded number at a time,
+so a burst does not hold the event loop.
+"""
 
 from __future__ import annotations
+
+import asyncio
 
 import aiohttp
 
@@ -20,6 +29,10 @@ from console.barrage.sources.mapping import PRESETS, FieldMapping, FrameReader
 # Frames beyond this close the connection inside aiohttp (and the source reconnects);
 # frames between max_frame and this are read and dropped as bad input, keeping the link.
 _HARD_LIMIT = 16 * 1024 * 1024
+
+FRAMES_PER_TURN = 100
+"""Frames read before letting the event loop run: aiohttp hands over frames it already has
+without suspending, so a burst would otherwise be read in one go."""
 
 
 class WebSocketSource(Source):
@@ -64,6 +77,8 @@ class WebSocketSource(Source):
                     await ws.send_str(self.hello)
                 async for frame in ws:
                     self.counters.received += 1
+                    if self.counters.received % FRAMES_PER_TURN == 0:
+                        await asyncio.sleep(0)  # yield to the loop (see FRAMES_PER_TURN)
                     if frame.type is aiohttp.WSMsgType.TEXT:
                         self._frame(frame.data)
                     elif frame.type is aiohttp.WSMsgType.BINARY:
@@ -86,6 +101,12 @@ class WebSocketSource(Source):
             messages: list[Message] = reader.read(data)
         except BadFrame as exc:
             self._drop(str(exc), data[:200])
+            return
+        except (RecursionError, ValueError, ArithmeticError, TypeError) as exc:
+            # The decoder gave up in a way the reader does not turn into BadFrame (nesting
+            # too deep, a number past the digit limit or too large for a float): still one
+            # bad frame, not a lost connection.
+            self._drop(f"unreadable frame ({type(exc).__name__})", data[:200])
             return
         self.counters.ignored += reader.ignored - ignored
         for message in messages:

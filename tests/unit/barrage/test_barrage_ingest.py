@@ -103,3 +103,35 @@ def test_a_log_that_cannot_be_written_does_not_stop_the_feed(tmp_path: Path) -> 
 
     ingest, judged = asyncio.run(scenario())
     assert len(judged) == 1 and ingest.log_errors == 1
+
+
+def test_a_burst_is_judged_a_batch_per_loop_turn_in_order() -> None:
+    """Each loop turn judges at most ``batch`` messages once its budget is spent (here at
+    once), so the loop runs between batches; nothing is lost or reordered."""
+
+    async def scenario() -> tuple[list[int], list[str], int]:
+        ingest = BarrageIngest(Pipeline(), interval=0.0, batch=100, turn_budget=0.0)
+        sizes: list[int] = []
+        texts: list[str] = []
+        left_after_first: list[int] = []
+        everything = asyncio.Event()
+
+        def on_batch(batch: Sequence[Judged]) -> None:
+            if not sizes:
+                left_after_first.append(ingest.pending)
+            sizes.append(len(batch))
+            texts.extend(j.message.text for j in batch)
+            if len(texts) == 1000:
+                everything.set()
+
+        ingest.subscribe(on_batch)
+        for n in range(1000):
+            ingest.put(msg(f"m{n}", user=f"u{n}"))
+        async with asyncio.timeout(10):
+            await everything.wait()
+        return sizes, texts, left_after_first[0]
+
+    sizes, texts, left_after_first = asyncio.run(scenario())
+    assert sizes == [100] * 10
+    assert left_after_first == 900  # the first turn stopped after one batch
+    assert texts == [f"m{n}" for n in range(1000)]

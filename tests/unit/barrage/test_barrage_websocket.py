@@ -202,3 +202,42 @@ def test_hello_is_sent_once_connected() -> None:
         assert received == ["douyin@123"]
 
     asyncio.run(scenario())
+
+
+def test_a_frame_the_decoder_chokes_on_costs_neither_the_connection_nor_its_neighbours() -> None:
+    deep = "[" * 2048  # 2 KB of nesting: json raises RecursionError, not ValueError
+    huge_time = json.dumps(
+        {"msg_type": "comment", "nick_name": "Ann", "content": "x", "time": 10**400}
+    )  # a time no float can hold: OverflowError
+
+    async def burst(ws: web.WebSocketResponse) -> None:
+        for n in range(100):
+            await ws.send_str(msg_type(f"before {n}"))
+        await ws.send_str(deep)
+        await ws.send_str(huge_time)
+        for n in range(100):
+            await ws.send_str(msg_type(f"after {n}"))
+        await ws.receive()
+
+    async def scenario() -> None:
+        sink = Collector()
+        async with grabber(burst) as url:
+            source = WebSocketSource("grab", url, "main", sink, shape="msg_type", backoff=FAST)
+            source.start()
+            try:
+                await sink.until(lambda got: any(m.text == "after 99" for m in got))
+            finally:
+                await source.close()
+        texts = [m.text for m in sink.messages]
+        assert texts == [f"before {n}" for n in range(100)] + [f"after {n}" for n in range(100)]
+        assert source.counters.dropped == {
+            "unreadable frame (RecursionError)": 1,
+            "unreadable frame (OverflowError)": 1,
+        }
+        assert source.counters.connects == 1  # the connection was kept throughout
+
+    asyncio.run(scenario())
+
+
+def msg_type(text: str) -> str:
+    return json.dumps({"msg_type": "comment", "nick_name": "Ann", "content": text})

@@ -59,6 +59,14 @@ def test_corpus_covers_every_kind_of_mistake() -> None:
         "replay_file_missing",
         "unknown_source_kind",
         "barrage_room_unknown",
+        "explicit_tags",
+        "unreadable_values",
+        "recursive_alias",
+        "alias_bomb",
+        "deep_nesting",
+        "log_dir_is_a_file",
+        "secrets_not_echoed",
+        "command_show_arguments",
     }
 
 

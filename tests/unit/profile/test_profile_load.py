@@ -221,3 +221,16 @@ def test_password_comes_from_the_environment_at_connect_time(
 def test_password_written_in_the_profile_or_none_at_all() -> None:
     assert ObsEndpoint("h", 1, "pw", None).resolve_password() == "pw"
     assert ObsEndpoint("h", 1, None, None).resolve_password() == ""
+
+
+def test_the_log_rotation_size_is_the_profiles_or_the_default(tmp_path: Path) -> None:
+    from console.logfile import LOG_MAX_MB, MB
+
+    path = tmp_path / "show.yaml"
+    path.write_text("rooms: [{id: main}]\n", encoding="utf-8")
+    assert load_profile(path).show.log_max_mb == LOG_MAX_MB
+    path.write_text("show: {log_max_mb: 5}\nrooms: [{id: main}]\n", encoding="utf-8")
+    assert load_profile(path).show.log_max_bytes == 5 * MB
+    path.write_text("show: {log_max_mb: 0}\nrooms: [{id: main}]\n", encoding="utf-8")
+    with pytest.raises(ProfileError, match=r"1:20: show\.log_max_mb: expected an integer in 1\.\."):
+        load_profile(path)

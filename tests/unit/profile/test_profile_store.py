@@ -1,4 +1,4 @@
-"""Saving profiles: atomic replacement, a .bak of the previous file, and no invalid saves."""
+"""Saving profiles: atomic replacement, rotating backups of the previous files, no invalid saves."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from console.profile import ProfileError, save_profile_text, save_text_atomic
+from console.profile.store import BACKUPS, backup_path
 
 GOOD = "rooms:\n  - id: main\n"
 BETTER = "show: {title: Evening}\nrooms:\n  - id: main\n"
@@ -34,7 +35,7 @@ def test_the_previous_file_is_kept_as_bak_with_its_permissions(tmp_path: Path) -
     save_text_atomic(path, BETTER)
 
     assert path.read_text(encoding="utf-8") == BETTER
-    backup = tmp_path / "demo.yaml.bak"
+    backup = tmp_path / "demo.yaml.bak.1"
     assert backup.read_text(encoding="utf-8") == GOOD
     assert path.stat().st_mode & 0o777 == backup.stat().st_mode & 0o777 == 0o640
     assert leftovers(tmp_path) == []
@@ -69,7 +70,7 @@ def test_valid_profile_text_is_saved_and_returned_as_a_profile(tmp_path: Path) -
 
     assert profile.show.title == "Evening"
     assert path.read_text(encoding="utf-8") == BETTER
-    assert (tmp_path / "demo.yaml.bak").read_text(encoding="utf-8") == GOOD
+    assert (tmp_path / "demo.yaml.bak.1").read_text(encoding="utf-8") == GOOD
 
 
 @pytest.mark.parametrize(
@@ -102,3 +103,20 @@ def test_relative_files_are_checked_where_the_text_will_be_saved(tmp_path: Path)
     assert save_profile_text(tmp_path / "demo.yaml", text).show.logo == tmp_path / "logo.png"
     with pytest.raises(ProfileError, match=r"file not found: logo\.png"):
         save_profile_text(tmp_path / "elsewhere" / "demo.yaml", text)
+
+
+def test_backups_rotate_and_keep_the_last_generations(tmp_path: Path) -> None:
+    path = tmp_path / "demo.yaml"
+    versions = [
+        f"show: {{title: Version {n}}}\nrooms: [{{id: main}}]\n" for n in range(BACKUPS + 3)
+    ]
+    for text in versions:
+        save_text_atomic(path, text)
+
+    assert path.read_text(encoding="utf-8") == versions[-1]
+    kept = [backup_path(path, n).read_text(encoding="utf-8") for n in range(1, BACKUPS + 1)]
+    assert kept == versions[-2 : -2 - BACKUPS : -1]  # .bak.1 the latest, .bak.5 the oldest
+    assert not backup_path(path, BACKUPS + 1).exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["demo.yaml", *(backup_path(path, n).name for n in range(1, BACKUPS + 1))]
+    )
