@@ -122,8 +122,16 @@ BARRAGE_COMMANDS = (
     ),
     CommandSpec(
         "barrage.unban",
-        "Lift a ban made during the show",
-        (Arg("user", str, "user id (or name) as banned"),),
+        "Lift a ban made during the show (default: on the selected message's author)",
+        (
+            Arg(
+                "user",
+                str,
+                "the user as the ban list shows it, or their id or name (default: the "
+                "selected message's author)",
+                required=False,
+            ),
+        ),
     ),
     CommandSpec(
         "barrage.pin",

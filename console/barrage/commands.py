@@ -62,12 +62,20 @@ class BarrageCommands:
         if rejected:
             said += f"; {rejected} held message{'s' if rejected != 1 else ''} rejected"
         said += "".join(f"; {problem}" for problem in problems)
-        data = {**_message_data(ban.message), "rejected": rejected, "problems": problems}
+        data = {
+            **_message_data(ban.message),
+            "banned": ban.user,
+            "rejected": rejected,
+            "problems": problems,
+        }
         return Result(said, data)
 
-    async def unban(self, context: Context, user: str) -> Result:
-        self.moderator.unban(user)
-        return Result(f"unbanned {user}", {"user": user})
+    async def unban(self, context: Context, user: str | None = None) -> Result:
+        ban = self.moderator.unban(user, context.selection)
+        return Result(
+            f"unbanned {ban.name} ({ban.user})",
+            {"user": ban.user, "name": ban.name, "id": ban.message_id},
+        )
 
     async def pin(
         self, context: Context, id: str | None = None, seconds: int | None = None

@@ -10,11 +10,13 @@ on air. It holds no view state: what is selected, paused or filtered is the wind
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from console.barrage.decisions import ModerationDecisions
+from console.barrage.decisions import ModerationDecisions, UserBan
+from console.barrage.identity import Accounts, SpecialUsers, account, holds
 from console.barrage.log import BarrageLog
 from console.barrage.message import Kind, Message
 from console.barrage.review import Decision, ReviewChange, ReviewError, ReviewQueue
@@ -28,9 +30,11 @@ RETAINED = 100  # messages the operator selected, kept addressable after they ag
 
 @dataclass(frozen=True)
 class Ban:
-    """What a ban did: whose message, and how many held messages it rejected."""
+    """What a ban did: whose message, whom it holds (``UserBan.user``), and how many held
+    messages it rejected."""
 
     message: Message
+    user: str
     rejected: int
 
 
@@ -107,9 +111,14 @@ class Moderator:
         return judged.verdict.action.label if judged is not None else "unknown"
 
     def is_banned(self, message: Message) -> bool:
-        return self.decisions.is_banned(message.user_key) or self.decisions.is_banned(
-            message.user_name
-        )
+        """Whether the author is banned, by the profile or during the show."""
+        banned = self.decisions.config.banned | self.decisions.banned()
+        return Accounts(banned, by_name=True).match(message)
+
+    def is_staff(self, message: Message) -> bool:
+        """Whether the profile makes the author staff (by user id or a platform's badge)."""
+        config = self.decisions.config
+        return SpecialUsers(config.staff, (), config.staff_badges).is_staff(message)
 
     # -- decisions ------------------------------------------------------------------------
 
@@ -132,17 +141,67 @@ class Moderator:
         return message
 
     def ban(self, judged: Judged) -> Ban:
-        """Block the author's later messages in every room and reject their held ones."""
+        """Block the author's later messages in every room and reject their held ones: by
+        their user id, or by their shown name when the source gives no id."""
         message = judged.message
-        user = message.user_key
-        self.decisions.ban(user)
-        rejected = self.review.reject_user(user)
+        if self.is_staff(message):
+            raise CommandError(
+                f"barrage.ban: {message.user_name} is staff in the profile "
+                "(barrage.moderation.staff or staff_badges): their messages always pass",
+                ErrorCode.REFUSED,
+            )
+        user = account(message)
+        ban = UserBan(user, message.user_name, message.id, message.text, time.time())
+        self.decisions.ban(ban)
+        rejected = self.review.reject_user(lambda held: holds(user, held))
         self._log(message.id, "ban")
-        return Ban(message, len(rejected))
+        return Ban(message, user, len(rejected))
 
-    def unban(self, user: str) -> None:
-        if not self.decisions.unban(user):
-            raise CommandError(f"barrage.unban: {user} is not banned", ErrorCode.NOT_FOUND)
+    def unban(self, user: str | None, message_id: str | None) -> UserBan:
+        """Lift a ban made during the show: on ``user`` (as the ban list shows it, or a
+        bare id or name that names one ban), else on the author of message ``message_id``."""
+        if user is None:
+            if message_id is None:
+                raise CommandError(
+                    "barrage.unban: whom? select one of their messages or give the user as "
+                    "the ban list shows it",
+                    ErrorCode.BAD_ARGUMENT,
+                )
+            judged = self.message(message_id, "barrage.unban")
+            author = judged.message
+            bans = [ban for ban in self.decisions.bans() if holds(ban.user, author)]
+            who = author.user_name
+            in_profile = Accounts(self.decisions.config.banned, by_name=True).match(author)
+        else:
+            bans = self._bans_named(user)
+            who = user
+            in_profile = user in self.decisions.config.banned
+        if not bans:
+            if in_profile:
+                raise CommandError(
+                    f"barrage.unban: {who} is banned by the profile "
+                    "(barrage.moderation.banned), not during the show",
+                    ErrorCode.REFUSED,
+                )
+            raise CommandError(f"barrage.unban: {who} is not banned", ErrorCode.NOT_FOUND)
+        if len(bans) > 1:
+            named = ", ".join(ban.user for ban in bans)
+            raise CommandError(
+                f"barrage.unban: {who} names {len(bans)} bans ({named}); give one of them",
+                ErrorCode.BAD_ARGUMENT,
+            )
+        (ban,) = bans
+        self.decisions.unban(ban.user)
+        self._log(ban.message_id, "unban")
+        return ban
+
+    def _bans_named(self, user: str) -> list[UserBan]:
+        """The ban on ``user`` as listed, else every ban whose id or name it is."""
+        bans = self.decisions.bans()
+        exact = [ban for ban in bans if ban.user == user]
+        if exact:
+            return exact
+        return [ban for ban in bans if user in (ban.name, ban.user.partition(":")[2])]
 
     def check_on_air(self, judged: Judged, command: str) -> None:
         """Only approved or passed comments reach air; CommandError saying why not."""

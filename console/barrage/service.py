@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from console.barrage.answers import FaqIndex, NoAnswer, Suggestion, product_matcher
 from console.barrage.config import ModerationConfig
 from console.barrage.decisions import LocalDecisions, ModerationDecisions
+from console.barrage.identity import holds
 from console.barrage.ingest import BarrageIngest
 from console.barrage.log import BarrageLog, log_path
 from console.barrage.message import Message
@@ -219,7 +220,7 @@ class BarrageService:
         problems = []
         for room in self.rooms:
             pinned = room.pin.current
-            if pinned is not None and pinned.message.user_key == ban.message.user_key:
+            if pinned is not None and holds(ban.user, pinned.message):
                 try:
                     await room.pin.clear(only=pinned)
                 except CommandError as exc:

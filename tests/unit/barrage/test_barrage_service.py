@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from barrage_show import RECORDING, running, texts, write_show
+from barrage_show import BARRAGE, RECORDING, running, texts, write_show
 
 from console.barrage.config import ModerationConfig
 from console.barrage.message import Kind, Message
@@ -332,3 +332,135 @@ def test_a_ban_holds_in_every_room_and_can_be_lifted(profile: Profile) -> None:
             return banned.verdict.action, lifted.verdict.action
 
     assert asyncio.run(scenario()) == (Action.BLOCK, Action.PASS)
+
+
+STAFF_BARRAGE = BARRAGE.replace("  moderation:\n", "  moderation:\n    staff: [test:hal]\n")
+
+
+def test_an_impostor_of_the_staff_cannot_be_pinned_and_the_staff_can(tmp_path: Path) -> None:
+    recording = [
+        *RECORDING,
+        ("s1", "hal", "加我微信 abc12345 领券", Kind.COMMENT),  # the staff account
+        ("s2", "mallory", "加我微信 abc12345 领券", Kind.COMMENT),  # named like hal below
+    ]
+    profile = write_show(tmp_path, recording=recording, barrage=STAFF_BARRAGE)
+
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            service.ingest.put(
+                Message("test", "main", "s3", "mallory", "hal-name", "加微信 abc12345", 2000.0)
+            )
+            (judged,) = service.ingest.flush()
+            assert judged.verdict.rule == "contact"
+            with pytest.raises(CommandError, match="s3 was blocked"):
+                await rig.run("barrage.pin s3")
+            with pytest.raises(CommandError, match="room main is not connected"):
+                await rig.run("barrage.pin s1")  # staff: the checks let it through
+            with pytest.raises(CommandError, match="hal-name is staff") as refused:
+                await rig.run("barrage.ban s1")
+            assert refused.value.error_code is ErrorCode.REFUSED
+
+    asyncio.run(scenario())
+
+
+def test_unban_without_a_user_lifts_the_ban_on_the_selected_authors(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m3")
+            (ban,) = service.decisions.bans()
+            assert (ban.user, ban.name, ban.message_id, ban.text) == (
+                "test:cat",
+                "cat-name",
+                "m3",
+                "这个是垃圾吧",
+            )
+            rig.feed.select("m4")  # another message of theirs
+            result = await rig.run("barrage.unban")
+            assert result.message == "unbanned cat-name (test:cat)"
+            assert service.decisions.bans() == () and not service.moderator.is_banned(
+                Message("test", "main", "n1", "cat", "cat-name", "你好", 2000.0)
+            )
+            with pytest.raises(CommandError, match="cat-name is not banned") as refused:
+                await rig.run("barrage.unban")
+            assert refused.value.error_code is ErrorCode.NOT_FOUND
+            rig.feed.select(None)
+            with pytest.raises(CommandError, match=r"whom\? select one") as unnamed:
+                await rig.run("barrage.unban")
+            assert unnamed.value.error_code is ErrorCode.BAD_ARGUMENT
+
+    asyncio.run(scenario())
+
+
+def test_a_ban_holds_the_user_id_and_not_the_name(profile: Profile) -> None:
+    async def scenario() -> list[str]:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m1")  # ann
+            service.ingest.put(Message("test", "main", "n1", "ann", "renamed", "你好", 2000.0))
+            service.ingest.put(Message("test", "main", "n2", "zed", "ann-name", "你好", 2000.0))
+            service.ingest.put(Message("other", "main", "n3", "ann", "ann-name", "你好", 2000.0))
+            return [j.verdict.rule for j in service.ingest.flush()]
+
+    # Renamed, still banned; a namesake is not; the same number elsewhere is someone else.
+    assert asyncio.run(scenario()) == ["banned", "", ""]
+
+
+def test_a_user_without_an_id_is_banned_by_name(profile: Profile) -> None:
+    async def scenario() -> tuple[list[str], str]:
+        async with running(profile) as rig:
+            service = rig.service
+            service.ingest.put(Message("douyin", "main", "d1", "", "路人甲", "垃圾主播", 2000.0))
+            service.ingest.flush()
+            result = (await rig.run("barrage.ban d1")).message
+            service.ingest.put(Message("douyin", "main", "d2", "", "路人甲", "你好", 2001.0))
+            service.ingest.put(Message("douyin", "main", "d3", "9", "路人甲", "你好", 2002.0))
+            rules = [j.verdict.rule for j in service.ingest.flush()]
+            unbanned = (await rig.run("barrage.unban 路人甲")).message
+            return [result, *rules], unbanned
+
+    said, unbanned = asyncio.run(scenario())
+    assert said == ["banned 路人甲; 1 held message rejected", "banned", ""]
+    assert unbanned == "unbanned 路人甲 (路人甲)"
+
+
+def test_unban_names_a_ban_as_listed_by_its_id_or_name_and_says_which(
+    profile: Profile,
+) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m3")  # cat on platform test
+            service.ingest.put(Message("other", "main", "o1", "cat", "cat-name", "hi", 2000.0))
+            service.ingest.flush()
+            await rig.run("barrage.ban o1")  # another platform's cat
+            with pytest.raises(CommandError, match=r"names 2 bans \(test:cat, other:cat\)") as two:
+                await rig.run("barrage.unban cat")
+            assert two.value.error_code is ErrorCode.BAD_ARGUMENT
+            assert (await rig.run("barrage.unban other:cat")).data["user"] == "other:cat"
+            assert (await rig.run("barrage.unban cat-name")).data["user"] == "test:cat"
+
+    asyncio.run(scenario())
+
+
+def test_a_ban_from_the_profile_is_not_lifted_by_the_show(tmp_path: Path) -> None:
+    barrage = BARRAGE.replace("  moderation:\n", "  moderation:\n    banned: [cat]\n")
+    profile = write_show(tmp_path, barrage=barrage)
+
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            assert rig.service.moderator.status("m3") == "block"
+            with pytest.raises(CommandError, match="banned by the profile") as refused:
+                await rig.run("barrage.unban cat")
+            assert refused.value.error_code is ErrorCode.REFUSED
+
+    asyncio.run(scenario())
+
+
+def test_a_staff_entry_written_as_a_name_still_loads(tmp_path: Path) -> None:
+    barrage = BARRAGE.replace(
+        "  moderation:\n", "  moderation:\n    staff: [京东超市官方, 'twitch:12345']\n"
+    )
+    profile = write_show(tmp_path, barrage=barrage)
+    assert profile.barrage.moderation.staff == {"京东超市官方", "twitch:12345"}
