@@ -115,6 +115,11 @@ BARRAGE_COMMANDS = (
     CommandSpec("barrage.approve", "Let a held comment through (it may then be pinned)", (ID,)),
     CommandSpec("barrage.reject", "Reject a held comment; selects the next held one", (ID,)),
     CommandSpec(
+        "barrage.release",
+        "Let a blocked comment through as a false alarm (counted per rule; it may then be pinned)",
+        (ID,),
+    ),
+    CommandSpec(
         "barrage.ban",
         "Ban a comment's author in every room: later messages blocked, held ones rejected, "
         "pin cleared",

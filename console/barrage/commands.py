@@ -26,6 +26,7 @@ def bind(registry: CommandRegistry, service: BarrageService) -> None:
     handlers: dict[str, Callable[..., Awaitable[Any]]] = {
         "barrage.approve": commands.approve,
         "barrage.reject": commands.reject,
+        "barrage.release": commands.release,
         "barrage.ban": commands.ban,
         "barrage.unban": commands.unban,
         "barrage.pin": commands.pin,
@@ -54,6 +55,14 @@ class BarrageCommands:
         judged = self.moderator.message(id or context.selection, "barrage.reject")
         message = self.moderator.reject(judged)
         return Result(f"rejected {quote(message)}", _message_data(message))
+
+    async def release(self, context: Context, id: str | None = None) -> Result:
+        judged = self.moderator.message(id or context.selection, "barrage.release")
+        message = self.moderator.release(judged)
+        rule = judged.verdict.rule
+        count = self.service.blocked.false_alarms().get(rule, 0)
+        said = f"released {quote(message)} (a false alarm of {rule}: {count} this show)"
+        return Result(said, {**_message_data(message), "rule": rule, "false_alarms": count})
 
     async def ban(self, context: Context, id: str | None = None) -> Result:
         ban, problems = await self.service.ban(id or context.selection)

@@ -1,10 +1,12 @@
-"""The operator's moderation decisions on judged messages: approve, reject, ban, unban.
+"""The operator's moderation decisions on judged messages: approve, reject, release, ban,
+unban.
 
 ``Moderator`` remembers recent messages by id (the commands name them, or the window's
-selection does), knows each one's status (held, approved, rejected, the pipeline's
-verdict), acts on the review queue and the show's moderation decisions (a ban holds in
-every room), records each decision in the barrage log, and says whether a message may go
-on air. It holds no view state: what is selected, paused or filtered is the window's.
+selection does), knows each one's status (held, approved, rejected, released, the
+pipeline's verdict), acts on the review queue, the blocked list and the show's moderation
+decisions (a ban holds in every room), records each decision in the barrage log, and says
+whether a message may go on air. It holds no view state: what is selected, paused or
+filtered is the window's.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from console.barrage.blocked import BlockedList, ReleaseError
 from console.barrage.decisions import ModerationDecisions, UserBan
 from console.barrage.identity import Accounts, SpecialUsers, account, holds
 from console.barrage.log import BarrageLog
@@ -45,11 +48,13 @@ class Moderator:
         self,
         review: ReviewQueue,
         decisions: ModerationDecisions,
+        blocked: BlockedList,
         log_file: BarrageLog | None = None,
         remember: int = 5_000,
     ) -> None:
         self.review = review
         self.decisions = decisions
+        self.blocked = blocked
         self.log_file = log_file
         self._remember = remember
         self._recent: OrderedDict[str, Judged] = OrderedDict()
@@ -75,10 +80,12 @@ class Moderator:
             self._retained.popitem(last=False)
 
     def find(self, message_id: str) -> Judged | None:
-        """A recent message, one still held (however old) or one retained, by id."""
+        """A recent message, one still held or blocked (however old) or one retained, by
+        id."""
         return (
             self._recent.get(message_id)
             or self.review.get(message_id)
+            or self.blocked.get(message_id)
             or self._retained.get(message_id)
         )
 
@@ -99,11 +106,14 @@ class Moderator:
         return judged
 
     def status(self, message_id: str) -> str:
-        """``held``, ``approved``, ``rejected``, ``expired`` or the pipeline's verdict."""
+        """``held``, ``approved``, ``rejected``, ``expired``, ``released`` or the pipeline's
+        verdict (``block`` for a message in the blocked list)."""
         if message_id in self.review:
             return "held"
         if self.review.was_approved(message_id):
             return "approved"
+        if self.blocked.was_released(message_id):
+            return "released"
         settled = self._settled.get(message_id)
         if settled is not None:
             return settled.value
@@ -139,6 +149,34 @@ class Moderator:
             raise self._not_held(key, "barrage.reject") from None
         self._log(key, "reject")
         return message
+
+    def release(self, judged: Judged) -> Message:
+        """Let a blocked message through: a false alarm for its rule, for the show's
+        numbers. It may then go on air like an approved one."""
+        message, verdict = judged.message, judged.verdict
+        key = message.id
+        if verdict.action is not Action.BLOCK or self.blocked.was_released(key):
+            raise CommandError(
+                f"barrage.release: message {key} was {self.status(key)}, not blocked",
+                ErrorCode.REFUSED,
+            )
+        if verdict.rule == "banned" and self.is_banned(message):
+            raise CommandError(
+                f"barrage.release: {message.user_name} is banned: lift the ban first "
+                "(barrage.unban)",
+                ErrorCode.REFUSED,
+            )
+        try:
+            released = self.blocked.release(key)
+        except ReleaseError:
+            raise CommandError(
+                f"barrage.release: message {key} is no longer in the blocked list (the "
+                f"oldest leave it past {self.blocked.capacity})",
+                ErrorCode.NOT_FOUND,
+            ) from None
+        self.retain(judged)  # pinning usually follows, however old it gets
+        self._log(key, "release")
+        return released
 
     def ban(self, judged: Judged) -> Ban:
         """Block the author's later messages in every room and reject their held ones: by
@@ -213,9 +251,10 @@ class Moderator:
             )
         if self.is_banned(message):
             raise CommandError(f"{command}: {message.user_name} is banned", ErrorCode.REFUSED)
-        if verdict.action is Action.BLOCK:
+        if verdict.action is Action.BLOCK and not self.blocked.was_released(key):
             raise CommandError(
-                f"{command}: message {key} was blocked ({verdict.describe()}): never on air",
+                f"{command}: message {key} was blocked ({verdict.describe()}): release it "
+                "first if that was a false alarm (barrage.release)",
                 ErrorCode.REFUSED,
             )
         if verdict.action is Action.HOLD and not self.review.was_approved(key):
@@ -241,8 +280,11 @@ class Moderator:
         if status == "pass":
             why = f"message {key} was not held (it passed moderation)"
         elif status == "block":
-            why = f"message {key} was blocked: it never reaches the review queue"
-        elif status in ("approved", "rejected", "expired"):
+            why = (
+                f"message {key} was blocked: it never reaches the review queue (a false "
+                "alarm is released: barrage.release)"
+            )
+        elif status in ("approved", "rejected", "expired", "released"):
             why = f"message {key} was already {status}"
         else:
             why = f"message {key} is not waiting for review"

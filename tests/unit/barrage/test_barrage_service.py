@@ -246,7 +246,9 @@ def test_every_command_has_a_one_line_help() -> None:
     assert {spec.name for spec in specs} >= {
         "barrage.approve",
         "barrage.reject",
+        "barrage.release",
         "barrage.ban",
+        "barrage.unban",
         "barrage.pin",
         "barrage.unpin",
         "barrage.answer",
@@ -464,3 +466,92 @@ def test_a_staff_entry_written_as_a_name_still_loads(tmp_path: Path) -> None:
     )
     profile = write_show(tmp_path, barrage=barrage)
     assert profile.barrage.moderation.staff == {"京东超市官方", "twitch:12345"}
+
+
+def test_every_blocked_message_is_kept_with_its_rule_and_span(profile: Profile) -> None:
+    async def scenario() -> list[tuple[str, str, str]]:
+        async with running(profile) as rig:
+            return [
+                (j.message.id, j.verdict.rule, j.message.text[slice(*j.verdict.span or (0, 0))])
+                for j in rig.service.blocked.blocked()
+            ]
+
+    assert asyncio.run(scenario()) == [("m2", "contact", "微信"), ("m6", "spam", "刷单")]
+
+
+def test_release_counts_a_false_alarm_and_lets_the_message_on_air(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile, log_actions=True) as rig:
+            service = rig.service
+            rig.feed.select("m6")
+            result = await rig.run("barrage.release")
+            assert (
+                result.message == "released eve-name: 刷单日结 (a false alarm of spam: 1 this show)"
+            )
+            assert result.data["false_alarms"] == 1
+            assert [j.message.id for j in service.blocked.blocked()] == ["m2"]
+            assert service.moderator.status("m6") == "released"
+            assert service.stats.snapshot().false_alarms == {"spam": 1}
+            assert service.stats.snapshot().blocked == {"contact": 1, "spam": 1}  # still was
+            with pytest.raises(CommandError, match="room main is not connected"):
+                await rig.run("barrage.pin m6")  # the checks let it through, like approved
+            with pytest.raises(CommandError, match="m6 was released, not blocked") as again:
+                await rig.run("barrage.release m6")
+            assert again.value.error_code is ErrorCode.REFUSED
+
+    asyncio.run(scenario())
+    (path,) = profile.show.log_dir.glob("*.barrage.jsonl")
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [(line["review"], line["id"]) for line in lines if "review" in line] == [
+        ("release", "m6")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "code"),
+    [
+        ("barrage.release m1", "m1 was pass, not blocked", ErrorCode.REFUSED),
+        ("barrage.release m3", "m3 was held, not blocked", ErrorCode.REFUSED),
+        ("barrage.release m404", "no longer in the console's memory", ErrorCode.NOT_FOUND),
+    ],
+)
+def test_release_refuses_what_was_not_blocked(
+    profile: Profile, line: str, reason: str, code: ErrorCode
+) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            with pytest.raises(CommandError, match=reason) as refused:
+                await rig.run(line)
+            assert refused.value.error_code is code
+
+    asyncio.run(scenario())
+
+
+def test_a_message_blocked_for_a_ban_is_released_only_once_the_ban_is_lifted(
+    profile: Profile,
+) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m9")
+            service.ingest.put(Message("test", "main", "n1", "hal", "hal-name", "你好", 2000.0))
+            service.ingest.flush()
+            with pytest.raises(CommandError, match="hal-name is banned: lift the ban first"):
+                await rig.run("barrage.release n1")
+            await rig.run("barrage.unban hal")
+            assert "a false alarm of banned" in (await rig.run("barrage.release n1")).message
+
+    asyncio.run(scenario())
+
+
+def test_a_released_message_stays_addressable_however_old(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile, remember=2) as rig:
+            moderator = rig.service.moderator
+            assert [moderator.find(key) is not None for key in ("m1", "m2")] == [False, True]
+            await rig.run("barrage.release m2")  # found in the blocked list, kept once out
+            assert moderator.find("m2") is not None
+            with pytest.raises(CommandError, match="room main is not connected"):
+                await rig.run("barrage.pin m2")
+
+    asyncio.run(scenario())
