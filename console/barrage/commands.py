@@ -58,7 +58,7 @@ class BarrageCommands:
 
     async def release(self, context: Context, id: str | None = None) -> Result:
         judged = self.moderator.message(id or context.selection, "barrage.release")
-        message = self.moderator.release(judged)
+        message = self.moderator.release(judged).message
         rule = judged.verdict.rule
         count = self.service.blocked.false_alarms().get(rule, 0)
         said = f"released {quote(message)} (a false alarm of {rule}: {count} this show)"

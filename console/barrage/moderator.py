@@ -17,7 +17,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from console.barrage.blocked import BlockedList, ReleaseError
+from console.barrage.blocked import BlockedList, ReleaseError, released
 from console.barrage.decisions import ModerationDecisions, UserBan
 from console.barrage.identity import Accounts, SpecialUsers, account, holds
 from console.barrage.log import BarrageLog
@@ -150,9 +150,10 @@ class Moderator:
         self._log(key, "reject")
         return message
 
-    def release(self, judged: Judged) -> Message:
+    def release(self, judged: Judged) -> Judged:
         """Let a blocked message through: a false alarm for its rule, for the show's
-        numbers. It may then go on air like an approved one."""
+        numbers. It may then go on air like an approved one; the moderator knows it as
+        ``released`` has it from then on (and returns that)."""
         message, verdict = judged.message, judged.verdict
         key = message.id
         if verdict.action is not Action.BLOCK or self.blocked.was_released(key):
@@ -167,16 +168,19 @@ class Moderator:
                 ErrorCode.REFUSED,
             )
         try:
-            released = self.blocked.release(key)
+            self.blocked.release(key)
         except ReleaseError:
             raise CommandError(
                 f"barrage.release: message {key} is no longer in the blocked list (the "
                 f"oldest leave it past {self.blocked.capacity})",
                 ErrorCode.NOT_FOUND,
             ) from None
-        self.retain(judged)  # pinning usually follows, however old it gets
+        back = released(judged)
+        if key in self._recent:
+            self._recent[key] = back
+        self.retain(back)  # pinning usually follows, however old it gets
         self._log(key, "release")
-        return released
+        return back
 
     def ban(self, judged: Judged) -> Ban:
         """Block the author's later messages in every room and reject their held ones: by

@@ -483,6 +483,8 @@ def test_release_counts_a_false_alarm_and_lets_the_message_on_air(profile: Profi
     async def scenario() -> None:
         async with running(profile, log_actions=True) as rig:
             service = rig.service
+            original = service.blocked.get("m6")
+            assert original is not None and original.verdict.action is Action.BLOCK
             rig.feed.select("m6")
             result = await rig.run("barrage.release")
             assert (
@@ -491,6 +493,9 @@ def test_release_counts_a_false_alarm_and_lets_the_message_on_air(profile: Profi
             assert result.data["false_alarms"] == 1
             assert [j.message.id for j in service.blocked.blocked()] == ["m2"]
             assert service.moderator.status("m6") == "released"
+            found = service.moderator.find("m6")
+            assert found is not None and found.verdict.rule == "released"
+            service.moderator.check_on_air(original, "barrage.pin")  # as blocked: let through
             assert service.stats.snapshot().false_alarms == {"spam": 1}
             assert service.stats.snapshot().blocked == {"contact": 1, "spam": 1}  # still was
             with pytest.raises(CommandError, match="room main is not connected"):
@@ -553,5 +558,44 @@ def test_a_released_message_stays_addressable_however_old(profile: Profile) -> N
             assert moderator.find("m2") is not None
             with pytest.raises(CommandError, match="room main is not connected"):
                 await rig.run("barrage.pin m2")
+
+    asyncio.run(scenario())
+
+
+def test_select_steps_through_the_blocked_list_when_it_is_browsed(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            feed = rig.feed
+            feed.browse("blocked")
+            assert feed.selected_id == "m6"  # the newest blocked one
+            assert (await rig.run("barrage.select previous")).data == {"id": "m2"}
+            await rig.run("barrage.select previous")
+            assert feed.selected_id == "m2"  # stays on the oldest
+            await rig.run("barrage.release")
+            assert feed.selected_id == "m2"  # kept, as an approved one: pinning follows
+            await rig.run("barrage.select next")
+            assert feed.selected_id == "m6"
+            await rig.run("barrage.release")
+            with pytest.raises(CommandError, match="no blocked comments") as empty:
+                await rig.run("barrage.select next")
+            assert empty.value.error_code is ErrorCode.NOT_FOUND
+            feed.browse("held")
+            assert feed.selected_id == "m3"  # back to the oldest held one
+
+    asyncio.run(scenario())
+
+
+def test_a_blocked_message_pushed_out_moves_the_selection_on(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service, feed = rig.service, rig.feed
+            service.blocked.capacity = 2
+            feed.browse("blocked")
+            await rig.run("barrage.select previous")
+            assert feed.selected_id == "m2"
+            service.ingest.put(Message("test", "main", "n1", "zed", "zed", "刷单返现", 2000.0))
+            service.ingest.flush()
+            assert [j.message.id for j in service.blocked.blocked()] == ["m6", "n1"]
+            assert feed.selected_id == "m6"
 
     asyncio.run(scenario())
