@@ -166,7 +166,8 @@ FEED_COMMANDS = (
     ),
     CommandSpec(
         "barrage.select",
-        "Select the next or previous held comment, or a message by id",
+        "Select the next or previous comment of the list shown (held or blocked), or a "
+        "message by id",
         (Arg("which", str, "next, previous or a message id"),),
     ),
 )
