@@ -89,7 +89,7 @@ class Pipeline:
         rate memory (who is flooding) carries over."""
         self._rules = config if isinstance(config, RuleSet) else RuleSet(config)
 
-    def special_users(self, config: ModerationConfig) -> SpecialUsers | None:
+    def _special_users(self, config: ModerationConfig) -> SpecialUsers | None:
         """Staff and banned users under ``config`` and the show's bans (None: nobody),
         rebuilt only when either changed."""
         banned = self.decisions.banned()
@@ -125,7 +125,7 @@ class Pipeline:
         f_next = counter.start + counter.seconds if counter is not None else 0.0
         repeat_min = repeat.min_chars if repeat.users else 1 << 30
         slow_memory = rate.slow if slow else None
-        special = self.special_users(config)
+        special = self._special_users(config)
         shape_min = _shape_threshold(config)
         get_hit = hits.get
         out: list[Verdict] = []

@@ -63,7 +63,7 @@ class FeedState:
             self.selected_id = next(iter(self._lists[HELD]))
 
     def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
-        """``listener(aspect)`` after each change: selected, paused, filter, browsing."""
+        """``listener(aspect)`` after each change: selected, paused, filter."""
         return self._observers.subscribe(listener)
 
     # -- the selection --------------------------------------------------------------------
@@ -97,7 +97,6 @@ class FeedState:
         if which == self.browsing:
             return
         self.browsing = which
-        self._observers.notify("browsing")
         if ids and self.selected_id not in ids:
             self.select(next(iter(ids)) if which == HELD else next(reversed(ids)))
 
