@@ -121,6 +121,11 @@ BARRAGE_COMMANDS = (
     CommandSpec("barrage.approve", "Let a held comment through (it may then be pinned)", (ID,)),
     CommandSpec("barrage.reject", "Reject a held comment; selects the next held one", (ID,)),
     CommandSpec(
+        "barrage.release",
+        "Let a blocked comment through as a false alarm (counted per rule; it may then be pinned)",
+        (ID,),
+    ),
+    CommandSpec(
         "barrage.ban",
         "Ban a comment's author in every room: later messages blocked, held ones rejected, "
         "pin cleared",
@@ -128,8 +133,16 @@ BARRAGE_COMMANDS = (
     ),
     CommandSpec(
         "barrage.unban",
-        "Lift a ban made during the show",
-        (Arg("user", str, "user id (or name) as banned"),),
+        "Lift a ban made during the show (default: on the selected message's author)",
+        (
+            Arg(
+                "user",
+                str,
+                "the user as the ban list shows it, or their id or name (default: the "
+                "selected message's author)",
+                required=False,
+            ),
+        ),
     ),
     CommandSpec(
         "barrage.pin",
@@ -159,7 +172,8 @@ FEED_COMMANDS = (
     ),
     CommandSpec(
         "barrage.select",
-        "Select the next or previous held comment, or a message by id",
+        "Select the next or previous comment of the list shown (held or blocked), or a "
+        "message by id",
         (Arg("which", str, "next, previous or a message id"),),
     ),
 )

@@ -63,7 +63,8 @@ class ShowState:
 
     rundown: dict[str, Any] | None = None
     rooms: dict[str, RoomOnAir] = field(default_factory=dict)
-    bans: list[str] = field(default_factory=list)
+    bans: list[dict[str, Any]] = field(default_factory=list)
+    """The bans made during the show (``UserBan`` fields)."""
     held: dict[str, dict[str, Any]] = field(default_factory=dict)
     """Held messages by id, oldest first."""
 
@@ -81,7 +82,7 @@ class ShowState:
         elif kind == "pin":
             self.room(entry["room"]).pin = entry.get("pin")
         elif kind == "bans":
-            self.bans = list(entry["users"])
+            self.bans = [dict(ban) for ban in entry["bans"]]
         elif kind == "held":
             self.held[entry["judged"]["message"]["id"]] = entry["judged"]
         elif kind == "settled":

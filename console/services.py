@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import asdict
 from functools import partial
 from typing import Any
 
 from console.actionlog import ActionLog, log_path
 from console.barrage.commands import bind as bind_barrage
+from console.barrage.decisions import UserBan
 from console.barrage.message import Message
 from console.barrage.on_air import PinnedComment
 from console.barrage.service import BarrageService
@@ -176,8 +178,8 @@ class Console:
             if 0 <= current < len(entries):
                 self.show.rundown.go(current)
                 said.append(f"rundown at {current + 1}: {entries[current].item.title}")
-        for user in state.bans:
-            self.barrage.decisions.ban(user)
+        for ban in state.bans:
+            self.barrage.decisions.ban(UserBan(**ban))
         if state.bans:
             said.append(f"{len(state.bans)} ban(s)")
         held = [judged_from(record) for record in state.held.values()]
@@ -221,7 +223,7 @@ class Console:
 
         def on_decisions(what: str) -> None:
             if what == "bans":
-                journal.write("bans", users=sorted(decisions.banned()))
+                journal.write("bans", bans=[asdict(ban) for ban in decisions.bans()])
 
         journal.follow(decisions.subscribe(on_decisions))
         for room in self.rooms:

@@ -3,8 +3,9 @@ and ``release`` for the ones the operator judges a false alarm.
 
 Nothing the pipeline blocks disappears: the window lists these (the verdict of each
 holds the rule, the matched span in the original text and a detail) and the release
-command gives a message back to the feed. Each release counts a false alarm for the
-rule that blocked it, for the show's statistics. Pure Python, like the review queue.
+command gives a message back to the feed (as ``released`` has it: passed). Each release
+counts a false alarm for the rule that blocked it, for the show's statistics. Pure
+Python, like the review queue.
 """
 
 from __future__ import annotations
@@ -15,8 +16,15 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from console.barrage.message import Message
-from console.barrage.verdict import Action, Judged
+from console.barrage.verdict import Action, Judged, Verdict
 from console.observers import Observers, Unsubscribe
+
+
+def released(judged: Judged) -> Judged:
+    """A released message as it stands from then on: passed, on the operator's word."""
+    verdict = judged.verdict
+    detail = f"released by the operator (was {verdict.describe()})"
+    return judged._replace(verdict=Verdict(Action.PASS, "released", None, detail))
 
 
 class ReleaseError(KeyError):

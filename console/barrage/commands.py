@@ -26,6 +26,7 @@ def bind(registry: CommandRegistry, service: BarrageService) -> None:
     handlers: dict[str, Callable[..., Awaitable[Any]]] = {
         "barrage.approve": commands.approve,
         "barrage.reject": commands.reject,
+        "barrage.release": commands.release,
         "barrage.ban": commands.ban,
         "barrage.unban": commands.unban,
         "barrage.pin": commands.pin,
@@ -55,6 +56,14 @@ class BarrageCommands:
         message = self.moderator.reject(judged)
         return Result(f"rejected {quote(message)}", _message_data(message))
 
+    async def release(self, context: Context, id: str | None = None) -> Result:
+        judged = self.moderator.message(id or context.selection, "barrage.release")
+        message = self.moderator.release(judged).message
+        rule = judged.verdict.rule
+        count = self.service.blocked.false_alarms().get(rule, 0)
+        said = f"released {quote(message)} (a false alarm of {rule}: {count} this show)"
+        return Result(said, {**_message_data(message), "rule": rule, "false_alarms": count})
+
     async def ban(self, context: Context, id: str | None = None) -> Result:
         ban, problems = await self.service.ban(id or context.selection)
         rejected = ban.rejected
@@ -62,12 +71,20 @@ class BarrageCommands:
         if rejected:
             said += f"; {rejected} held message{'s' if rejected != 1 else ''} rejected"
         said += "".join(f"; {problem}" for problem in problems)
-        data = {**_message_data(ban.message), "rejected": rejected, "problems": problems}
+        data = {
+            **_message_data(ban.message),
+            "banned": ban.user,
+            "rejected": rejected,
+            "problems": problems,
+        }
         return Result(said, data)
 
-    async def unban(self, context: Context, user: str) -> Result:
-        self.moderator.unban(user)
-        return Result(f"unbanned {user}", {"user": user})
+    async def unban(self, context: Context, user: str | None = None) -> Result:
+        ban = self.moderator.unban(user, context.selection)
+        return Result(
+            f"unbanned {ban.name} ({ban.user})",
+            {"user": ban.user, "name": ban.name, "id": ban.message_id},
+        )
 
     async def pin(
         self, context: Context, id: str | None = None, seconds: int | None = None

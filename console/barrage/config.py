@@ -141,10 +141,15 @@ class SymbolsRule:
 
 @dataclass(frozen=True)
 class ModerationConfig:
-    """Everything the pipeline checks; immutable, so a reload swaps it whole."""
+    """Everything the pipeline checks; immutable, so a reload swaps it whole.
+
+    ``staff`` and ``banned`` hold user ids, bare or platform-qualified (``twitch:12345``),
+    never names (see ``console.barrage.identity``); ``staff_badges`` the badges a
+    platform gives (Twitch's moderator, broadcaster) that make a message staff."""
 
     staff: frozenset[str] = frozenset()
     banned: frozenset[str] = frozenset()
+    staff_badges: tuple[str, ...] = ()
     allow: tuple[str, ...] = lexicon.ALLOW
     terms: tuple[TermRule, ...] = ()
     regex: tuple[RegexRule, ...] = ()

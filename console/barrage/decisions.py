@@ -3,17 +3,32 @@ which rules are in force.
 
 A ban holds in every room of the show, so the decisions are show-wide and every room's
 moderation reads them from one store. ``LocalDecisions`` keeps them in this process; a
-store shared by several consoles (two operators on one show) implements the same
-interface and replaces it without touching the pipeline or the commands.
+store used by several consoles (two operators on one show) implements the same interface
+and replaces it without touching the pipeline or the commands.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Protocol
 
 from console.barrage.config import ModerationConfig
 from console.observers import Observers, Unsubscribe
+
+
+@dataclass(frozen=True)
+class UserBan:
+    """A ban made during the show: whom it holds (``user``, what
+    ``console.barrage.identity.account`` gives: ``platform:id``, an id, or the shown name
+    of a user without one), their name then, the message it was made on, and when."""
+
+    user: str
+    name: str
+    message_id: str
+    text: str
+    at: float
+    """Epoch seconds."""
 
 
 class ModerationDecisions(Protocol):
@@ -27,15 +42,20 @@ class ModerationDecisions(Protocol):
     def set_config(self, config: ModerationConfig) -> None: ...
 
     def banned(self) -> frozenset[str]:
-        """Users (ids or names) banned during the show, besides the profile's list."""
+        """The users banned during the show (their ``UserBan.user``), besides the
+        profile's list; the same object until the bans change."""
         ...
 
-    def is_banned(self, user: str) -> bool: ...
+    def bans(self) -> tuple[UserBan, ...]:
+        """The bans made during the show, oldest first."""
+        ...
 
-    def ban(self, user: str) -> None: ...
+    def ban(self, ban: UserBan) -> None:
+        """Ban a user (a user banned already keeps their first ban)."""
+        ...
 
-    def unban(self, user: str) -> bool:
-        """Lift a ban; False when the user was not banned during the show."""
+    def unban(self, user: str) -> UserBan | None:
+        """Lift the ban on ``user`` (a ``UserBan.user``); None when there was none."""
         ...
 
     def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
@@ -44,11 +64,11 @@ class ModerationDecisions(Protocol):
 
 
 class LocalDecisions:
-    """The in-process store: one per show, shared by its rooms."""
+    """The in-process store: one per show, used by all its rooms."""
 
     def __init__(self, config: ModerationConfig | None = None) -> None:
         self._config = config or ModerationConfig()
-        self._bans: set[str] = set()
+        self._bans: dict[str, UserBan] = {}
         self._frozen: frozenset[str] = frozenset()
         self._observers: Observers[str] = Observers()
 
@@ -63,22 +83,22 @@ class LocalDecisions:
     def banned(self) -> frozenset[str]:
         return self._frozen
 
-    def is_banned(self, user: str) -> bool:
-        return user in self._bans or user in self._config.banned
+    def bans(self) -> tuple[UserBan, ...]:
+        return tuple(self._bans.values())
 
-    def ban(self, user: str) -> None:
-        if user not in self._bans:
-            self._bans.add(user)
-            self._frozen = frozenset(self._bans)
-            self._observers.notify("bans")
-
-    def unban(self, user: str) -> bool:
-        if user not in self._bans:
-            return False
-        self._bans.discard(user)
+    def ban(self, ban: UserBan) -> None:
+        if ban.user in self._bans:
+            return
+        self._bans[ban.user] = ban
         self._frozen = frozenset(self._bans)
         self._observers.notify("bans")
-        return True
+
+    def unban(self, user: str) -> UserBan | None:
+        lifted = self._bans.pop(user, None)
+        if lifted is not None:
+            self._frozen = frozenset(self._bans)
+            self._observers.notify("bans")
+        return lifted
 
     def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
         return self._observers.subscribe(listener)

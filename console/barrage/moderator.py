@@ -1,20 +1,25 @@
-"""The operator's moderation decisions on judged messages: approve, reject, ban, unban.
+"""The operator's moderation decisions on judged messages: approve, reject, release, ban,
+unban.
 
 ``Moderator`` remembers recent messages by id (the commands name them, or the window's
-selection does), knows each one's status (held, approved, rejected, the pipeline's
-verdict), acts on the review queue and the show's moderation decisions (a ban holds in
-every room), records each decision in the barrage log, and says whether a message may go
-on air. It holds no view state: what is selected, paused or filtered is the window's.
+selection does), knows each one's status (held, approved, rejected, released, the
+pipeline's verdict), acts on the review queue, the blocked list and the show's moderation
+decisions (a ban holds in every room), records each decision in the barrage log, and says
+whether a message may go on air. It holds no view state: what is selected, paused or
+filtered is the window's.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from console.barrage.decisions import ModerationDecisions
+from console.barrage.blocked import BlockedList, ReleaseError, released
+from console.barrage.decisions import ModerationDecisions, UserBan
+from console.barrage.identity import Accounts, SpecialUsers, account, holds
 from console.barrage.log import BarrageLog
 from console.barrage.message import Kind, Message
 from console.barrage.review import Decision, ReviewChange, ReviewError, ReviewQueue
@@ -28,9 +33,11 @@ RETAINED = 100  # messages the operator selected, kept addressable after they ag
 
 @dataclass(frozen=True)
 class Ban:
-    """What a ban did: whose message, and how many held messages it rejected."""
+    """What a ban did: whose message, whom it holds (``UserBan.user``), and how many held
+    messages it rejected."""
 
     message: Message
+    user: str
     rejected: int
 
 
@@ -41,11 +48,13 @@ class Moderator:
         self,
         review: ReviewQueue,
         decisions: ModerationDecisions,
+        blocked: BlockedList,
         log_file: BarrageLog | None = None,
         remember: int = 5_000,
     ) -> None:
         self.review = review
         self.decisions = decisions
+        self.blocked = blocked
         self.log_file = log_file
         self._remember = remember
         self._recent: OrderedDict[str, Judged] = OrderedDict()
@@ -71,10 +80,12 @@ class Moderator:
             self._retained.popitem(last=False)
 
     def find(self, message_id: str) -> Judged | None:
-        """A recent message, one still held (however old) or one retained, by id."""
+        """A recent message, one still held or blocked (however old) or one retained, by
+        id."""
         return (
             self._recent.get(message_id)
             or self.review.get(message_id)
+            or self.blocked.get(message_id)
             or self._retained.get(message_id)
         )
 
@@ -95,11 +106,14 @@ class Moderator:
         return judged
 
     def status(self, message_id: str) -> str:
-        """``held``, ``approved``, ``rejected``, ``expired`` or the pipeline's verdict."""
+        """``held``, ``approved``, ``rejected``, ``expired``, ``released`` or the pipeline's
+        verdict (``block`` for a message in the blocked list)."""
         if message_id in self.review:
             return "held"
         if self.review.was_approved(message_id):
             return "approved"
+        if self.blocked.was_released(message_id):
+            return "released"
         settled = self._settled.get(message_id)
         if settled is not None:
             return settled.value
@@ -107,9 +121,14 @@ class Moderator:
         return judged.verdict.action.label if judged is not None else "unknown"
 
     def is_banned(self, message: Message) -> bool:
-        return self.decisions.is_banned(message.user_key) or self.decisions.is_banned(
-            message.user_name
-        )
+        """Whether the author is banned, by the profile or during the show."""
+        banned = self.decisions.config.banned | self.decisions.banned()
+        return Accounts(banned, by_name=True).match(message)
+
+    def is_staff(self, message: Message) -> bool:
+        """Whether the profile makes the author staff (by user id or a platform's badge)."""
+        config = self.decisions.config
+        return SpecialUsers(config.staff, (), config.staff_badges).is_staff(message)
 
     # -- decisions ------------------------------------------------------------------------
 
@@ -131,18 +150,100 @@ class Moderator:
         self._log(key, "reject")
         return message
 
-    def ban(self, judged: Judged) -> Ban:
-        """Block the author's later messages in every room and reject their held ones."""
-        message = judged.message
-        user = message.user_key
-        self.decisions.ban(user)
-        rejected = self.review.reject_user(user)
-        self._log(message.id, "ban")
-        return Ban(message, len(rejected))
+    def release(self, judged: Judged) -> Judged:
+        """Let a blocked message through: a false alarm for its rule, for the show's
+        numbers. It may then go on air like an approved one; the moderator knows it as
+        ``released`` has it from then on (and returns that)."""
+        message, verdict = judged.message, judged.verdict
+        key = message.id
+        if verdict.action is not Action.BLOCK or self.blocked.was_released(key):
+            raise CommandError(
+                f"barrage.release: message {key} was {self.status(key)}, not blocked",
+                ErrorCode.REFUSED,
+            )
+        if verdict.rule == "banned" and self.is_banned(message):
+            raise CommandError(
+                f"barrage.release: {message.user_name} is banned: lift the ban first "
+                "(barrage.unban)",
+                ErrorCode.REFUSED,
+            )
+        try:
+            self.blocked.release(key)
+        except ReleaseError:
+            raise CommandError(
+                f"barrage.release: message {key} is no longer in the blocked list (the "
+                f"oldest leave it past {self.blocked.capacity})",
+                ErrorCode.NOT_FOUND,
+            ) from None
+        back = released(judged)
+        if key in self._recent:
+            self._recent[key] = back
+        self.retain(back)  # pinning usually follows, however old it gets
+        self._log(key, "release")
+        return back
 
-    def unban(self, user: str) -> None:
-        if not self.decisions.unban(user):
-            raise CommandError(f"barrage.unban: {user} is not banned", ErrorCode.NOT_FOUND)
+    def ban(self, judged: Judged) -> Ban:
+        """Block the author's later messages in every room and reject their held ones: by
+        their user id, or by their shown name when the source gives no id."""
+        message = judged.message
+        if self.is_staff(message):
+            raise CommandError(
+                f"barrage.ban: {message.user_name} is staff in the profile "
+                "(barrage.moderation.staff or staff_badges): their messages always pass",
+                ErrorCode.REFUSED,
+            )
+        user = account(message)
+        ban = UserBan(user, message.user_name, message.id, message.text, time.time())
+        self.decisions.ban(ban)
+        rejected = self.review.reject_user(lambda held: holds(user, held))
+        self._log(message.id, "ban")
+        return Ban(message, user, len(rejected))
+
+    def unban(self, user: str | None, message_id: str | None) -> UserBan:
+        """Lift a ban made during the show: on ``user`` (as the ban list shows it, or a
+        bare id or name that names one ban), else on the author of message ``message_id``."""
+        if user is None:
+            if message_id is None:
+                raise CommandError(
+                    "barrage.unban: whom? select one of their messages or give the user as "
+                    "the ban list shows it",
+                    ErrorCode.BAD_ARGUMENT,
+                )
+            judged = self.message(message_id, "barrage.unban")
+            author = judged.message
+            bans = [ban for ban in self.decisions.bans() if holds(ban.user, author)]
+            who = author.user_name
+            in_profile = Accounts(self.decisions.config.banned, by_name=True).match(author)
+        else:
+            bans = self._bans_named(user)
+            who = user
+            in_profile = user in self.decisions.config.banned
+        if not bans:
+            if in_profile:
+                raise CommandError(
+                    f"barrage.unban: {who} is banned by the profile "
+                    "(barrage.moderation.banned), not during the show",
+                    ErrorCode.REFUSED,
+                )
+            raise CommandError(f"barrage.unban: {who} is not banned", ErrorCode.NOT_FOUND)
+        if len(bans) > 1:
+            named = ", ".join(ban.user for ban in bans)
+            raise CommandError(
+                f"barrage.unban: {who} names {len(bans)} bans ({named}); give one of them",
+                ErrorCode.BAD_ARGUMENT,
+            )
+        (ban,) = bans
+        self.decisions.unban(ban.user)
+        self._log(ban.message_id, "unban")
+        return ban
+
+    def _bans_named(self, user: str) -> list[UserBan]:
+        """The ban on ``user`` as listed, else every ban whose id or name it is."""
+        bans = self.decisions.bans()
+        exact = [ban for ban in bans if ban.user == user]
+        if exact:
+            return exact
+        return [ban for ban in bans if user in (ban.name, ban.user.partition(":")[2])]
 
     def check_on_air(self, judged: Judged, command: str) -> None:
         """Only approved or passed comments reach air; CommandError saying why not."""
@@ -154,9 +255,10 @@ class Moderator:
             )
         if self.is_banned(message):
             raise CommandError(f"{command}: {message.user_name} is banned", ErrorCode.REFUSED)
-        if verdict.action is Action.BLOCK:
+        if verdict.action is Action.BLOCK and not self.blocked.was_released(key):
             raise CommandError(
-                f"{command}: message {key} was blocked ({verdict.describe()}): never on air",
+                f"{command}: message {key} was blocked ({verdict.describe()}): release it "
+                "first if that was a false alarm (barrage.release)",
                 ErrorCode.REFUSED,
             )
         if verdict.action is Action.HOLD and not self.review.was_approved(key):
@@ -182,8 +284,11 @@ class Moderator:
         if status == "pass":
             why = f"message {key} was not held (it passed moderation)"
         elif status == "block":
-            why = f"message {key} was blocked: it never reaches the review queue"
-        elif status in ("approved", "rejected", "expired"):
+            why = (
+                f"message {key} was blocked: it never reaches the review queue (a false "
+                "alarm is released: barrage.release)"
+            )
+        elif status in ("approved", "rejected", "expired", "released"):
             why = f"message {key} was already {status}"
         else:
             why = f"message {key} is not waiting for review"

@@ -2,10 +2,11 @@
 
 For a batch: normalise every text at once, scan them all with the compiled rule set, then
 walk the messages once applying the per-user rules (staff, bans, flood, slow mode, repeats)
-and the shape rules (length, caps, symbols). Only messages that nothing decided but that a
-homophone screen flagged are spelt in pinyin. Only messages a rule matched get a verdict
-object and have their span mapped back to the original text; a clean pass is the shared
-``PASSED``.
+and the shape rules (length, caps, symbols). Staff and bans match the platform's user id
+(``console.barrage.identity``), never a shown name. Only messages that nothing decided but
+that a homophone screen flagged are spelt in pinyin. Only messages a rule matched get a
+verdict object and have their span mapped back to the original text; every clean pass is
+the one ``PASSED``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import NamedTuple
 
 from console.barrage.config import FloodRule, ModerationConfig, RepeatRule
 from console.barrage.decisions import LocalDecisions, ModerationDecisions
+from console.barrage.identity import SpecialUsers
 from console.barrage.message import Kind, Message
 from console.barrage.normalise import fold, mapped, normalise_batch
 from console.barrage.rate import LastPass, RateState, SlidingCount
@@ -67,6 +69,7 @@ class Pipeline:
         self._rate = RateState()
         self.decisions = decisions or LocalDecisions(self._rules.config)
         self.sound_checks = 0  # messages spelt in pinyin (the slow pass), for the stats
+        self._special: tuple[ModerationConfig, frozenset[str], SpecialUsers | None] | None = None
 
     @property
     def rules(self) -> RuleSet:
@@ -86,15 +89,15 @@ class Pipeline:
         rate memory (who is flooding) carries over."""
         self._rules = config if isinstance(config, RuleSet) else RuleSet(config)
 
-    def ban(self, user: str) -> None:
-        """Block every later message of ``user`` (id or name) until ``unban``."""
-        self.decisions.ban(user)
-
-    def unban(self, user: str) -> bool:
-        return self.decisions.unban(user)
-
-    def is_banned(self, user: str) -> bool:
-        return self.decisions.is_banned(user) or user in self._rules.config.banned
+    def _special_users(self, config: ModerationConfig) -> SpecialUsers | None:
+        """Staff and banned users under ``config`` and the show's bans (None: nobody),
+        rebuilt only when either changed."""
+        banned = self.decisions.banned()
+        cached = self._special
+        if cached is None or cached[0] is not config or cached[1] is not banned:
+            users = SpecialUsers(config.staff, config.banned | banned, config.staff_badges)
+            cached = self._special = (config, banned, users or None)
+        return cached[2]
 
     def judge(self, message: Message) -> Verdict:
         return self.judge_batch([message]).verdicts[0]
@@ -122,16 +125,20 @@ class Pipeline:
         f_next = counter.start + counter.seconds if counter is not None else 0.0
         repeat_min = repeat.min_chars if repeat.users else 1 << 30
         slow_memory = rate.slow if slow else None
-        special = config.staff | config.banned | self.decisions.banned()
+        special = self._special_users(config)
         shape_min = _shape_threshold(config)
         get_hit = hits.get
         out: list[Verdict] = []
         append = out.append
         for index, message in enumerate(messages):
+            if special is not None:
+                if special.is_staff(message):
+                    append(STAFF)
+                    continue
+                if special.is_banned(message):
+                    append(BANNED)
+                    continue
             user = message.user_id or message.user_name
-            if special and (user in special or message.user_name in special):
-                append(_special(config, user, message.user_name))
-                continue
             if message.kind is not _COMMENT:
                 append(PASSED)
                 continue
@@ -163,12 +170,6 @@ class Pipeline:
             else:
                 append(Verdict(best.action, best.rule, span_in_text(best, text, norm), best.detail))
         return Judgements(out, normal)
-
-
-def _special(config: ModerationConfig, user: str, name: str) -> Verdict:
-    if user in config.staff or name in config.staff:
-        return STAFF
-    return BANNED
 
 
 def _shape_threshold(config: ModerationConfig) -> int:

@@ -91,13 +91,10 @@ class ReviewQueue:
         self._observers.notify(ReviewChange(Decision.REJECTED, judged))
         return judged.message
 
-    def reject_user(self, user: str) -> list[Message]:
-        """Reject every held message of ``user`` (id or name): what a ban does to the queue."""
-        ids = [
-            key
-            for key, judged in self._held.items()
-            if user in (judged.message.user_id, judged.message.user_name)
-        ]
+    def reject_user(self, is_user: Callable[[Message], bool]) -> list[Message]:
+        """Reject every held message whose author ``is_user``: what a ban does to the queue
+        (the ban says who its user is: by id, or by name when the source gives none)."""
+        ids = [key for key, judged in self._held.items() if is_user(judged.message)]
         return [self.reject(key) for key in ids]
 
     def was_approved(self, message_id: str) -> bool:

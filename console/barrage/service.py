@@ -5,8 +5,9 @@ parts, each of which holds one responsibility:
 
 - the sources (each attached to a room or to all) and ``BarrageIngest`` with the
   moderation ``Pipeline``, judging a batch at a time;
-- the ``Moderator``: review decisions on the ``ReviewQueue`` and the show's moderation
-  decisions (bans hold in every room);
+- the ``Moderator``: review decisions on the ``ReviewQueue``, releases from the
+  ``BlockedList`` (every blocked message, kept with its rule and span) and the show's
+  moderation decisions (bans hold in every room);
 - ``BarrageStats``, users' recent messages, the per-show JSONL log;
 - pins, which belong to the rooms (each room's ``PinnedComment``);
 - the FAQ answer suggested for a viewer's question.
@@ -23,8 +24,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from console.barrage.answers import FaqIndex, NoAnswer, Suggestion, product_matcher
+from console.barrage.blocked import BlockedList
 from console.barrage.config import ModerationConfig
 from console.barrage.decisions import LocalDecisions, ModerationDecisions
+from console.barrage.identity import holds
 from console.barrage.ingest import BarrageIngest
 from console.barrage.log import BarrageLog, log_path
 from console.barrage.message import Message
@@ -42,7 +45,7 @@ from console.barrage.sources import (
     WebSocketSource,
 )
 from console.barrage.stats import BarrageStats
-from console.barrage.verdict import Judged
+from console.barrage.verdict import Action, Judged
 from console.commands import CommandError, ErrorCode
 from console.observers import Observers, Unsubscribe
 from console.profile import (
@@ -129,13 +132,14 @@ class BarrageService:
         self.history = UserHistory()
         log_dir = settings.log_dir or profile.show.log_dir
         self.log = BarrageLog(log_path(log_dir, profile.show.title)) if log_actions else None
-        self.moderator = Moderator(self.review, self.decisions, self.log, remember)
+        self.blocked = BlockedList()
+        self.moderator = Moderator(self.review, self.decisions, self.blocked, self.log, remember)
         self.ingest = BarrageIngest(
             self.pipeline, self.log, self.review, self.history, interval=interval
         )
         self.products = product_matcher(profile.products)
         self.faq = FaqIndex(profile.products)
-        self.stats = BarrageStats(self.products)
+        self.stats = BarrageStats(self.products, blocked=self.blocked)
         self.sources = [make_source(source, self.ingest.put) for source in settings.sources]
         self.suggestion: Answer | None = None
         self._observers: Observers[str] = Observers()
@@ -219,7 +223,7 @@ class BarrageService:
         problems = []
         for room in self.rooms:
             pinned = room.pin.current
-            if pinned is not None and pinned.message.user_key == ban.message.user_key:
+            if pinned is not None and holds(ban.user, pinned.message):
                 try:
                     await room.pin.clear(only=pinned)
                 except CommandError as exc:
@@ -253,4 +257,8 @@ class BarrageService:
 
     def _on_batch(self, batch: Sequence[Judged]) -> None:
         self.moderator.on_batch(batch)
+        blocked = self.blocked
+        for judged in batch:
+            if judged.verdict.action is Action.BLOCK:
+                blocked.add(judged)
         self.stats.add(batch)

@@ -1,4 +1,5 @@
-"""The barrage in numbers, for the stats panel: rate, moderation, questions, product mentions.
+"""The barrage in numbers, for the stats panel: rate, moderation (with the false alarms the
+operator released), questions, product mentions.
 
 Fed one judged batch at a time (an ingest listener), so the per-message cost is a few
 dictionary updates; the panel reads a ``StatsSnapshot`` about once a second. Time is the
@@ -13,6 +14,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from console.barrage.blocked import BlockedList
 from console.barrage.classify import ProductMatcher, is_question
 from console.barrage.message import Kind
 from console.barrage.verdict import Action, Judged
@@ -42,6 +44,8 @@ class StatsSnapshot:
     """Held messages by rule (most first)."""
     blocked: dict[str, int]
     """Blocked messages by rule (most first)."""
+    false_alarms: dict[str, int]
+    """Blocked messages the operator released, by the rule that had blocked them."""
     questions: list[TopQuestion]
     minutes: list[int]
     """The chart's minutes (epoch minutes, oldest first, the current one last)."""
@@ -57,8 +61,10 @@ class BarrageStats:
         products: ProductMatcher | None = None,
         clock: Callable[[], float] = time.time,
         chart_minutes: int = CHART_MINUTES,
+        blocked: BlockedList | None = None,
     ) -> None:
         self.products = products
+        self.blocked = blocked  # counts the releases: the false alarms of each rule
         self.clock = clock
         self.chart_minutes = chart_minutes
         self.total = 0
@@ -137,6 +143,7 @@ class BarrageStats:
             total=self.total,
             held=held,
             blocked=blocked,
+            false_alarms={} if self.blocked is None else self.blocked.false_alarms(),
             questions=self.top_questions(questions),
             minutes=minutes,
             mentions=mentions,

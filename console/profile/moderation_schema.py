@@ -26,6 +26,7 @@ from console.barrage.config import (
     SymbolsRule,
     TermRule,
 )
+from console.barrage.identity import STAFF_BADGES
 from console.barrage.normalise import fold, squeeze
 from console.barrage.verdict import Action
 from console.profile.nodes import node_at
@@ -90,11 +91,18 @@ REPEAT, CAPS, SYMBOLS = RepeatRule(), CapsRule(), SymbolsRule()
 MODERATION = Record(
     {
         "staff": _words(
-            "user ids or names whose messages always pass (hosts, assistants, moderators)",
-            "a user id or shown name",
+            "user ids whose messages always pass (hosts, assistants, moderators); a shown "
+            "name is never matched (anyone can take it)",
+            "a user id: twitch:12345 for that platform's user, 12345 for that id from any source",
+        ),
+        "staff_badges": ListOf(
+            Scalar(choice(STAFF_BADGES, "badge"), "a Twitch badge"),
+            "Twitch badges that make a message staff (Twitch sets them; no other source's "
+            "badges count)",
         ),
         "banned": _words(
-            "user ids or names whose messages are always blocked", "a user id or shown name"
+            "user ids whose messages are always blocked (a source that gives no ids: shown names)",
+            "a user id: twitch:12345 or 12345",
         ),
         "allow": _words(
             "phrases that are never a match: a term or contact word inside one is ignored "

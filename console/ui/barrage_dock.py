@@ -1,9 +1,12 @@
-"""The barrage dock: the live feed, the review queue, the sources and the numbers.
+"""The barrage dock: the live feed, the review queue, the blocked messages, the bans, the
+sources and the numbers.
 
 Everything here reads the ``BarrageService`` and fires ``barrage.*`` commands; nothing
 talks to a platform or to OBS. The feed pauses while the pointer is over it (or on
-``barrage.pause``) and counts what waits; the review queue's selection is the service's
-selected message, which the hotkeys (A, R, B, P in the demo) act on; Up/Down move it
+``barrage.pause``) and counts what waits. The review queue, the blocked list and the bans
+are tabs (Alt+R, Alt+K, Alt+N): the selection in the review queue or the blocked list is
+the selected message, which the hotkeys (A, R, B, P in the demo) and Release act on; a
+released message goes back to the feed. Up/Down move the selection in the tab shown
 whenever the focus is in the dock. The numbers refresh once a second.
 """
 
@@ -31,26 +34,32 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from console.barrage.blocked import BlockedChange, Fate, released
 from console.barrage.service import BarrageService
 from console.barrage.sources import Source, SourcePhase, SourceState
 from console.barrage.verdict import Judged
 from console.catalog import FILTER_MODES
+from console.ui.bans_view import BansPane
 from console.ui.barrage_feed import BarrageFeedModel, BarrageFilter, FeedRole
 from console.ui.barrage_stats_view import StatsPanel
-from console.ui.feed_state import FeedState
+from console.ui.blocked_view import BlockedModel, BlockedPane
+from console.ui.feed_state import BLOCKED, HELD, FeedState
 from console.ui.follow import follow
-from console.ui.review_view import ReviewModel, SpanDelegate, UserPanel
+from console.ui.review_view import JudgedListModel, ReviewModel, SpanDelegate, UserPanel
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
 Index = QModelIndex | QPersistentModelIndex
 
 FEED_CAPACITY = 1000
-SPLIT = (4, 3, 2, 2)  # feed, review queue, selected user, stats
+SPLIT = (4, 3, 2, 2)  # feed, review queue (and the blocked list, the bans), selected user, stats
+TABS = ("&Review", "Bloc&ked", "Ba&ns")  # Alt+R, Alt+K, Alt+N
+BROWSED = (HELD, BLOCKED)  # what Up/Down step through in the first two tabs
 REVIEW_ACTIONS = (
     ("Approve", "barrage.approve"),
     ("Reject", "barrage.reject"),
@@ -167,6 +176,18 @@ class BarrageDock(QDockWidget):
         self.review_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.review_view.setItemDelegate(SpanDelegate(self.review_view))
         self.review_title = QLabel(body)
+        self.blocked_model = BlockedModel(service.blocked.blocked(), self)
+        self.blocked_pane = BlockedPane(
+            self.blocked_model, self._hinted("barrage.release", "Release", brackets=True), body
+        )
+        self.blocked_view = self.blocked_pane.view
+        self.bans_pane = BansPane(
+            service.decisions,
+            self.on_unban_wanted,
+            self._hinted("barrage.unban", "Unban", brackets=True),
+            body,
+        )
+        self.tabs = named(QTabWidget(body), "moderationTabs")
         self.action_buttons = {
             command: QPushButton(self._hinted(command, label, brackets=True), body)
             for label, command in REVIEW_ACTIONS
@@ -190,6 +211,8 @@ class BarrageDock(QDockWidget):
         for aspect in ("paused", "filter", "pin", "suggestion", "selected"):
             self.on_changed(aspect)
         self.on_review_flushed()
+        self.on_blocked_flushed()
+        self.on_bans_changed("bans")
         self.on_ticker_timeout()
 
     def _layout(self, body: QWidget) -> None:
@@ -216,6 +239,8 @@ class BarrageDock(QDockWidget):
         review_layout.addWidget(self.review_title)
         review_layout.addWidget(self.review_view, 1)
         review_layout.addLayout(buttons)
+        for pane, title in zip((review_box, self.blocked_pane, self.bans_pane), TABS, strict=True):
+            self.tabs.addTab(pane, title)
 
         user_box = QWidget(body)
         user_layout = QVBoxLayout(user_box)
@@ -227,7 +252,7 @@ class BarrageDock(QDockWidget):
         # Stacked when docked beside the rooms, side by side under them (see
         # on_dock_location_changed).
         splitter = self.splitter = QSplitter(Qt.Orientation.Vertical, body)
-        for box in (feed_box, review_box, user_box, self.stats_panel):
+        for box in (feed_box, self.tabs, user_box, self.stats_panel):
             splitter.addWidget(box)
         splitter.setChildrenCollapsible(False)
         self._share_space()
@@ -241,6 +266,9 @@ class BarrageDock(QDockWidget):
         follow(self, self.feed.subscribe(self.on_changed))
         follow(self, service.subscribe_batches(self.feed_model.push))
         follow(self, service.review.subscribe(self.review_model.on_review_changed))
+        follow(self, service.blocked.subscribe(self.blocked_model.on_blocked_changed))
+        follow(self, service.blocked.subscribe(self.on_blocked_changed))
+        follow(self, service.decisions.subscribe(self.on_bans_changed))
         self.feed_model.pending_changed.connect(self.on_feed_pending_changed)
         self.feed_model.flushed.connect(self.on_feed_flushed)
         self.feed_view.hovered.connect(self.on_feed_hovered)
@@ -250,14 +278,21 @@ class BarrageDock(QDockWidget):
         self.filter_box.activated.connect(self.on_filter_chosen)
         self.dockLocationChanged.connect(self.on_dock_location_changed)
         self.review_model.flushed.connect(self.on_review_flushed)
+        self.blocked_model.flushed.connect(self.on_blocked_flushed)
+        self.tabs.currentChanged.connect(self.on_tab_changed)
         selection = self.review_view.selectionModel()
         selection.currentChanged.connect(self.on_review_current_changed)
+        blocked = self.blocked_view.selectionModel()
+        blocked.currentChanged.connect(self.on_blocked_current_changed)
         for command, button in self.action_buttons.items():
             button.clicked.connect(lambda _=False, c=command: self._fire(c, "button"))
-        for key, which in ((Qt.Key.Key_Up, "previous"), (Qt.Key.Key_Down, "next")):
+        self.blocked_pane.release_button.clicked.connect(
+            lambda _=False: self._fire("barrage.release", "button")
+        )
+        for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(lambda w=which: self._fire("barrage.select", "key", which=w))
+            shortcut.activated.connect(lambda s=step: self.on_step(s))
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
@@ -330,7 +365,45 @@ class BarrageDock(QDockWidget):
         self.review_title.setText(
             f"Review queue · {held} held · ↑/↓ select" if held else "Review queue · nothing held"
         )
-        self._sync_review_selection()
+        self.tabs.setTabText(0, f"{TABS[0]} · {held}")
+        self._show_selected()
+
+    def on_blocked_flushed(self) -> None:
+        self.blocked_pane.show_count()
+        self.tabs.setTabText(1, f"{TABS[1]} · {self.blocked_model.rowCount()}")
+        self._show_selected()
+        if not self.blocked_view.currentIndex().isValid():
+            self.blocked_view.scrollToBottom()  # the newest, as in the feed
+
+    def on_blocked_changed(self, change: BlockedChange) -> None:
+        """A released message goes back to the feed, passed."""
+        if change.fate is Fate.RELEASED:
+            self.feed_model.push([released(change.blocked)])
+
+    def on_blocked_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._syncing or self.blocked_model.updating or not current.isValid():
+            return
+        self.feed.select(self.blocked_model.message_id(current.row()))
+
+    def on_bans_changed(self, aspect: str) -> None:
+        if aspect == "bans":
+            self.tabs.setTabText(2, f"{TABS[2]} · {len(self.service.decisions.bans())}")
+
+    def on_unban_wanted(self, user: str) -> None:
+        self._fire("barrage.unban", "button", user=user)
+
+    def on_tab_changed(self, index: int) -> None:
+        """The review queue or the blocked list shown is the list Up/Down step through."""
+        if index < len(BROWSED):
+            self.feed.browse(BROWSED[index])
+
+    def on_step(self, step: int) -> None:
+        """Up/Down: the next or previous row of the tab shown (a ban row, or a message
+        selected through ``barrage.select``)."""
+        if self.tabs.currentWidget() is self.bans_pane:
+            self.bans_pane.step(step)
+        else:
+            self._fire("barrage.select", "key", which="next" if step > 0 else "previous")
 
     def on_ticker_timeout(self) -> None:
         self.stats_panel.show_stats(self.service.stats.snapshot())
@@ -397,7 +470,8 @@ class BarrageDock(QDockWidget):
             self.selected_label.setText(
                 f"{message.user_name}: {message.text}\n{status} · {verdict}"
             )
-        self._sync_review_selection()
+        self._sync_list_selection(self.review_view, self.review_model)
+        self._sync_list_selection(self.blocked_view, self.blocked_model)
         self._sync_feed_selection()
         self._show_user()
 
@@ -415,15 +489,15 @@ class BarrageDock(QDockWidget):
             moderator.status,
         )
 
-    def _sync_review_selection(self) -> None:
-        row = self.review_model.row_of(self.feed.selected_id)
-        view = self.review_view
+    def _sync_list_selection(self, view: QListView, model: JudgedListModel) -> None:
+        """The review queue's or the blocked list's row of the selected message, if any."""
+        row = model.row_of(self.feed.selected_id)
         self._syncing = True
         try:
             if row < 0:
                 view.selectionModel().clear()
             else:
-                index = self.review_model.index(row)
+                index = model.index(row)
                 view.selectionModel().setCurrentIndex(
                     index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                 )

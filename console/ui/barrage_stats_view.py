@@ -1,4 +1,5 @@
-"""The barrage in numbers: rate, moderation by rule, top questions and a mentions chart.
+"""The barrage in numbers: rate, moderation by rule (with the operator's releases: false
+alarms), top questions and a mentions chart.
 
 Refreshed from a ``StatsSnapshot`` about once a second; labels are only re-set when their
 text changed, and the chart is drawn with QPainter (no chart library).
@@ -122,7 +123,8 @@ class MentionChart(QWidget):
 
 
 class StatsPanel(QWidget):
-    """Rate and totals, held/blocked by rule, the most asked questions, and the chart."""
+    """Rate and totals, held/blocked by rule (and the false alarms among the blocked), the
+    most asked questions, and the chart."""
 
     def __init__(self, product_names: Mapping[str, str], parent: QWidget) -> None:
         super().__init__(parent)
@@ -150,7 +152,8 @@ class StatsPanel(QWidget):
             _set(self.questions, "—")
             return
         _set(self.rate, f"{stats.per_minute} msg/min · {stats.total} received")
-        _set(self.rules, f"held: {_by_rule(stats.held)}   ·   blocked: {_by_rule(stats.blocked)}")
+        blocked = _by_rule(stats.blocked, stats.false_alarms)
+        _set(self.rules, f"held: {_by_rule(stats.held)}   ·   blocked: {blocked}")
         lines = [f"{q.count}×  {q.text}" for q in stats.questions]
         _set(self.questions, "\n".join(lines) or "—")
         self.chart.set_data(stats.minutes, stats.mentions, self._short_names(stats.mentions))
@@ -159,8 +162,14 @@ class StatsPanel(QWidget):
         return {sku: self.product_names.get(sku, sku) for sku in products}
 
 
-def _by_rule(counts: Mapping[str, int]) -> str:
-    return " · ".join(f"{rule} {count}" for rule, count in counts.items()) or "—"
+def _by_rule(counts: Mapping[str, int], false_alarms: Mapping[str, int] | None = None) -> str:
+    """``contact 3 · spam 1``; a rule with releases says how many were false alarms."""
+    parts = []
+    for rule, count in counts.items():
+        released = (false_alarms or {}).get(rule, 0)
+        alarms = f" ({released} false alarm{'s' if released != 1 else ''})" if released else ""
+        parts.append(f"{rule} {count}{alarms}")
+    return " · ".join(parts) or "—"
 
 
 def _set(label: QLabel, text: str) -> None:

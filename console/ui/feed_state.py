@@ -2,9 +2,11 @@
 state, not the service's (no Qt here, so it is tested on its own).
 
 The selection is the message that commands on "the selected comment" act on: the window
-passes it in each command's context. ``barrage.select``, ``barrage.pause``,
-``barrage.resume`` and ``barrage.filter`` change this state through the registry like
-every other operator action; ``bind`` attaches them.
+passes it in each command's context. ``barrage.select next`` and ``previous`` step
+through the list the operator is browsing (the held messages, or the blocked ones: the
+tab the window shows). ``barrage.select``, ``barrage.pause``, ``barrage.resume`` and
+``barrage.filter`` change this state through the registry like every other operator
+action; ``bind`` attaches them.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from console.barrage.blocked import BlockedChange, Fate
 from console.barrage.commands import quote
 from console.barrage.message import ALL_ROOMS
 from console.barrage.moderator import Moderator
@@ -21,6 +24,10 @@ from console.barrage.verdict import Judged
 from console.catalog import FILTER_MODES
 from console.commands import CommandError, CommandRegistry, Context, ErrorCode, Result
 from console.observers import Observers, Unsubscribe
+
+HELD = "held"
+BLOCKED = "blocked"
+"""The lists ``barrage.select next`` and ``previous`` step through."""
 
 
 @dataclass(frozen=True)
@@ -44,13 +51,16 @@ class FeedState:
         self.selected_id: str | None = None
         self.paused = False
         self.filter = FeedFilter()
-        self._held: OrderedDict[str, None] = OrderedDict(
-            (judged.message.id, None) for judged in review.held()
-        )
+        self.browsing = HELD
+        self._lists: dict[str, OrderedDict[str, None]] = {
+            HELD: OrderedDict((judged.message.id, None) for judged in review.held()),
+            BLOCKED: OrderedDict((j.message.id, None) for j in moderator.blocked.blocked()),
+        }
         self._observers: Observers[str] = Observers()
         review.subscribe(self._on_review)
-        if self._held:  # keyboard first: something is always ready to decide
-            self.selected_id = next(iter(self._held))
+        moderator.blocked.subscribe(self._on_blocked)
+        if self._lists[HELD]:  # keyboard first: something is always ready to decide
+            self.selected_id = next(iter(self._lists[HELD]))
 
     def subscribe(self, listener: Callable[[str], None]) -> Unsubscribe:
         """``listener(aspect)`` after each change: selected, paused, filter."""
@@ -80,42 +90,58 @@ class FeedState:
         self.selected_id = message_id
         self._observers.notify("selected")
 
+    def browse(self, which: str) -> None:
+        """Step through the held messages or the blocked ones from now on (the window shows
+        that list). A selection outside it moves to its oldest held or newest blocked."""
+        ids = self._lists[which]
+        if which == self.browsing:
+            return
+        self.browsing = which
+        if ids and self.selected_id not in ids:
+            self.select(next(iter(ids)) if which == HELD else next(reversed(ids)))
+
     def select_step(self, step: int) -> str | None:
-        """Move the selection ``step`` held messages down (positive) or up; from no held
-        selection, Down picks the oldest and Up the newest. Returns the new selection (None
-        when nothing is held)."""
-        held = list(self._held)
-        if not held:
+        """Move the selection ``step`` messages down (positive) or up the list browsed; from
+        a selection outside it, Down picks the oldest and Up the newest. Returns the new
+        selection (None when the list is empty)."""
+        listed = self._lists[self.browsing]
+        ids = list(listed)
+        if not ids:
             return None
         current = self.selected_id
-        if current is not None and current in self._held:
-            index = held.index(current) + step
-            target = held[max(0, min(len(held) - 1, index))]
+        if current is not None and current in listed:
+            index = ids.index(current) + step
+            target = ids[max(0, min(len(ids) - 1, index))]
         else:
-            target = held[0] if step > 0 else held[-1]
+            target = ids[0] if step > 0 else ids[-1]
         self.select(target)
         return target
 
     def _on_review(self, change: ReviewChange) -> None:
         key = change.held.message.id
         if change.decision is Decision.HELD:
-            self._held[key] = None
-            if self.selected_id is None:
-                self.select(key)  # keyboard first: something is always ready to decide
-            return
-        following = self._following(key)
-        self._held.pop(key, None)
-        if change.decision is not Decision.APPROVED and self.selected_id == key:
-            self.select(following)  # the approved one stays: pinning usually follows
+            self._arrived(HELD, key)
+        else:  # the approved one stays selected: pinning usually follows
+            self._left(HELD, key, keep=change.decision is Decision.APPROVED)
 
-    def _following(self, key: str) -> str | None:
-        """The held message after ``key``, else the one before it."""
-        held = list(self._held)
-        if key not in self._held:
-            return None
-        at = held.index(key)
-        after, before = held[at + 1 :], held[:at]
-        return after[0] if after else (before[-1] if before else None)
+    def _on_blocked(self, change: BlockedChange) -> None:
+        key = change.blocked.message.id
+        if change.fate is Fate.BLOCKED:
+            self._arrived(BLOCKED, key)
+        else:  # the released one stays selected, as an approved one does
+            self._left(BLOCKED, key, keep=change.fate is Fate.RELEASED)
+
+    def _arrived(self, which: str, key: str) -> None:
+        self._lists[which][key] = None
+        if self.selected_id is None and self.browsing == which:
+            self.select(key)  # keyboard first: something is always ready to decide
+
+    def _left(self, which: str, key: str, keep: bool) -> None:
+        listed = self._lists[which]
+        following = _following(listed, key)
+        listed.pop(key, None)
+        if not keep and self.selected_id == key:
+            self.select(following)
 
     # -- pause and filter -----------------------------------------------------------------
 
@@ -151,6 +177,16 @@ class FeedState:
         return self.filter
 
 
+def _following(ids: OrderedDict[str, None], key: str) -> str | None:
+    """The message after ``key`` in ``ids``, else the one before it."""
+    if key not in ids:
+        return None
+    listed = list(ids)
+    at = listed.index(key)
+    after, before = listed[at + 1 :], listed[:at]
+    return after[0] if after else (before[-1] if before else None)
+
+
 def bind(registry: CommandRegistry, state: FeedState) -> None:
     """Attach the feed commands to the window's feed state."""
 
@@ -169,7 +205,9 @@ def bind(registry: CommandRegistry, state: FeedState) -> None:
         if which in ("next", "previous"):
             selected = state.select_step(1 if which == "next" else -1)
             if selected is None:
-                raise CommandError("barrage.select: no held comments", ErrorCode.NOT_FOUND)
+                raise CommandError(
+                    f"barrage.select: no {state.browsing} comments", ErrorCode.NOT_FOUND
+                )
         else:
             state.moderator.message(which, "barrage.select")  # raises for an unknown id
             state.select(which)

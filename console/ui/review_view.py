@@ -1,10 +1,12 @@
 """The review queue in the window: held comments with the rule and the matched span marked.
 
-``ReviewModel`` mirrors the service's ``ReviewQueue`` from its change notices, a batch at a
-time (a spam wave can hold hundreds a second): one insertion for what arrived, one removal
-per contiguous run of what left. ``SpanDelegate`` draws a row as a rule tag followed by the
-text with the matched span in another colour; the feed uses it too. ``UserPanel`` lists
-the selected author's recent messages.
+``JudgedListModel`` mirrors a list of judged messages from its change notices, a batch at
+a time (a spam wave can hold hundreds a second): one insertion for what arrived, one
+removal per contiguous run of what left. ``ReviewModel`` is the service's ``ReviewQueue``
+seen that way (the blocked list is another, in ``console.ui.blocked_view``).
+``SpanDelegate`` draws a row as a rule tag followed by the text with the matched span in
+another colour; the feed uses it too. ``UserPanel`` lists the selected author's recent
+messages.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ def review_row(judged: Judged) -> ReviewRow:
     return ReviewRow(judged, prefix + message.text, tooltip, highlight)
 
 
-class ReviewModel(QAbstractListModel):
-    """Held messages, oldest first, as the review queue holds them."""
+class JudgedListModel(QAbstractListModel):
+    """Judged messages, oldest first, as a list in the service holds them."""
 
     flushed = Signal()  # rows moved: the view puts the selection back where it belongs
 
@@ -86,13 +88,20 @@ class ReviewModel(QAbstractListModel):
         self._timer.setInterval(flush_ms)
         self._timer.timeout.connect(self.flush)
 
-    def on_review_changed(self, change: ReviewChange) -> None:
-        key = change.held.message.id
-        if change.decision is Decision.HELD:
-            self._removes.discard(key)
-            self._adds[key] = change.held
-        elif self._adds.pop(key, None) is None:
-            self._removes.add(key)
+    def added(self, judged: Judged) -> None:
+        """The list took a message: shown at the next flush."""
+        key = judged.message.id
+        self._removes.discard(key)
+        self._adds[key] = judged
+        self._later()
+
+    def removed(self, judged: Judged) -> None:
+        """The message left the list: gone at the next flush."""
+        if self._adds.pop(judged.message.id, None) is None:
+            self._removes.add(judged.message.id)
+        self._later()
+
+    def _later(self) -> None:
         if not self._timer.isActive():
             self._timer.start()
 
@@ -150,6 +159,16 @@ class ReviewModel(QAbstractListModel):
         if role == FeedRole.JUDGED:
             return row.judged
         return None
+
+
+class ReviewModel(JudgedListModel):
+    """Held messages, oldest first, as the review queue holds them."""
+
+    def on_review_changed(self, change: ReviewChange) -> None:
+        if change.decision is Decision.HELD:
+            self.added(change.held)
+        else:
+            self.removed(change.held)
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

@@ -1,11 +1,13 @@
 """The barrage dock in the real window (no OBS needed): hotkeys act on the selected held
-message, Up/Down move the selection, the feed pauses on hover, the numbers show.
+message, Up/Down move the selection, the feed pauses on hover, the numbers show; blocked
+messages are listed and released, bans listed and lifted.
 
 Here rather than in tests/unit: the window runs on the qasync loop (``drive``), which stays
 the running loop for the rest of the session, after the unit tests' own ``asyncio.run``."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +25,7 @@ from console.services import Console
 from console.ui.barrage_dock import BarrageDock
 from console.ui.barrage_feed import FeedRole
 from console.ui.main_window import MainWindow
+from console.ui.review_view import TAG_ROLE
 from tests.conftest import Drive
 from tests.support import FAST
 from tests.unit.barrage.barrage_show import write_show
@@ -31,6 +34,7 @@ HOTKEYS = """\
 hotkeys:
   A: barrage.approve
   R: barrage.reject
+  L: barrage.release
   Shift+B: barrage.ban
   P: barrage.pin
 """
@@ -199,3 +203,123 @@ def test_source_line_shows_state_and_counters(show: Show, qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: "finished" in line.text())
     show.dock.on_ticker_timeout()
     assert line.text() == ("replay chat.jsonl: finished: end of recording · 9 received · 0 dropped")
+
+
+def records_of(show: Show) -> list[ActionRecord]:
+    records: list[ActionRecord] = []
+    show.console.registry.add_listener(records.append)
+    return records
+
+
+def test_blocked_messages_are_listed_with_their_rule_and_span(show: Show, qtbot: QtBot) -> None:
+    model = show.dock.blocked_model
+    qtbot.waitUntil(lambda: model.rowCount() == 2)
+    rows = [model.index(row) for row in range(model.rowCount())]
+    assert [index.data() for index in rows] == ["bob-name: 加我微信 abc12345", "eve-name: 刷单日结"]
+    assert [index.data(TAG_ROLE) for index in rows] == ["contact", "spam"]
+    marked = [str(index.data())[slice(*index.data(FeedRole.HIGHLIGHT))] for index in rows]
+    assert marked == ["微信", "刷单"]
+    assert show.dock.tabs.tabText(1) == "Bloc&ked · 2"
+    assert not show.dock.blocked_view.grab().isNull()
+
+
+def test_the_keyboard_releases_a_blocked_message_back_to_the_feed(show: Show, qtbot: QtBot) -> None:
+    dock, window = show.dock, show.window
+    qtbot.waitUntil(lambda: dock.blocked_model.rowCount() == 2)
+    qtbot.waitUntil(lambda: len(feed_texts(show)) == 7)
+    records = records_of(show)
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dock.tabs.currentWidget() is dock.blocked_pane)
+    assert window.feed.selected_id == "m6"  # the newest blocked one
+    assert dock.blocked_view.currentIndex().row() == 1
+    dock.blocked_view.setFocus()
+    qtbot.keyClick(dock.blocked_view, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: window.feed.selected_id == "m2")
+    assert dock.blocked_view.currentIndex().row() == 0
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: dock.blocked_model.rowCount() == 1)
+    assert show.service.moderator.status("m2") == "released"
+    assert "released · pass (released)" in dock.selected_label.text()
+    qtbot.waitUntil(lambda: feed_texts(show)[-1] == "bob-name: 加我微信 abc12345")
+    qtbot.keyClick(window, Qt.Key.Key_P)  # pinnable now: only the missing OBS refuses
+    qtbot.waitUntil(lambda: len(records) == 3)
+    assert [(r.source, r.line, r.ok) for r in records] == [
+        ("key", "barrage.select which=previous", True),
+        ("hotkey L", "barrage.release", True),
+        ("hotkey P", "barrage.pin", False),
+    ]
+    assert "not connected" in records[-1].result
+    dock.on_ticker_timeout()
+    assert dock.stats_panel.rules.text() == (
+        "held: rude 2   ·   blocked: contact 1 (1 false alarm) · spam 1"
+    )
+
+
+def test_the_release_button_releases_the_selected_blocked_message(show: Show, qtbot: QtBot) -> None:
+    dock = show.dock
+    qtbot.waitUntil(lambda: dock.blocked_model.rowCount() == 2)
+    dock.tabs.setCurrentWidget(dock.blocked_pane)
+    records = records_of(show)
+    view = dock.blocked_view
+    rect = view.visualRect(dock.blocked_model.index(0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert show.window.feed.selected_id == "m2"
+    qtbot.mouseClick(dock.blocked_pane.release_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(records) == 1)
+    assert [(r.source, r.line, r.ok) for r in records] == [("button", "barrage.release", True)]
+    qtbot.waitUntil(lambda: dock.blocked_model.rowCount() == 1)
+    assert dock.tabs.tabText(1) == "Bloc&ked · 1"
+
+
+def test_bans_are_listed_and_the_unban_button_lifts_one(show: Show, qtbot: QtBot) -> None:
+    dock, window = show.dock, show.window
+    bans = dock.bans_pane
+    assert bans.view.topLevelItemCount() == 0 and not bans.unban_button.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: bans.view.topLevelItemCount() == 1)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dock.tabs.currentWidget() is bans)
+    item = bans.view.topLevelItem(0)
+    assert item is not None
+    (ban,) = show.service.decisions.bans()
+    stamp = time.strftime("%H:%M:%S", time.localtime(ban.at))
+    assert [item.text(n) for n in range(3)] == ["cat-name (test:cat)", stamp, "这个是垃圾吧"]
+    assert dock.tabs.tabText(2) == "Ba&ns · 1"
+    records = records_of(show)
+    qtbot.mouseClick(bans.unban_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bans.view.topLevelItemCount() == 0)
+    assert [(r.source, r.line, r.ok) for r in records] == [
+        ("button", "barrage.unban user=test:cat", True)
+    ]
+    assert dock.tabs.tabText(2) == "Ba&ns · 0"
+
+
+def test_delete_in_the_ban_list_lifts_the_selected_ban(
+    show: Show, qtbot: QtBot, drive: Drive
+) -> None:
+    bans = show.dock.bans_pane
+    drive(show.console.registry.run("barrage.ban m3", "test"))
+    drive(show.console.registry.run("barrage.ban m1", "test"))
+    show.dock.tabs.setCurrentWidget(bans)
+    qtbot.waitUntil(lambda: bans.view.topLevelItemCount() == 2)
+    assert bans.selected_user() == "test:ann"  # the newest first
+    bans.view.setFocus()
+    qtbot.keyClick(bans.view, Qt.Key.Key_Down)  # Up/Down move in the tab shown
+    assert bans.selected_user() == "test:cat"
+    qtbot.keyClick(bans.view, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: bans.view.topLevelItemCount() == 1)
+    assert [ban.user for ban in show.service.decisions.bans()] == ["test:ann"]
+    assert bans.selected_user() == "test:ann"
+
+
+def test_unban_without_a_user_lifts_the_selected_authors_ban(
+    show: Show, qtbot: QtBot, drive: Drive
+) -> None:
+    drive(show.console.registry.run("barrage.ban m3", "test"))
+    show.window.feed.select("m4")
+    bar = show.window.command_bar
+    bar.setFocus()
+    qtbot.keyClicks(bar, "barrage.unban")
+    qtbot.keyClick(bar, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: show.service.decisions.bans() == ())
+    assert show.window.last_action.text() == "✓ barrage.unban"

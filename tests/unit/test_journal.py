@@ -10,6 +10,8 @@ from console.barrage.review import Decision, ReviewChange
 from console.barrage.verdict import Action, Judged, Verdict
 from console.journal import Journal, judged_from, judged_record, replay
 
+CAT = {"user": "test:cat", "name": "cat-name", "message_id": "m3", "text": "主播好", "at": 1.0}
+
 
 def _judged(ident: str) -> Judged:
     message = Message("test", "main", ident, "u1", "Ann", "牛排几号链接？", 1000.0)
@@ -27,25 +29,25 @@ def test_the_journal_folds_into_the_last_state(tmp_path: Path) -> None:
     journal.on_review(ReviewChange(Decision.HELD, _judged("m1")))
     journal.on_review(ReviewChange(Decision.HELD, _judged("m2")))
     journal.on_review(ReviewChange(Decision.REJECTED, _judged("m1")))
-    journal.write("bans", users=["cat"])
+    journal.write("bans", bans=[CAT])
     journal.write("slide", room="main", sku="steak")
     journal.write("slide", room="main", sku=None)
     journal.write("program", room="main", scene="Product")
     journal.close()
     state = replay(path)
     assert list(state.held) == ["m2"]
-    assert state.bans == ["cat"]
+    assert state.bans == [CAT]
     assert (state.rooms["main"].slide, state.rooms["main"].program) == (None, "Product")
 
 
 def test_a_torn_last_line_is_skipped(tmp_path: Path) -> None:
     path = tmp_path / "show.journal.jsonl"
     journal = Journal(path)
-    journal.write("bans", users=["cat"])
+    journal.write("bans", bans=[CAT])
     journal.close()
     with path.open("a", encoding="utf-8") as torn:
-        torn.write('{"t": 1, "kind": "bans", "users": ["d')  # killed mid-write
-    assert replay(path).bans == ["cat"]
+        torn.write('{"t": 1, "kind": "bans", "bans": [{"user": "d')  # killed mid-write
+    assert replay(path).bans == [CAT]
 
 
 def test_no_journal_is_an_empty_show(tmp_path: Path) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from barrage_samples import msg
 
-from console.barrage.blocked import BlockedChange, BlockedList, Fate, ReleaseError
+from console.barrage.blocked import BlockedChange, BlockedList, Fate, ReleaseError, released
 from console.barrage.message import Message
 from console.barrage.pipeline import Pipeline
-from console.barrage.verdict import Judged
+from console.barrage.verdict import Action, Judged
 
 
 def judged(*texts: str) -> list[Judged]:
@@ -58,3 +58,15 @@ def test_a_full_list_lets_the_oldest_expire() -> None:
     assert blocked.blocked() == items[1:] and blocked.expired == 1
     assert [change.blocked for change in changes if change.fate is Fate.EXPIRED] == items[:1]
     assert not blocked.was_released(items[0].message.id)
+
+
+def test_a_released_message_stands_as_passed_by_the_operator() -> None:
+    (blocked,) = judged("加我微信 abc12345")
+    back = released(blocked)
+    assert back.message is blocked.message and back.normalised == blocked.normalised
+    assert (back.verdict.action, back.verdict.rule, back.verdict.span) == (
+        Action.PASS,
+        "released",
+        None,
+    )
+    assert back.verdict.detail == f"released by the operator (was {blocked.verdict.describe()})"

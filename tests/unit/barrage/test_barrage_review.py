@@ -47,7 +47,7 @@ def test_rejecting_a_user_clears_their_held_messages() -> None:
     queue = ReviewQueue()
     for text, user in [("a", "troll"), ("b", "fan"), ("c", "troll")]:
         queue.add(held(text, user))
-    rejected: list[Message] = queue.reject_user("troll")
+    rejected: list[Message] = queue.reject_user(lambda message: message.user_id == "troll")
     assert [m.text for m in rejected] == ["a", "c"]
     assert [j.message.text for j in queue.held()] == ["b"]
 

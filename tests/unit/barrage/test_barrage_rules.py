@@ -20,6 +20,7 @@ from console.barrage.config import (
     SymbolsRule,
     TermRule,
 )
+from console.barrage.decisions import UserBan
 from console.barrage.message import Kind
 from console.barrage.pipeline import Pipeline
 from console.barrage.rules import RuleSet
@@ -280,17 +281,18 @@ def test_symbol_walls() -> None:
     assert judge(pipeline, "好看好看🎉🎉🎉🎉")[0] is PASSED
 
 
-def test_banned_users_are_blocked_by_id_or_name() -> None:
+def test_banned_users_are_blocked_by_id_and_by_name_only_without_one() -> None:
     pipeline = with_rules(banned=frozenset({"u9", "Troll"}))
     assert judge(pipeline, "hi", user="u9")[0].rule == "banned"
-    assert judge(pipeline, "hi", user="u8", name="Troll")[0].rule == "banned"
+    assert judge(pipeline, "hi", user="", name="Troll")[0].rule == "banned"
+    assert judge(pipeline, "hi", user="u8", name="Troll")[0] is PASSED  # an id is who it is
 
 
 def test_runtime_ban_and_unban() -> None:
     pipeline = with_rules()
-    pipeline.ban("u5")
+    pipeline.decisions.ban(UserBan("test:u5", "name-u5", "m0", "hi", 1000.0))
     assert judge(pipeline, "hi", user="u5")[0].action is Action.BLOCK
-    pipeline.unban("u5")
+    pipeline.decisions.unban("test:u5")
     assert judge(pipeline, "hi", user="u5")[0] is PASSED
 
 

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from barrage_show import RECORDING, running, texts, write_show
+from barrage_show import BARRAGE, RECORDING, running, texts, write_show
 
 from console.barrage.config import ModerationConfig
 from console.barrage.message import Kind, Message
@@ -246,7 +246,9 @@ def test_every_command_has_a_one_line_help() -> None:
     assert {spec.name for spec in specs} >= {
         "barrage.approve",
         "barrage.reject",
+        "barrage.release",
         "barrage.ban",
+        "barrage.unban",
         "barrage.pin",
         "barrage.unpin",
         "barrage.answer",
@@ -332,3 +334,268 @@ def test_a_ban_holds_in_every_room_and_can_be_lifted(profile: Profile) -> None:
             return banned.verdict.action, lifted.verdict.action
 
     assert asyncio.run(scenario()) == (Action.BLOCK, Action.PASS)
+
+
+STAFF_BARRAGE = BARRAGE.replace("  moderation:\n", "  moderation:\n    staff: [test:hal]\n")
+
+
+def test_an_impostor_of_the_staff_cannot_be_pinned_and_the_staff_can(tmp_path: Path) -> None:
+    recording = [
+        *RECORDING,
+        ("s1", "hal", "加我微信 abc12345 领券", Kind.COMMENT),  # the staff account
+        ("s2", "mallory", "加我微信 abc12345 领券", Kind.COMMENT),  # named like hal below
+    ]
+    profile = write_show(tmp_path, recording=recording, barrage=STAFF_BARRAGE)
+
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            service.ingest.put(
+                Message("test", "main", "s3", "mallory", "hal-name", "加微信 abc12345", 2000.0)
+            )
+            (judged,) = service.ingest.flush()
+            assert judged.verdict.rule == "contact"
+            with pytest.raises(CommandError, match="s3 was blocked"):
+                await rig.run("barrage.pin s3")
+            with pytest.raises(CommandError, match="room main is not connected"):
+                await rig.run("barrage.pin s1")  # staff: the checks let it through
+            with pytest.raises(CommandError, match="hal-name is staff") as refused:
+                await rig.run("barrage.ban s1")
+            assert refused.value.error_code is ErrorCode.REFUSED
+
+    asyncio.run(scenario())
+
+
+def test_unban_without_a_user_lifts_the_ban_on_the_selected_authors(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m3")
+            (ban,) = service.decisions.bans()
+            assert (ban.user, ban.name, ban.message_id, ban.text) == (
+                "test:cat",
+                "cat-name",
+                "m3",
+                "这个是垃圾吧",
+            )
+            rig.feed.select("m4")  # another message of theirs
+            result = await rig.run("barrage.unban")
+            assert result.message == "unbanned cat-name (test:cat)"
+            assert service.decisions.bans() == () and not service.moderator.is_banned(
+                Message("test", "main", "n1", "cat", "cat-name", "你好", 2000.0)
+            )
+            with pytest.raises(CommandError, match="cat-name is not banned") as refused:
+                await rig.run("barrage.unban")
+            assert refused.value.error_code is ErrorCode.NOT_FOUND
+            rig.feed.select(None)
+            with pytest.raises(CommandError, match=r"whom\? select one") as unnamed:
+                await rig.run("barrage.unban")
+            assert unnamed.value.error_code is ErrorCode.BAD_ARGUMENT
+
+    asyncio.run(scenario())
+
+
+def test_a_ban_holds_the_user_id_and_not_the_name(profile: Profile) -> None:
+    async def scenario() -> list[str]:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m1")  # ann
+            service.ingest.put(Message("test", "main", "n1", "ann", "renamed", "你好", 2000.0))
+            service.ingest.put(Message("test", "main", "n2", "zed", "ann-name", "你好", 2000.0))
+            service.ingest.put(Message("other", "main", "n3", "ann", "ann-name", "你好", 2000.0))
+            return [j.verdict.rule for j in service.ingest.flush()]
+
+    # Renamed, still banned; a namesake is not; the same number elsewhere is someone else.
+    assert asyncio.run(scenario()) == ["banned", "", ""]
+
+
+def test_a_user_without_an_id_is_banned_by_name(profile: Profile) -> None:
+    async def scenario() -> tuple[list[str], str]:
+        async with running(profile) as rig:
+            service = rig.service
+            service.ingest.put(Message("douyin", "main", "d1", "", "路人甲", "垃圾主播", 2000.0))
+            service.ingest.flush()
+            result = (await rig.run("barrage.ban d1")).message
+            service.ingest.put(Message("douyin", "main", "d2", "", "路人甲", "你好", 2001.0))
+            service.ingest.put(Message("douyin", "main", "d3", "9", "路人甲", "你好", 2002.0))
+            rules = [j.verdict.rule for j in service.ingest.flush()]
+            unbanned = (await rig.run("barrage.unban 路人甲")).message
+            return [result, *rules], unbanned
+
+    said, unbanned = asyncio.run(scenario())
+    assert said == ["banned 路人甲; 1 held message rejected", "banned", ""]
+    assert unbanned == "unbanned 路人甲 (路人甲)"
+
+
+def test_unban_names_a_ban_as_listed_by_its_id_or_name_and_says_which(
+    profile: Profile,
+) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m3")  # cat on platform test
+            service.ingest.put(Message("other", "main", "o1", "cat", "cat-name", "hi", 2000.0))
+            service.ingest.flush()
+            await rig.run("barrage.ban o1")  # another platform's cat
+            with pytest.raises(CommandError, match=r"names 2 bans \(test:cat, other:cat\)") as two:
+                await rig.run("barrage.unban cat")
+            assert two.value.error_code is ErrorCode.BAD_ARGUMENT
+            assert (await rig.run("barrage.unban other:cat")).data["user"] == "other:cat"
+            assert (await rig.run("barrage.unban cat-name")).data["user"] == "test:cat"
+
+    asyncio.run(scenario())
+
+
+def test_a_ban_from_the_profile_is_not_lifted_by_the_show(tmp_path: Path) -> None:
+    barrage = BARRAGE.replace("  moderation:\n", "  moderation:\n    banned: [cat]\n")
+    profile = write_show(tmp_path, barrage=barrage)
+
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            assert rig.service.moderator.status("m3") == "block"
+            with pytest.raises(CommandError, match="banned by the profile") as refused:
+                await rig.run("barrage.unban cat")
+            assert refused.value.error_code is ErrorCode.REFUSED
+
+    asyncio.run(scenario())
+
+
+def test_a_staff_entry_written_as_a_name_still_loads(tmp_path: Path) -> None:
+    barrage = BARRAGE.replace(
+        "  moderation:\n", "  moderation:\n    staff: [京东超市官方, 'twitch:12345']\n"
+    )
+    profile = write_show(tmp_path, barrage=barrage)
+    assert profile.barrage.moderation.staff == {"京东超市官方", "twitch:12345"}
+
+
+def test_every_blocked_message_is_kept_with_its_rule_and_span(profile: Profile) -> None:
+    async def scenario() -> list[tuple[str, str, str]]:
+        async with running(profile) as rig:
+            return [
+                (j.message.id, j.verdict.rule, j.message.text[slice(*j.verdict.span or (0, 0))])
+                for j in rig.service.blocked.blocked()
+            ]
+
+    assert asyncio.run(scenario()) == [("m2", "contact", "微信"), ("m6", "spam", "刷单")]
+
+
+def test_release_counts_a_false_alarm_and_lets_the_message_on_air(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile, log_actions=True) as rig:
+            service = rig.service
+            original = service.blocked.get("m6")
+            assert original is not None and original.verdict.action is Action.BLOCK
+            rig.feed.select("m6")
+            result = await rig.run("barrage.release")
+            assert (
+                result.message == "released eve-name: 刷单日结 (a false alarm of spam: 1 this show)"
+            )
+            assert result.data["false_alarms"] == 1
+            assert [j.message.id for j in service.blocked.blocked()] == ["m2"]
+            assert service.moderator.status("m6") == "released"
+            found = service.moderator.find("m6")
+            assert found is not None and found.verdict.rule == "released"
+            service.moderator.check_on_air(original, "barrage.pin")  # as blocked: let through
+            assert service.stats.snapshot().false_alarms == {"spam": 1}
+            assert service.stats.snapshot().blocked == {"contact": 1, "spam": 1}  # still was
+            with pytest.raises(CommandError, match="room main is not connected"):
+                await rig.run("barrage.pin m6")  # the checks let it through, like approved
+            with pytest.raises(CommandError, match="m6 was released, not blocked") as again:
+                await rig.run("barrage.release m6")
+            assert again.value.error_code is ErrorCode.REFUSED
+
+    asyncio.run(scenario())
+    (path,) = profile.show.log_dir.glob("*.barrage.jsonl")
+    lines = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    assert [(line["review"], line["id"]) for line in lines if "review" in line] == [
+        ("release", "m6")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason", "code"),
+    [
+        ("barrage.release m1", "m1 was pass, not blocked", ErrorCode.REFUSED),
+        ("barrage.release m3", "m3 was held, not blocked", ErrorCode.REFUSED),
+        ("barrage.release m404", "no longer in the console's memory", ErrorCode.NOT_FOUND),
+    ],
+)
+def test_release_refuses_what_was_not_blocked(
+    profile: Profile, line: str, reason: str, code: ErrorCode
+) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            with pytest.raises(CommandError, match=reason) as refused:
+                await rig.run(line)
+            assert refused.value.error_code is code
+
+    asyncio.run(scenario())
+
+
+def test_a_message_blocked_for_a_ban_is_released_only_once_the_ban_is_lifted(
+    profile: Profile,
+) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service = rig.service
+            await rig.run("barrage.ban m9")
+            service.ingest.put(Message("test", "main", "n1", "hal", "hal-name", "你好", 2000.0))
+            service.ingest.flush()
+            with pytest.raises(CommandError, match="hal-name is banned: lift the ban first"):
+                await rig.run("barrage.release n1")
+            await rig.run("barrage.unban hal")
+            assert "a false alarm of banned" in (await rig.run("barrage.release n1")).message
+
+    asyncio.run(scenario())
+
+
+def test_a_released_message_stays_addressable_however_old(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile, remember=2) as rig:
+            moderator = rig.service.moderator
+            assert [moderator.find(key) is not None for key in ("m1", "m2")] == [False, True]
+            await rig.run("barrage.release m2")  # found in the blocked list, kept once out
+            assert moderator.find("m2") is not None
+            with pytest.raises(CommandError, match="room main is not connected"):
+                await rig.run("barrage.pin m2")
+
+    asyncio.run(scenario())
+
+
+def test_select_steps_through_the_blocked_list_when_it_is_browsed(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            feed = rig.feed
+            feed.browse("blocked")
+            assert feed.selected_id == "m6"  # the newest blocked one
+            assert (await rig.run("barrage.select previous")).data == {"id": "m2"}
+            await rig.run("barrage.select previous")
+            assert feed.selected_id == "m2"  # stays on the oldest
+            await rig.run("barrage.release")
+            assert feed.selected_id == "m2"  # kept, as an approved one: pinning follows
+            await rig.run("barrage.select next")
+            assert feed.selected_id == "m6"
+            await rig.run("barrage.release")
+            with pytest.raises(CommandError, match="no blocked comments") as empty:
+                await rig.run("barrage.select next")
+            assert empty.value.error_code is ErrorCode.NOT_FOUND
+            feed.browse("held")
+            assert feed.selected_id == "m3"  # back to the oldest held one
+
+    asyncio.run(scenario())
+
+
+def test_a_blocked_message_pushed_out_moves_the_selection_on(profile: Profile) -> None:
+    async def scenario() -> None:
+        async with running(profile) as rig:
+            service, feed = rig.service, rig.feed
+            service.blocked.capacity = 2
+            feed.browse("blocked")
+            await rig.run("barrage.select previous")
+            assert feed.selected_id == "m2"
+            service.ingest.put(Message("test", "main", "n1", "zed", "zed", "刷单返现", 2000.0))
+            service.ingest.flush()
+            assert [j.message.id for j in service.blocked.blocked()] == ["m6", "n1"]
+            assert feed.selected_id == "m6"
+
+    asyncio.run(scenario())

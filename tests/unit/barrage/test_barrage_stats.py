@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from barrage_samples import msg
 
+from console.barrage.blocked import BlockedList
 from console.barrage.classify import ProductMatcher
 from console.barrage.message import Kind
 from console.barrage.pipeline import Pipeline
@@ -42,6 +43,19 @@ def test_held_and_blocked_are_counted_by_rule() -> None:
     stats.add(judged("加我微信 abc12345", "加薇心", "你好"))
     snapshot = stats.snapshot()
     assert snapshot.blocked == {"contact": 1} and snapshot.held == {"contact": 1}
+
+
+def test_releases_are_the_false_alarms_of_each_rule() -> None:
+    blocked = BlockedList()
+    stats = BarrageStats(clock=Clock(), blocked=blocked)
+    batch = judged("加我微信 abc12345", "电话13812345678", "你好")
+    stats.add(batch)
+    for item in batch:
+        blocked.add(item)
+    assert stats.snapshot().false_alarms == {}
+    blocked.release(batch[1].message.id)
+    snapshot = stats.snapshot()
+    assert snapshot.false_alarms == {"contact": 1} and snapshot.blocked == {"contact": 2}
 
 
 def test_top_questions_group_spellings_and_skip_blocked() -> None:
