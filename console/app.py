@@ -19,6 +19,7 @@ import qasync
 from PySide6.QtWidgets import QApplication, QLabel
 
 from console.control import ControlOff, ControlServer, listen_settings
+from console.logfile import LogFileHandler, make_private_folder
 from console.profile import Profile, ProfileError, load_profile
 from console.services import Console
 from console.ui.main_window import MainWindow
@@ -95,13 +96,15 @@ async def _start_control(console: Console, window: MainWindow) -> ControlServer 
 
 
 def _configure_logging(profile: Profile) -> None:
-    profile.show.log_dir.mkdir(parents=True, exist_ok=True)
+    """console.log holds viewers' names too: private to the owner, rotated at the show's
+    size, and a full disk never merges two records."""
+    make_private_folder(profile.show.log_dir)
     logging.basicConfig(
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         handlers=[
             logging.StreamHandler(),
-            logging.FileHandler(profile.show.log_dir / "console.log", encoding="utf-8"),
+            LogFileHandler(profile.show.log_dir / "console.log", profile.show.log_max_bytes),
         ],
     )
 

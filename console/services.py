@@ -69,7 +69,7 @@ class Console:
         )
         self.registry = declare_all(CommandRegistry(rooms=self.rooms.ids))
         path = log_path(profile.show.log_dir, profile.show.title) if log_actions else None
-        self.action_log = ActionLog(path)
+        self.action_log = ActionLog(path, max_bytes=profile.show.log_max_bytes)
         self.registry.add_listener(self.action_log)
         scene_commands.bind(self.registry, lambda room: self.rooms.get(room).link)
         self.registry.bind("room.restore", self.room_restore)

@@ -131,7 +131,11 @@ class BarrageService:
         self.review = ReviewQueue()
         self.history = UserHistory()
         log_dir = settings.log_dir or profile.show.log_dir
-        self.log = BarrageLog(log_path(log_dir, profile.show.title)) if log_actions else None
+        self.log = (
+            BarrageLog(log_path(log_dir, profile.show.title), max_bytes=profile.show.log_max_bytes)
+            if log_actions
+            else None
+        )
         self.blocked = BlockedList()
         self.moderator = Moderator(self.review, self.decisions, self.blocked, self.log, remember)
         self.ingest = BarrageIngest(

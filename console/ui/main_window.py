@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from functools import partial
+from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from console.actionlog import ActionLog
 from console.commands import ActionRecord, CommandError, Context, ErrorCode, Result
+from console.observers import Unsubscribe
 from console.profile import Hotkey
 from console.services import Console
 from console.ui.action_log_view import ActionLogModel, ActionLogView
@@ -135,6 +138,14 @@ class MainWindow(QMainWindow):
         self.room_status = {room.id: RoomStatus(room.id, room.state, self) for room in rooms}
         for label in self.room_status.values():
             self.statusBar().addWidget(label)
+        # A log that cannot be written (a full disk) is said once, in red, until it works.
+        self.log_problem = named(QLabel(self), "logProblem")
+        self.log_problem.setVisible(False)
+        self.statusBar().addPermanentWidget(self.log_problem)
+        self._log_problems: dict[str, str] = {}
+        self._logs: list[tuple[str, ProblemSource]] = [("action log", action_log)]
+        if console.barrage.log is not None:
+            self._logs.append(("barrage log", console.barrage.log))
 
         self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
         self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
@@ -146,6 +157,8 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self, action_log: ActionLog) -> None:
         follow(self, action_log.subscribe(self.on_action_recorded))
+        for name, logged in self._logs:
+            follow(self, logged.on_problem(partial(self.on_log_problem, name)))
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self.on_focus_changed)
@@ -203,6 +216,17 @@ class MainWindow(QMainWindow):
         else:
             self.last_action.setText(f"✓ {record.line}")
             mark(self.last_action, "alert", False)
+
+    def on_log_problem(self, name: str, problem: str) -> None:
+        """A log's writer says it fails (or, with "", that it works again)."""
+        if problem:
+            self._log_problems[name] = problem
+        else:
+            self._log_problems.pop(name, None)
+        text = "; ".join(f"{log_name}: {text}" for log_name, text in self._log_problems.items())
+        self.log_problem.setText(f"✗ {text}" if text else "")
+        self.log_problem.setVisible(bool(text))
+        mark(self.log_problem, "alert", bool(text))
 
     def on_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         """Focus in a room's column makes it the room the operator works in; focus in a
@@ -281,6 +305,12 @@ class MainWindow(QMainWindow):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+class ProblemSource(Protocol):
+    """A log that says when writing it fails (``console.logfile.LogFile`` and its users)."""
+
+    def on_problem(self, listener: Callable[[str], None]) -> Unsubscribe: ...
 
 
 def takes_text(widget: QWidget | None) -> bool:

@@ -61,6 +61,7 @@ QPushButton#sceneButton[program="true"] {{ border: 3px solid {PROGRAM}; backgrou
 QPushButton#sceneButton[preview="true"] {{ border: 3px solid {PREVIEW}; background: #15331f; }}
 QLabel#roomDiffers {{ background: #3b1a1c; color: {ATTENTION}; border-radius: 4px;
     padding: 4px 8px; font-weight: 700; }}
+QLabel#logProblem {{ color: {PROGRAM}; font-weight: 700; }}
 QLabel#typingBanner {{ background: {ATTENTION}; color: black; font-weight: 700;
     border-radius: 4px; padding: 2px 8px; }}
 QFrame#roomPanel:focus {{ border: 2px solid {ACCENT}; }}

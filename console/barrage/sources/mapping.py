@@ -116,7 +116,7 @@ class FrameReader:
             raise BadFrame("frame too large")
         try:
             decoded = json.loads(frame)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's
             raise BadFrame("invalid JSON") from None
         events = decoded if isinstance(decoded, list) else [decoded]
         out: list[Message] = []
@@ -148,7 +148,7 @@ class FrameReader:
             if isinstance(payload, str):
                 try:
                     payload = json.loads(payload)
-                except ValueError:
+                except (ValueError, RecursionError):
                     raise BadFrame(f"invalid JSON in {mapping.data}") from None
             if payload is _MISSING:
                 raise BadFrame(f"missing field {mapping.data}")
@@ -195,7 +195,7 @@ class FrameReader:
             if isinstance(value, int | float | str) and not isinstance(value, bool):
                 try:
                     stamp = float(value) * self.mapping.time_scale
-                except ValueError:
+                except (ValueError, OverflowError):  # float(10**400) overflows
                     stamp = 0.0
                 if stamp > 1e12:  # milliseconds despite the scale: common enough to guess
                     stamp /= 1000.0

@@ -125,7 +125,7 @@ class ReplaySource(Source):
             return None
         try:
             record = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nesting deeper than Python's
             self._drop("invalid JSON", line[:80])
             return None
         if not isinstance(record, dict):
@@ -149,7 +149,7 @@ class ReplaySource(Source):
             )
         except BadFrame as exc:
             self._drop(str(exc), line[:80])
-        except ValueError as exc:
+        except (ValueError, OverflowError) as exc:
             self._drop(
                 str(exc) if str(exc).startswith("missing field") else "bad record", line[:80]
             )

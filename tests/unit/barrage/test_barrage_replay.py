@@ -128,6 +128,7 @@ BAD_LINES = [
     (json.dumps({"text": "x" * 300_000, "user": "A"}), "line too long"),
     (json.dumps({"text": "x" * 3000, "user": "A"}), "text too long"),
     (json.dumps({"text": {"a": 1}, "user": "A"}), "missing field text"),
+    ("[" * 5000, "invalid JSON"),  # deeper than Python's recursion: one bad line, no restart
 ]
 
 

@@ -59,3 +59,19 @@ def test_quitting_while_streaming_asks_first_and_stays_open_when_cancelled(
     window.confirm_quit = lambda running: True  # type: ignore[method-assign]
     assert window.close()
     drive(console.close())
+
+
+def test_a_log_that_cannot_be_written_is_said_in_the_status_bar_until_it_works(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    console = connected_rooms(tmp_path, 1)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.show()
+    window.on_log_problem("action log", "[Errno 27] File too large")
+    assert window.log_problem.isVisible()
+    assert window.log_problem.text() == "✗ action log: [Errno 27] File too large"
+    window.on_log_problem("action log", "")
+    assert not window.log_problem.isVisible()
+    window.close()
+    drive(console.close())
