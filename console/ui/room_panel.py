@@ -26,6 +26,7 @@ from console.barrage.on_air import PinnedComment
 from console.commands import Invocation
 from console.obs.state import LinkPhase
 from console.room import RoomRuntime
+from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
 from console.ui.surface import Fire
@@ -57,19 +58,17 @@ class RoomPanel(QFrame):
         self.title = named(QLabel(self.room.name), "roomTitle")
 
         self.link_pill = named(QLabel(), "linkState")
-        self.link_reason = named(QLabel(), "linkReason")
-        self.link_reason.setWordWrap(True)
-        self.link_reason.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # One line, elided (the whole reason in its tooltip): a long reason never makes the
+        # column taller than a laptop screen allows.
+        self.link_reason = named(ElidedLabel(), "linkReason")
         self.differences_label = named(QLabel(), "roomDiffers")
         self.differences_label.setWordWrap(True)
         self.differences_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
         self.restore_button = QPushButton("Restore the show's state (room.restore)")
-        self.slide_label = named(QLabel(), "roomOnAir")
-        self.pin_label = named(QLabel(), "roomOnAir")
-        for label in (self.slide_label, self.pin_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.slide_label = named(ElidedLabel(), "roomOnAir")
+        self.pin_label = named(ElidedLabel(), "roomOnAir")
         self.program_label = named(QLabel(), "busLabel")
         self.program_label.setProperty("bus", "program")
         self.preview_label = named(QLabel(), "busLabel")

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from qasync import QEventLoop
 
 from console.commands import ActionRecord
+from console.obs.state import LinkPhase, LinkState
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
 from tests.unit.ui.rooms import connected_rooms
@@ -78,5 +79,30 @@ def test_a_long_error_wraps_instead_of_widening_the_window(
     for dock in window.findChildren(QDockWidget):
         if _shown(dock):
             assert _inside(dock, window), dock.objectName()
+    window.close()
+    drive(console.close())
+
+
+def test_a_room_that_lost_its_obs_with_a_long_reason_still_fits(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    console = connected_rooms(tmp_path, 2)
+    reason = "cannot reach OBS at 192.168.100.200:4455: [Errno 111] Connection refused " * 3
+    console.rooms.get("room2").state.set_link(
+        LinkState(LinkPhase.RECONNECTING, reason, retry_at=None)
+    )
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    assert window.minimumSizeHint().height() <= LAPTOP.height() - TASKBAR
+    assert window.minimumSizeHint().width() <= LAPTOP.width()
+    window.setGeometry(QRect(0, 0, LAPTOP.width(), LAPTOP.height() - TASKBAR))
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.height() == LAPTOP.height() - TASKBAR  # the window did not grow
+    for part in [*window.panels.values(), window.barrage_dock, window.command_bar]:
+        assert _inside(part, window), part.objectName()
+    panel = window.panels["room2"]
+    assert panel.link_reason.toolTip().startswith("reconnecting: cannot reach OBS")
+    assert panel.link_reason.height() < 2 * panel.fontMetrics().height()  # one line
     window.close()
     drive(console.close())
