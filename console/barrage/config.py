@@ -7,7 +7,6 @@ data. Nothing here reads or checks a file.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -50,6 +49,29 @@ class TermRule:
     sound_alike: bool = False  # also catch Han terms written with homophones (pinyin pass)
 
 
+class PatternError(ValueError):
+    """A pattern RE2 does not take; the message says why in words."""
+
+
+def compile_pattern(pattern: str) -> Any:
+    """``pattern`` compiled by RE2, a linear-time engine: no pattern a profile can hold can
+    make matching a comment backtrack for seconds and freeze the show. RE2 has no
+    lookarounds or backreferences: PatternError says so."""
+    import re2  # only when rules are built: --check loads no matching engine it need not
+
+    options = re2.Options()
+    options.log_errors = False
+    try:
+        return re2.compile("(?m)" + pattern, options)
+    except re2.error as exc:
+        reason = exc.args[0] if exc.args else exc
+        text = reason.decode("utf-8", "replace") if isinstance(reason, bytes) else str(reason)
+        raise PatternError(
+            f"not a pattern the linear-time engine (RE2) accepts: {text.replace('(?m)', '')}"
+            " (lookarounds and backreferences are not supported)"
+        ) from None
+
+
 @dataclass(frozen=True)
 class RegexRule:
     """A named regular expression over the normalised text (or the text as sent)."""
@@ -59,8 +81,8 @@ class RegexRule:
     action: Action = Action.HOLD
     on: str = "normalised"  # "normalised" (casefolded, squeezed, simplified) or "text"
 
-    def compile(self) -> re.Pattern[str]:
-        return re.compile(self.pattern, re.MULTILINE)
+    def compile(self) -> Any:
+        return compile_pattern(self.pattern)
 
     @property
     def detail(self) -> str:

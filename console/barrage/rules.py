@@ -19,11 +19,11 @@ from dataclasses import dataclass
 from enum import IntEnum
 from functools import lru_cache
 from itertools import product
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from console.barrage import lexicon, words
 from console.barrage.automaton import automaton
-from console.barrage.config import ConfigError, ModerationConfig, RegexRule
+from console.barrage.config import ConfigError, ModerationConfig, PatternError, RegexRule
 from console.barrage.contact import ContactContext, Word
 from console.barrage.normalise import NormalBatch, normalise_batch
 from console.barrage.sounds import Pinyin, homophones, sound_alikes, syllables
@@ -161,12 +161,12 @@ class RuleSet:
         self._patterns = list(tags)
         self._tags = [tuple(tags[pattern]) for pattern in self._patterns]
         self._automaton = automaton(self._patterns)
-        self._regex_normal: list[tuple[int, RegexRule, re.Pattern[str]]] = []
-        self._regex_text: list[tuple[int, RegexRule, re.Pattern[str]]] = []
+        self._regex_normal: list[tuple[int, RegexRule, Any]] = []
+        self._regex_text: list[tuple[int, RegexRule, Any]] = []
         for index, rule in enumerate(config.regex):
             try:
                 compiled_rule = rule.compile()
-            except re.error as exc:
+            except PatternError as exc:
                 raise ConfigError([(f"regex[{index}].pattern", str(exc))]) from None
             target = self._regex_normal if rule.on == "normalised" else self._regex_text
             target.append((ORDER_REGEX + index, rule, compiled_rule))
@@ -409,9 +409,7 @@ class Hits:
             self.ignored.append((index, why))
 
 
-def _scan_text(
-    rules: list[tuple[int, RegexRule, re.Pattern[str]]], texts: list[str], best: Hits
-) -> None:
+def _scan_text(rules: list[tuple[int, RegexRule, Any]], texts: list[str], best: Hits) -> None:
     for index, text in enumerate(texts):
         for order, rule, compiled_rule in rules:
             match = compiled_rule.search(text)

@@ -8,7 +8,6 @@ the walk: they must differ across the term and regex lists and from the built-in
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import yaml
@@ -21,10 +20,12 @@ from console.barrage.config import (
     FloodRule,
     LengthRule,
     ModerationConfig,
+    PatternError,
     RegexRule,
     RepeatRule,
     SymbolsRule,
     TermRule,
+    compile_pattern,
 )
 from console.barrage.identity import STAFF_BADGES
 from console.barrage.normalise import fold, squeeze
@@ -55,9 +56,9 @@ def _term(value: str | int, context: Context) -> str:
 
 def _pattern(text: str, context: Context) -> str:
     try:
-        compiled = re.compile(text, re.MULTILINE)
-    except re.error as exc:
-        raise KeyedValueError(f"not a valid regular expression: {exc}") from None
+        compiled = compile_pattern(text)  # the engine the rules run on
+    except PatternError as exc:
+        raise KeyedValueError(str(exc)) from None
     if compiled.search("") is not None:
         raise KeyedValueError("matches empty text: it would match every message")
     return text
@@ -133,7 +134,9 @@ MODERATION = Record(
             Record(
                 {
                     "name": NAME,
-                    "pattern": Scalar(PATTERN, "a Python regular expression", required=True),
+                    "pattern": Scalar(
+                        PATTERN, "a regular expression (RE2 syntax: linear time)", required=True
+                    ),
                     "action": _action(_REGEX.action),
                     "on": Scalar(
                         choice(("normalised", "text"), "target"),

@@ -223,8 +223,8 @@ barrage:
         "match nothing",
         "10:26: barrage.moderation.terms[1].terms: expected a list, got string 'not a list'",
         "11:9: barrage.moderation.terms[2]: missing required key 'name'",
-        "13:30: barrage.moderation.regex[0].pattern: not a valid regular expression: "
-        "missing ), unterminated subpattern at position 0",
+        "13:30: barrage.moderation.regex[0].pattern: not a pattern the linear-time engine "
+        "(RE2) accepts: missing ): ( (lookarounds and backreferences are not supported)",
         "14:32: barrage.moderation.regex[1].pattern: matches empty text: it would match every "
         "message",
         "15:16: barrage.moderation.regex[2].name: 'flood' is already the name of another rule",
@@ -326,3 +326,35 @@ def test_the_demo_recording_is_a_replayable_mix_of_a_live_room() -> None:
     texts = [message.text for message in messages]
     for words in ("多少钱", "快递", "链接", "乐高", "燕麦", "微信", "ＶＸ", "私信我"):
         assert any(words in text for text in texts), words
+
+
+def test_a_lookaround_is_refused_where_it_is_written(tmp_path: Path) -> None:
+    moderation = "barrage:\n  moderation:\n    regex:\n      - {name: ad, pattern: 'buy(?=now)'}\n"
+    problems = check_profile(write(tmp_path, moderation))
+    assert [f"{p.line}:{p.col}" for p in problems] == ["7:29"]  # the pattern's value
+    assert "linear-time engine (RE2)" in problems[0].message
+
+
+def test_a_backtracking_pattern_cannot_freeze_the_show() -> None:
+    """``(a+)+$`` against 40 a's and a b takes Python's backtracking engine hours (0.6 s at
+    22 a's, three times longer for every two more); on the console's engine it is a scan.
+    Run in a child with a deadline, so a regression fails instead of hanging the suite."""
+    probe = (
+        "from console.barrage.config import ModerationConfig, RegexRule\n"
+        "from console.barrage.pipeline import Pipeline\n"
+        "from console.barrage.message import Message\n"
+        "rule = RegexRule('evil', '(a+)+$')\n"
+        "pipeline = Pipeline(ModerationConfig(regex=(rule,)))\n"
+        "text = 'a' * 40 + 'b'\n"
+        "verdict = pipeline.judge(Message('t', 'main', 'm1', 'u', 'U', text, 1.0))\n"
+        "print(verdict.action.label)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=DEMO.parents[1],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "pass"
