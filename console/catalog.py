@@ -170,7 +170,7 @@ HOST_COMMANDS = (
     ),
     CommandSpec(
         "host.say",
-        "The host says free text (ahead of answers and copy waiting; cuts the autopilot)",
+        "The host says free text (preempts scripted copy, waits for an answer on air)",
         (Arg("text", str, "what to say"), OVERRIDE),
         room=True,
     ),

@@ -9,7 +9,10 @@ queues, so it yields at once and resumes after (the cut line from its start).
 Platform rules want a real person behind a virtual host: while running, the autopilot
 expects a sign of the operator (any command, or ``host.confirm``) every ``presence_s``
 seconds. ``warn_s`` before that it warns; then it pauses, asks for the room's safe scene,
-and logs it. The line on air finishes; nothing new starts until the operator resumes.
+and logs it. Nobody is driving the host then, so its line on air is cut at once rather than
+finished over the safe scene (the room's host does that, seeing :attr:`Autopilot.absent`);
+on resume the autopilot starts again from the start of the cut segment. A pause the
+operator asks for lets the line on air finish: someone is there.
 """
 
 from __future__ import annotations
@@ -84,6 +87,8 @@ class Autopilot:
         self.state = AutoState.STOPPED
         self.reason = ""
         self.warning = ""
+        self.absent = False
+        """Paused because no sign of the operator came: the host must fall silent."""
         self._to_safe_scene = to_safe_scene
         self._render = render
         self._draw = draw or random.Random()
@@ -117,6 +122,7 @@ class Autopilot:
             "reason": self.reason,
             "product": self.product,
             "warning": self.warning,
+            "absent": self.absent,
             "sign_due_s": None if left is None else round(left, 1),
         }
 
@@ -131,6 +137,7 @@ class Autopilot:
         if not self.order:
             raise ValueError("no product in the rundown has host segments")
         self.state, self.reason, self.warning = AutoState.RUNNING, "", ""
+        self.absent = False
         self._failures = 0
         self.air_log.note(self.room_id, "autopilot started")
         self.saw_operator()
@@ -164,6 +171,16 @@ class Autopilot:
             self._product, self._segment, self._next = self.order.index(sku), 0, None
             self._notify()
         return True
+
+    def rewind(self, line: Line) -> None:
+        """``line`` (one of the autopilot's) was cut: its segment comes again next."""
+        if line.sku not in self.order:
+            return
+        segments = [script.segment for script in self.scripts[line.sku]]
+        if line.segment in segments:
+            self._product = self.order.index(line.sku)
+            self._segment, self._next = segments.index(line.segment), None
+            self._notify()
 
     def forget_next(self) -> None:
         """The catalogue changed: the line made ahead is made again, with the new facts."""
@@ -261,6 +278,7 @@ class Autopilot:
 
     def _absent(self) -> None:
         self.warning = ""
+        self.absent = True
         self.pause("no sign of the operator: paused on the safe scene")
         if self._to_safe_scene is not None:
             self._tasks.spawn(self._to_safe_scene(), f"autopilot-safe-scene-{self.room_id}")

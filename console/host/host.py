@@ -364,3 +364,10 @@ class RoomHost:
         self._notify("autopilot")
         if self.autopilot.running:
             self._wake.set()
+            return
+        line = self.queue.on_air
+        if self.autopilot.absent and line is not None and line.origin == "autopilot":
+            # Nobody drives the host: its line stops now (see console.host.autopilot).
+            self.queue.finished(line)
+            self.autopilot.rewind(line)
+            self._tasks.spawn(self._cut_now(line, "paused"), f"host-absent-{self.room_id}")

@@ -8,8 +8,11 @@ also send ``MediaInputPlaybackEnded`` when the console stops the source or chang
 file, so an end event alone proves nothing: a line has ended naturally only when the event
 comes for the line on air, after OBS said it started, and ``GetMediaInputStatus`` then
 reports ``OBS_MEDIA_STATE_ENDED``. A stop clears the line on air first, so its end event
-finds nothing to end. A watchdog at the end of the file's duration asks OBS again, so a
-stop made in OBS itself never leaves the queue waiting.
+finds nothing to end. A start event alone proves nothing either: one of an earlier play
+can arrive late, so a play has started only when ``GetMediaInputStatus`` then reports
+``OBS_MEDIA_STATE_PLAYING`` with a cursor no further on than the time since the console
+asked. A watchdog at the end of the file's duration asks OBS again, so a stop made in OBS
+itself never leaves the queue waiting.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ ENDED = "OBS_MEDIA_STATE_ENDED"
 START_PATIENCE = 5.0  # seconds OBS gets to start a file before the line fails
 SELF_START_PATIENCE = 0.5  # seconds a new file gets to start by itself before RESTART
 END_SLACK = 1.5  # seconds past the duration before the watchdog asks OBS
+CURSOR_SLACK = 0.25  # seconds a fresh play's cursor may be ahead of the console's clock
 
 
 class MediaLink(Protocol):
@@ -102,7 +106,9 @@ class HostMedia:
         loop = asyncio.get_running_loop()
         play = _Play(Playback(take, loop.create_future()), loop.create_future())
         self._current = play
+        status: dict[str, Any] | None = None
         try:
+            asked = time.monotonic()
             if str(take.file) != self._file:
                 # A new file starts by itself in OBS 29 (restart_on_activate off); a RESTART
                 # on top would start it twice. Only if it does not start is RESTART sent.
@@ -114,10 +120,11 @@ class HostMedia:
                 )
                 self._file = str(take.file)
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(asyncio.shield(play.started), SELF_START_PATIENCE)
-            if not play.started.done():
+                    status = await self._started(play, asked, SELF_START_PATIENCE)
+            if status is None:
+                asked = time.monotonic()
                 await self._action(RESTART)
-            await asyncio.wait_for(asyncio.shield(play.started), START_PATIENCE)
+                status = await self._started(play, asked, START_PATIENCE)
         except TimeoutError:
             self._drop(play)
             raise EngineError(
@@ -126,8 +133,23 @@ class HostMedia:
         except BaseException:
             self._drop(play)
             raise
-        await self._read_status(play)
+        self._take_status(play, status)
         return play.playback
+
+    async def _started(self, play: _Play, asked: float, patience: float) -> dict[str, Any]:
+        """OBS's status once this play has started (see the module docstring); TimeoutError
+        if it does not within ``patience`` seconds of ``asked``."""
+        while True:
+            left = asked + patience - time.monotonic()
+            await asyncio.wait_for(asyncio.shield(play.started), max(0.0, left))
+            status = await self.status()
+            cursor = status.get("mediaCursor")
+            fresh = not isinstance(cursor, int | float) or (
+                cursor / 1000 <= time.monotonic() - asked + CURSOR_SLACK
+            )
+            if status.get("mediaState") == PLAYING and fresh:
+                return status
+            play.started = asyncio.get_running_loop().create_future()  # a late event: wait on
 
     async def stop(self) -> None:
         """Stop the source now; returns once OBS reports it no longer playing."""
@@ -235,7 +257,10 @@ class HostMedia:
         )
 
     async def _read_status(self, play: _Play) -> None:
-        status = await self.status()
+        self._take_status(play, await self.status())
+
+    def _take_status(self, play: _Play, status: dict[str, Any]) -> None:
+        """Duration and cursor from OBS's media status; the watchdog armed for the end."""
         duration, cursor = status.get("mediaDuration"), status.get("mediaCursor")
         playback = play.playback
         if isinstance(duration, int | float) and duration > 0:
