@@ -325,7 +325,8 @@ class RoomHost:
                 self.queue.finished(line)
             if self.playback is not None and self.playback.take.line is line:
                 self.playback = None
-            if self.state is not HostState.CLOSED:
+            # A cut still silencing the engine says IDLE itself, once OBS confirms it.
+            if self.state is not HostState.CLOSED and not self._engine_lock.locked():
                 self.state = HostState.IDLE
             self._notify("state")
 
