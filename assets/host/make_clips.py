@@ -72,6 +72,7 @@ def mouth_levels(samples: Sequence[int], rate: int, fps: int = FPS) -> list[floa
         target = min(1.0, value / loud)
         target = 0.0 if target < 0.08 else target  # breath and noise: closed
         shown = target if target > shown else shown + (target - shown) * 0.6
+        shown = 0.0 if target == 0.0 and shown < 0.05 else shown  # shut, not nearly shut
         levels.append(round(shown, 3))
     return levels
 
