@@ -8,11 +8,13 @@ also send ``MediaInputPlaybackEnded`` when the console stops the source or chang
 file, so an end event alone proves nothing: a line has ended naturally only when the event
 comes for the line on air, after OBS said it started, and ``GetMediaInputStatus`` then
 reports ``OBS_MEDIA_STATE_ENDED``. A stop clears the line on air first, so its end event
-finds nothing to end. A start event alone proves nothing either: one of an earlier play
-can arrive late, so a play has started only when ``GetMediaInputStatus`` then reports
-``OBS_MEDIA_STATE_PLAYING`` with a cursor no further on than the time since the console
-asked. A watchdog at the end of the file's duration asks OBS again, so a stop made in OBS
-itself never leaves the queue waiting.
+finds nothing to end. A start event alone proves nothing either: OBS 29 sends one (and
+reports PLAYING with no duration) just after a STOP, and one of an earlier play can arrive
+late; so a play has started only when ``GetMediaInputStatus``, asked after the event,
+reports ``OBS_MEDIA_STATE_PLAYING`` with the file's duration (the cursor says nothing: OBS
+reports it decoded ahead). A RESTART sent just after a STOP can be dropped: it is sent
+once more if OBS has not started within half a second. A watchdog at the end of the
+file's duration asks OBS again, so a stop made in OBS itself never leaves the queue waiting.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ ENDED = "OBS_MEDIA_STATE_ENDED"
 START_PATIENCE = 5.0  # seconds OBS gets to start a file before the line fails
 SELF_START_PATIENCE = 0.5  # seconds a new file gets to start by itself before RESTART
 END_SLACK = 1.5  # seconds past the duration before the watchdog asks OBS
-CURSOR_SLACK = 0.25  # seconds a fresh play's cursor may be ahead of the console's clock
+STATUS_POLL = 0.02  # seconds between asking OBS whether a play that signalled is playing
 
 
 class MediaLink(Protocol):
@@ -91,6 +93,7 @@ class HostMedia:
         self._current: _Play | None = None
         self._placed: set[str] = set()  # scenes known to show the source
         self._file = ""  # the file OBS was last pointed at
+        self._last_state = ""  # the media state OBS last reported while a play started
         self._tasks = TaskSet()
         link.add_event_listener(self.on_obs_event)
         link.state.subscribe(self._on_state)
@@ -121,14 +124,20 @@ class HostMedia:
                 self._file = str(take.file)
                 with contextlib.suppress(TimeoutError):
                     status = await self._started(play, asked, SELF_START_PATIENCE)
+            for patience in (SELF_START_PATIENCE, START_PATIENCE):
+                if status is None:  # OBS 29 can drop a RESTART sent just after a STOP
+                    asked = time.monotonic()
+                    await self._action(RESTART)
+                    with contextlib.suppress(TimeoutError):
+                        status = await self._started(play, asked, patience)
             if status is None:
-                asked = time.monotonic()
-                await self._action(RESTART)
-                status = await self._started(play, asked, START_PATIENCE)
-        except TimeoutError:
+                raise TimeoutError(self._last_state)
+        except TimeoutError as late:
             self._drop(play)
+            seen = f" (OBS reports {late.args[0]})" if late.args else ""
             raise EngineError(
-                f"OBS did not start {take.file.name} on {self.source!r} within {START_PATIENCE:g} s"
+                f"OBS did not start {take.file.name} on {self.source!r} within "
+                f"{START_PATIENCE:g} s{seen}"
             ) from None
         except BaseException:
             self._drop(play)
@@ -139,17 +148,19 @@ class HostMedia:
     async def _started(self, play: _Play, asked: float, patience: float) -> dict[str, Any]:
         """OBS's status once this play has started (see the module docstring); TimeoutError
         if it does not within ``patience`` seconds of ``asked``."""
+        deadline = asked + patience
+        await asyncio.wait_for(asyncio.shield(play.started), max(0.0, deadline - time.monotonic()))
         while True:
-            left = asked + patience - time.monotonic()
-            await asyncio.wait_for(asyncio.shield(play.started), max(0.0, left))
             status = await self.status()
-            cursor = status.get("mediaCursor")
-            fresh = not isinstance(cursor, int | float) or (
-                cursor / 1000 <= time.monotonic() - asked + CURSOR_SLACK
-            )
-            if status.get("mediaState") == PLAYING and fresh:
+            self._last_state = str(status.get("mediaState"))
+            duration = status.get("mediaDuration")
+            if self._last_state == PLAYING and isinstance(duration, int | float) and duration > 0:
                 return status
-            play.started = asyncio.get_running_loop().create_future()  # a late event: wait on
+            if time.monotonic() > deadline:
+                raise TimeoutError(self._last_state)
+            # A late event of an earlier play, or OBS still opening the file: no further
+            # event comes when it starts playing, so OBS is asked again shortly.
+            await asyncio.sleep(STATUS_POLL)
 
     async def stop(self) -> None:
         """Stop the source now; returns once OBS reports it no longer playing."""
