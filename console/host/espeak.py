@@ -25,6 +25,10 @@ from console.host.speakable import speakable
 VOICE = "cmn-latn-pinyin"
 BASE_WPM = 165  # espeak's words per minute for rate 1.0: a calm host
 BASE_PITCH = 50  # espeak's 0..99 scale
+BASE_AMPLITUDE = 85
+"""espeak's amplitude for volume 1.0. Its own default (100) peaks at full scale, and a
+louder variant (``vary``) then clips: OBS's meter read +0.1 dBFS over a demo show. 85 leaves
+about 1.4 dB, enough for the largest variation."""
 
 PAUSES_MS: dict[str, int] = {
     "，": 250, ",": 250, "、": 180, "；": 350, ";": 350, "：": 300, ":": 300,
@@ -67,7 +71,7 @@ def espeak_arguments(prosody: Prosody, voice: str = VOICE) -> list[str]:
     """espeak-ng's options for a prosody (SSML input, WAV output to stdout)."""
     wpm = round(BASE_WPM * prosody.rate)
     pitch = max(0, min(99, round(BASE_PITCH + prosody.pitch * 4)))
-    amplitude = max(1, min(200, round(100 * prosody.volume)))
+    amplitude = max(1, min(200, round(BASE_AMPLITUDE * prosody.volume)))
     return ["-v", voice, "-m", "-s", str(wpm), "-p", str(pitch), "-a", str(amplitude)]
 
 
@@ -77,7 +81,7 @@ class Espeak:
     def __init__(self, voice: str = VOICE, pronounce: Mapping[str, str] | None = None) -> None:
         self.voice = voice
         self.pronounce = dict(pronounce or {})
-        self.identity = f"espeak-ng/{voice}/{sorted(self.pronounce.items())}"
+        self.identity = f"espeak-ng/{voice}/a{BASE_AMPLITUDE}/{sorted(self.pronounce.items())}"
         self.program = shutil.which("espeak-ng") or ""
 
     def render(self, text: str, prosody: Prosody, out: Path) -> None:
