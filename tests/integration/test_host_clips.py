@@ -22,14 +22,23 @@ from tests.integration.test_host_obs import (  # noqa: F401 (the fixtures)
     MEDIA,
     _speech_cache,  # the fixture
     aired,
-    forget_video,
     host_console,
     media_state,
+    start_console,
     until_host,
 )
-from tests.integration.test_host_obs import start as _start  # noqa: F401 (the fixture)
 
 SAID = "你好，欢迎来到直播间。"
+
+
+def forget_video(probe: ObsProbe) -> None:
+    """Take the host media source out of OBS after it played a video: OBS 29 can crash as
+    it quits while such a source still exists (about 1 quit in 5 in a bare OBS, no console
+    connected), which would fail the module's clean stop. Only at the end of a module: a
+    source of the same name cannot be placed again at once."""
+    probe.clear_events()
+    probe.call("RemoveInput", inputName=MEDIA)
+    probe.wait_for_event("InputRemoved", lambda d: d["inputName"] == MEDIA)
 
 
 def host_pixels(probe: ObsProbe) -> int:

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from console.control.state import show_state
 from console.host.host import HostState, RoomHost
 from console.services import Console
 from tests.conftest import Drive
@@ -23,9 +24,9 @@ from tests.integration.test_host_obs import (  # noqa: F401 (the fixtures)
     host_console,
     media_file,
     media_state,
+    start_console,
     until_host,
 )
-from tests.integration.test_host_obs import start as _start  # noqa: F401 (the fixture)
 
 PRODUCTS = """\
 products:
@@ -213,6 +214,16 @@ def test_the_operators_free_text_preempts_copy_they_queued_and_the_copy_resumes(
     drive(run("host.play oats-copy", "test"))
     until_host(host, lambda: host.state is HostState.ON_AIR, drive)
     copy_file = media_file(obs_probe)
+    # GET /api/state: the room's host, now playing with elapsed and remaining time as OBS
+    # reports the media's cursor and duration.
+    status = obs_probe.call("GetMediaInputStatus", inputName=MEDIA)
+    (room,) = show_state("Test show", console.rooms)["rooms"]
+    now = room["host"]["now_playing"]
+    assert room["host"]["state"] == "on_air" and now["title"] == "oats-copy"
+    assert now["sku"] == "oats" and now["origin"] == "operator"
+    obs_left = (status["mediaDuration"] - status["mediaCursor"]) / 1000
+    assert abs(now["remaining_s"] - obs_left) < 0.5 and now["elapsed_s"] < 2
+    assert room["host"]["label"]["on"] is True
     drive(run('host.answer "在二号链接。"', "test"))
     until_host(host, lambda: host.on_air is not None and host.on_air.origin == "answer", drive)
     drive(run('host.say "价格刚刚更正了。"', "test"))  # an answer on air is not cut
