@@ -12,9 +12,10 @@ finds nothing to end. A start event alone proves nothing either: OBS 29 sends on
 reports PLAYING with no duration) just after a STOP, and one of an earlier play can arrive
 late; so a play has started only when ``GetMediaInputStatus``, asked after the event,
 reports ``OBS_MEDIA_STATE_PLAYING`` with the file's duration (the cursor says nothing: OBS
-reports it decoded ahead). A RESTART sent just after a STOP can be dropped: it is sent
-once more if OBS has not started within half a second. A watchdog at the end of the
-file's duration asks OBS again, so a stop made in OBS itself never leaves the queue waiting.
+reports it decoded ahead). A RESTART sent just after a STOP can be dropped (the source then
+stays ENDED): it is sent once more as soon as OBS says so three times in a row, or after
+half a second without a start. A watchdog at the end of the file's duration asks OBS
+again, so a stop made in OBS itself never leaves the queue waiting.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ START_PATIENCE = 5.0  # seconds OBS gets to start a file before the line fails
 SELF_START_PATIENCE = 0.5  # seconds a new file gets to start by itself before RESTART
 END_SLACK = 1.5  # seconds past the duration before the watchdog asks OBS
 STATUS_POLL = 0.02  # seconds between asking OBS whether a play that signalled is playing
+AT_REST = ("OBS_MEDIA_STATE_ENDED", "OBS_MEDIA_STATE_STOPPED")
+DROPPED_AFTER = 3  # answers in a row at rest after a start event: OBS dropped the RESTART
 
 
 class MediaLink(Protocol):
@@ -150,14 +153,16 @@ class HostMedia:
         if it does not within ``patience`` seconds of ``asked``."""
         deadline = asked + patience
         await asyncio.wait_for(asyncio.shield(play.started), max(0.0, deadline - time.monotonic()))
+        idle = 0  # answers in a row that the source is at rest
         while True:
             status = await self.status()
             self._last_state = str(status.get("mediaState"))
             duration = status.get("mediaDuration")
             if self._last_state == PLAYING and isinstance(duration, int | float) and duration > 0:
                 return status
-            if time.monotonic() > deadline:
-                raise TimeoutError(self._last_state)
+            idle = idle + 1 if self._last_state in AT_REST else 0
+            if time.monotonic() > deadline or idle >= DROPPED_AFTER:
+                raise TimeoutError(self._last_state)  # not starting: asked again, or failed
             # A late event of an earlier play, or OBS still opening the file: no further
             # event comes when it starts playing, so OBS is asked again shortly.
             await asyncio.sleep(STATUS_POLL)
