@@ -10,9 +10,10 @@ Platform rules want a real person behind a virtual host: while running, the auto
 expects a sign of the operator (any command, or ``host.confirm``) every ``presence_s``
 seconds. ``warn_s`` before that it warns; then it pauses, asks for the room's safe scene,
 and logs it. Nobody is driving the host then, so its line on air is cut at once rather than
-finished over the safe scene (the room's host does that, seeing :attr:`Autopilot.absent`);
-on resume the autopilot starts again from the start of the cut segment. A pause the
-operator asks for lets the line on air finish: someone is there.
+finished over the safe scene, and nothing more is said until the operator gives a sign (the
+room's host does that, seeing :attr:`Autopilot.absent`); on resume the autopilot starts
+again from the start of the cut segment. A pause the operator asks for lets the line on
+air finish: someone is there.
 """
 
 from __future__ import annotations
@@ -187,10 +188,11 @@ class Autopilot:
         self._next = None
 
     def saw_operator(self) -> None:
-        """A sign of the person in charge: the presence clock starts again."""
+        """A sign of the person in charge: the presence clock starts again, and a host
+        silenced for their absence may talk again (the autopilot resumes only when asked)."""
         self._last_sign = time.monotonic()
-        if self.warning:
-            self.warning = ""
+        if self.warning or self.absent:
+            self.warning, self.absent = "", False
             self._notify()
         if self.running:
             self._arm(self.presence.every_s - self.presence.warn_s, self._warn)

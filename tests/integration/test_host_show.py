@@ -175,25 +175,48 @@ def test_the_autopilot_yields_to_the_operator_and_stops_when_nobody_is_there(
     until_host(host, lambda: host.state is HostState.ON_AIR, drive)
     drive(run("host.play short", "test"))  # the operator's copy: the autopilot yields at once
     assert aired(console) == [("oats-copy", "cut")]
+    drive(run("host.play steak-copy", "test"))  # more of it, after the autopilot's cut line
     until_host(host, lambda: host.on_air is not None and host.on_air.title == "short", drive)
     until_host(host, lambda: ("short", "ended") in aired(console), drive)
     until_host(host, lambda: host.on_air is not None and host.on_air.segment == "oats-copy", drive)
-    # No sign of the operator for 10 s: warned, then the host stops at once, on Break.
+    # No sign of the operator for 10 s: warned, then the host stops at once, on Break, and
+    # the operator's line waiting is not said while nobody is there.
     until_host(host, lambda: bool(host.autopilot.warning), drive, within=15)
     until_host(host, lambda: host.autopilot.absent and host.state is HostState.IDLE, drive)
     assert media_state(obs_probe) != "OBS_MEDIA_STATE_PLAYING"
-    assert aired(console)[-1][1] == "paused", console.air_log.recent
-    cut = aired(console)[-1][0]
+    assert aired(console)[-1] == ("oats-copy", "paused"), console.air_log.recent
     drive(obs_event_program(console, "Break"))
     assert obs_probe.program_scene() == "Break"
     events = [e.get("event") for e in console.air_log.recent]
     assert "operator check due" in events and "autopilot paused" in events
-    drive(run("host.autopilot resume", "test"))  # back: the cut segment again, from its start
+    assert [line.segment for line in host.queue.waiting] == ["steak-copy"]
+    assert not drive(starts_within(host, 1.0))
+    drive(run("host.confirm", "test"))  # back: the operator's line goes on, not the autopilot
+    until_host(host, lambda: host.on_air is not None and host.on_air.segment == "steak-copy", drive)
+    assert host.on_air.origin == "operator" and not host.autopilot.running
+    until_host(host, lambda: aired(console)[-1][1] == "ended", drive)
+    drive(run("host.autopilot resume", "test"))  # the cut segment again, from its start
     until_host(host, lambda: host.state is HostState.ON_AIR, drive)
-    assert host.on_air is not None and host.on_air.segment == cut.split(" (")[0]
+    assert host.on_air is not None and host.on_air.segment == "oats-copy"
     assert obs_probe.call("GetMediaInputStatus", inputName=MEDIA)["mediaCursor"] < 2000
     drive(run("host.stop", "test"))
     drive(run("scene.program Host", "test"))
+
+
+async def starts_within(host: RoomHost, seconds: float) -> bool:
+    """Whether the host starts a line within ``seconds`` (a bounded wait for what must not
+    happen)."""
+    started = asyncio.Event()
+    unsubscribe = host.subscribe(
+        lambda _: started.set() if host.state is not HostState.IDLE else None
+    )
+    try:
+        await asyncio.wait_for(started.wait(), seconds)
+    except TimeoutError:
+        return False
+    finally:
+        unsubscribe()
+    return True
 
 
 async def obs_event_program(console: Console, scene: str) -> None:
