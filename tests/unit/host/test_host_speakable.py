@@ -1,4 +1,4 @@
-"""The text normaliser: each kind of written thing and how the host says it; the level.
+"""The text normaliser: each kind of written thing and how the host says it; the level."""
 
 from __future__ import annotations
 
