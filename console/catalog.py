@@ -190,7 +190,7 @@ HOST_COMMANDS = (
     ),
     CommandSpec(
         "host.say",
-        "The host says free text (ahead of answers and copy waiting; cuts the autopilot)",
+        "The host says free text (preempts scripted copy, waits for an answer on air)",
         (Arg("text", str, "what to say"), OVERRIDE),
         room=True,
     ),
@@ -212,7 +212,7 @@ HOST_COMMANDS = (
     CommandSpec("host.skip", "End the line on air; the next one follows", room=True),
     CommandSpec(
         "host.answer",
-        "The host answers a viewer (preempts copy); without text: the answer proposed last",
+        "The host answers a viewer (preempts copy): the answer proposed, or as edited in text",
         (
             Arg("text", str, "the answer as it will be said", required=False),
             Arg("question", str, "the viewer's question", required=False),

@@ -2,7 +2,7 @@
 
 ``<log_dir>/<show>-<date>.host.jsonl`` beside the action log: start and end time, room,
 the line (title, text or clip, product, who queued it), how it ended (ended, cut, skipped,
-stopped, failed, refused) and any compliance override, so a show can be reviewed after.
+stopped, paused, failed, refused) and any compliance override, so a show can be reviewed after.
 """
 
 from __future__ import annotations

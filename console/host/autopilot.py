@@ -9,7 +9,11 @@ queues, so it yields at once and resumes after (the cut line from its start).
 Platform rules want a real person behind a virtual host: while running, the autopilot
 expects a sign of the operator (any command, or ``host.confirm``) every ``presence_s``
 seconds. ``warn_s`` before that it warns; then it pauses, asks for the room's safe scene,
-and logs it. The line on air finishes; nothing new starts until the operator resumes.
+and logs it. Nobody is driving the host then, so its line on air is cut at once rather than
+finished over the safe scene, and nothing more is said until the operator gives a sign (the
+room's host does that, seeing :attr:`Autopilot.absent`); on resume the autopilot starts
+again from the start of the cut segment. A pause the operator asks for lets the line on
+air finish: someone is there.
 """
 
 from __future__ import annotations
@@ -84,6 +88,8 @@ class Autopilot:
         self.state = AutoState.STOPPED
         self.reason = ""
         self.warning = ""
+        self.absent = False
+        """Paused because no sign of the operator came: the host must fall silent."""
         self._to_safe_scene = to_safe_scene
         self._render = render
         self._draw = draw or random.Random()
@@ -117,6 +123,7 @@ class Autopilot:
             "reason": self.reason,
             "product": self.product,
             "warning": self.warning,
+            "absent": self.absent,
             "sign_due_s": None if left is None else round(left, 1),
         }
 
@@ -131,6 +138,7 @@ class Autopilot:
         if not self.order:
             raise ValueError("no product in the rundown has host segments")
         self.state, self.reason, self.warning = AutoState.RUNNING, "", ""
+        self.absent = False
         self._failures = 0
         self.air_log.note(self.room_id, "autopilot started")
         self.saw_operator()
@@ -165,15 +173,26 @@ class Autopilot:
             self._notify()
         return True
 
+    def rewind(self, line: Line) -> None:
+        """``line`` (one of the autopilot's) was cut: its segment comes again next."""
+        if line.sku not in self.order:
+            return
+        segments = [script.segment for script in self.scripts[line.sku]]
+        if line.segment in segments:
+            self._product = self.order.index(line.sku)
+            self._segment, self._next = segments.index(line.segment), None
+            self._notify()
+
     def forget_next(self) -> None:
         """The catalogue changed: the line made ahead is made again, with the new facts."""
         self._next = None
 
     def saw_operator(self) -> None:
-        """A sign of the person in charge: the presence clock starts again."""
+        """A sign of the person in charge: the presence clock starts again, and a host
+        silenced for their absence may talk again (the autopilot resumes only when asked)."""
         self._last_sign = time.monotonic()
-        if self.warning:
-            self.warning = ""
+        if self.warning or self.absent:
+            self.warning, self.absent = "", False
             self._notify()
         if self.running:
             self._arm(self.presence.every_s - self.presence.warn_s, self._warn)
@@ -261,6 +280,7 @@ class Autopilot:
 
     def _absent(self) -> None:
         self.warning = ""
+        self.absent = True
         self.pause("no sign of the operator: paused on the safe scene")
         if self._to_safe_scene is not None:
             self._tasks.spawn(self._to_safe_scene(), f"autopilot-safe-scene-{self.room_id}")

@@ -208,12 +208,14 @@ class HostCommands:
     ) -> Result:
         host = self.hosts(context.room)
         proposed = host.proposed
-        if text is None:
-            if proposed is None:
-                raise CommandError(
-                    "host.answer: no answer proposed; give text=...", ErrorCode.BAD_ARGUMENT
-                )
-            text, question, sku = proposed.text, question or proposed.question, sku or proposed.sku
+        if text is None and proposed is None:
+            raise CommandError(
+                "host.answer: no answer proposed; give text=...", ErrorCode.BAD_ARGUMENT
+            )
+        if proposed is not None:  # said as proposed, or as the operator edited it
+            text = proposed.text if text is None else text
+            question, sku = question or proposed.question, sku or proposed.sku
+        assert text is not None
         if sku is not None and sku not in self.products:
             raise CommandError(f"host.answer: no product {sku!r}", ErrorCode.NOT_FOUND)
         line = self.text_line(

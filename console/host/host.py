@@ -274,7 +274,7 @@ class RoomHost:
 
     async def _run(self) -> None:
         while True:
-            line = self.queue.take()
+            line = None if self.autopilot.absent else self.queue.take()
             if line is None and self.autopilot.running:
                 line = self.autopilot.next_line()
                 if line is not None:
@@ -325,7 +325,8 @@ class RoomHost:
                 self.queue.finished(line)
             if self.playback is not None and self.playback.take.line is line:
                 self.playback = None
-            if self.state is not HostState.CLOSED:
+            # A cut still silencing the engine says IDLE itself, once OBS confirms it.
+            if self.state is not HostState.CLOSED and not self._engine_lock.locked():
                 self.state = HostState.IDLE
             self._notify("state")
 
@@ -362,5 +363,26 @@ class RoomHost:
 
     def _on_autopilot(self) -> None:
         self._notify("autopilot")
-        if self.autopilot.running:
-            self._wake.set()
+        if self.autopilot.absent:
+            self._fall_silent()
+        else:
+            self._wake.set()  # running again, or the operator is back: the queue goes on
+
+    def _fall_silent(self) -> None:
+        """Nobody drives the host (see console.host.autopilot): the line on air stops now
+        and nothing starts until the operator gives a sign. The autopilot's lines (on air,
+        or waiting after it was cut) go back to the autopilot, to come again on resume; the
+        operator's own lines wait in the queue, the one cut first."""
+        waiting = [line for line in self.queue.waiting if line.origin == "autopilot"]
+        for line in waiting:
+            self.queue.remove(line.id)
+        cut = self.queue.on_air
+        if cut is not None:
+            self.queue.finished(cut)
+            if cut.origin != "autopilot":
+                self.queue.add(cut, Placement.NEXT)
+        ours = [line for line in (cut, *waiting) if line is not None and line.origin == "autopilot"]
+        if ours:
+            self.autopilot.rewind(ours[0])
+        if cut is not None:
+            self._tasks.spawn(self._cut_now(cut, "paused"), f"host-absent-{self.room_id}")

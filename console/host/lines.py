@@ -4,6 +4,12 @@ The trade's priorities, as operators of live rooms expect them: a viewer's answe
 scripted copy, copy never preempts an answer, the operator's own lines come before both,
 and the operator can cut in at any time. A line cut off goes back to the front of its own
 kind and is said again from its start.
+
+Free text the operator types (``host.say``) is treated like an answer, one step more
+urgent: it is said because something happened in the room now (a price correction, a
+warning, a greeting), so it preempts scripted copy on air, whoever queued the copy, and
+waits ahead of the answers. It does not cut an answer on air: a viewer's answer cut in the
+middle is the complaint operators make most (``host.interrupt`` cuts anything, on purpose).
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from console.host.prosody import Prosody
 
 
 class Priority(enum.IntEnum):
-    """Higher goes first; an answer cuts copy off, nothing but the operator cuts an answer."""
+    """Higher goes first; an answer or free text cuts copy off, only 急插 cuts an answer."""
 
     COPY = 1
     """Scripted copy: a segment played by command or by the autopilot."""

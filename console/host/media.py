@@ -8,8 +8,14 @@ also send ``MediaInputPlaybackEnded`` when the console stops the source or chang
 file, so an end event alone proves nothing: a line has ended naturally only when the event
 comes for the line on air, after OBS said it started, and ``GetMediaInputStatus`` then
 reports ``OBS_MEDIA_STATE_ENDED``. A stop clears the line on air first, so its end event
-finds nothing to end. A watchdog at the end of the file's duration asks OBS again, so a
-stop made in OBS itself never leaves the queue waiting.
+finds nothing to end. A start event alone proves nothing either: OBS 29 sends one (and
+reports PLAYING with no duration) just after a STOP, and one of an earlier play can arrive
+late; so a play has started only when ``GetMediaInputStatus``, asked after the event,
+reports ``OBS_MEDIA_STATE_PLAYING`` with the file's duration (the cursor says nothing: OBS
+reports it decoded ahead). A RESTART sent just after a STOP can be dropped (the source then
+stays ENDED): it is sent once more as soon as OBS says so three times in a row, or after
+half a second without a start. A watchdog at the end of the file's duration asks OBS
+again, so a stop made in OBS itself never leaves the queue waiting.
 """
 
 from __future__ import annotations
@@ -38,6 +44,9 @@ ENDED = "OBS_MEDIA_STATE_ENDED"
 START_PATIENCE = 5.0  # seconds OBS gets to start a file before the line fails
 SELF_START_PATIENCE = 0.5  # seconds a new file gets to start by itself before RESTART
 END_SLACK = 1.5  # seconds past the duration before the watchdog asks OBS
+STATUS_POLL = 0.02  # seconds between asking OBS whether a play that signalled is playing
+AT_REST = ("OBS_MEDIA_STATE_ENDED", "OBS_MEDIA_STATE_STOPPED")
+DROPPED_AFTER = 3  # answers in a row at rest after a start event: OBS dropped the RESTART
 
 
 class MediaLink(Protocol):
@@ -87,6 +96,7 @@ class HostMedia:
         self._current: _Play | None = None
         self._placed: set[str] = set()  # scenes known to show the source
         self._file = ""  # the file OBS was last pointed at
+        self._last_state = ""  # the media state OBS last reported while a play started
         self._tasks = TaskSet()
         link.add_event_listener(self.on_obs_event)
         link.state.subscribe(self._on_state)
@@ -102,7 +112,9 @@ class HostMedia:
         loop = asyncio.get_running_loop()
         play = _Play(Playback(take, loop.create_future()), loop.create_future())
         self._current = play
+        status: dict[str, Any] | None = None
         try:
+            asked = time.monotonic()
             if str(take.file) != self._file:
                 # A new file starts by itself in OBS 29 (restart_on_activate off); a RESTART
                 # on top would start it twice. Only if it does not start is RESTART sent.
@@ -114,20 +126,46 @@ class HostMedia:
                 )
                 self._file = str(take.file)
                 with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(asyncio.shield(play.started), SELF_START_PATIENCE)
-            if not play.started.done():
-                await self._action(RESTART)
-            await asyncio.wait_for(asyncio.shield(play.started), START_PATIENCE)
-        except TimeoutError:
+                    status = await self._started(play, asked, SELF_START_PATIENCE)
+            for patience in (SELF_START_PATIENCE, START_PATIENCE):
+                if status is None:  # OBS 29 can drop a RESTART sent just after a STOP
+                    asked = time.monotonic()
+                    await self._action(RESTART)
+                    with contextlib.suppress(TimeoutError):
+                        status = await self._started(play, asked, patience)
+            if status is None:
+                raise TimeoutError(self._last_state)
+        except TimeoutError as late:
             self._drop(play)
+            seen = f" (OBS reports {late.args[0]})" if late.args else ""
             raise EngineError(
-                f"OBS did not start {take.file.name} on {self.source!r} within {START_PATIENCE:g} s"
+                f"OBS did not start {take.file.name} on {self.source!r} within "
+                f"{START_PATIENCE:g} s{seen}"
             ) from None
         except BaseException:
             self._drop(play)
             raise
-        await self._read_status(play)
+        self._take_status(play, status)
         return play.playback
+
+    async def _started(self, play: _Play, asked: float, patience: float) -> dict[str, Any]:
+        """OBS's status once this play has started (see the module docstring); TimeoutError
+        if it does not within ``patience`` seconds of ``asked``."""
+        deadline = asked + patience
+        await asyncio.wait_for(asyncio.shield(play.started), max(0.0, deadline - time.monotonic()))
+        idle = 0  # answers in a row that the source is at rest
+        while True:
+            status = await self.status()
+            self._last_state = str(status.get("mediaState"))
+            duration = status.get("mediaDuration")
+            if self._last_state == PLAYING and isinstance(duration, int | float) and duration > 0:
+                return status
+            idle = idle + 1 if self._last_state in AT_REST else 0
+            if time.monotonic() > deadline or idle >= DROPPED_AFTER:
+                raise TimeoutError(self._last_state)  # not starting: asked again, or failed
+            # A late event of an earlier play, or OBS still opening the file: no further
+            # event comes when it starts playing, so OBS is asked again shortly.
+            await asyncio.sleep(STATUS_POLL)
 
     async def stop(self) -> None:
         """Stop the source now; returns once OBS reports it no longer playing."""
@@ -235,7 +273,10 @@ class HostMedia:
         )
 
     async def _read_status(self, play: _Play) -> None:
-        status = await self.status()
+        self._take_status(play, await self.status())
+
+    def _take_status(self, play: _Play, status: dict[str, Any]) -> None:
+        """Duration and cursor from OBS's media status; the watchdog armed for the end."""
         duration, cursor = status.get("mediaDuration"), status.get("mediaCursor")
         playback = play.playback
         if isinstance(duration, int | float) and duration > 0:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from console.host.lines import Line, Placement, Priority
+from console.host.lines import Line, Placement
 from console.observers import Observers, Unsubscribe
 
 
@@ -51,15 +51,18 @@ class HostQueue:
             cut = current
         elif (
             placement is Placement.QUEUE
-            and line.priority is Priority.ANSWER
+            and not line.is_copy
             and current is not None
-            and current.priority < Priority.ANSWER
+            and current.is_copy
         ):
-            cut = current  # an answer preempts copy
+            cut = current  # an answer, or the operator's own words, preempts copy
         if cut is not None:
             self.on_air = None
             self._insert(cut, at_front_of_band=True)
-            self._waiting.insert(0, line)
+            if placement is Placement.NOW:
+                self._waiting.insert(0, line)
+            else:
+                self._insert(line, at_front_of_band=False)
         elif placement is Placement.QUEUE:
             self._insert(line, at_front_of_band=False)
         else:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from console.host.answers import Draft
 from console.host.host import HostState, RoomHost
 from console.profile.host_facts import contradictions
 from console.ui.follow import follow
@@ -51,11 +52,13 @@ class HostPanel(QFrame):
         self.skip_button = QPushButton("Skip")
         self.auto_button = QPushButton("Autopilot")
         self.confirm_button = QPushButton("I'm here")
+        self._shown_proposal: Draft | None = None
         for label in (self.now_label, self.label_state, self.autopilot_label, self.answer_problems):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setWordWrap(True)
         self._layout()
         self._connect()
+        self._show_problems([])
         self.refresh()
 
     def _layout(self) -> None:
@@ -204,6 +207,9 @@ class HostPanel(QFrame):
         proposed = self.host.proposed
         self.answer_edit.setVisible(proposed is not None)
         self.speak_button.setVisible(proposed is not None)
+        if proposed is self._shown_proposal:
+            return  # the same proposal: the operator's edit of it stays as typed
+        self._shown_proposal = proposed
         if proposed is None:
             self._show_problems([])
             return

@@ -43,11 +43,7 @@ def make_clip(path: Path, seconds: float, frequency: int) -> Path:
     return path
 
 
-def host_profile(directory: Path, obs: ObsStudio, engine: str, label_source: str = LABEL) -> str:
-    return f"""\
-    host:
-      engine: {engine}
-      label_source: {label_source}
+SEGMENTS = f"""\
 segments:
   - id: intro
     text: {LONG}
@@ -62,23 +58,36 @@ segments:
 """
 
 
+def host_console(
+    directory: Path,
+    obs: ObsStudio,
+    engine: str = "tts",
+    label_source: str = LABEL,
+    segments: str = SEGMENTS,
+    host: str = "",
+    extra: str = "",
+    slides: bool = False,
+) -> Console:
+    """A one-room console on ``obs`` with the room's host section (engine, label source and
+    ``host``'s lines) and ``segments``; ``extra`` is more of the profile (products...)."""
+    rooms = [("main", obs.port, obs.password)]
+    profile = write_rooms(directory, rooms, hotkeys="", extra="")
+    text = profile.path.read_text(encoding="utf-8")
+    room_end = text.index("\n", text.index("    obs:")) + 1
+    section = f"    host:\n      engine: {engine}\n      label_source: {label_source}\n" + host
+    text = text[:room_end] + section + text[room_end:] + extra + segments
+    profile.path.write_text(text, encoding="utf-8")
+    from console.profile import load_profile
+
+    return Console(load_profile(profile.path), FAST, log_actions=True, slides=slides)
+
+
 def _console(
     directory: Path, obs: ObsStudio, engine: str = "tts", label_source: str = LABEL
 ) -> Console:
     make_clip(directory / "a.mp4", 1.0, 440)
     make_clip(directory / "b.mp4", 1.2, 660)
-    rooms = [("main", obs.port, obs.password)]
-    extra = host_profile(directory, obs, engine, label_source)
-    # the host section belongs to the room: appended right after the room's obs line
-    profile = write_rooms(directory, rooms, hotkeys="", extra="")
-    text = profile.path.read_text(encoding="utf-8")
-    room_end = text.index("\n", text.index("    obs:")) + 1
-    host, segments = extra.split("segments:\n")
-    text = text[:room_end] + host + text[room_end:] + "segments:\n" + segments
-    profile.path.write_text(text, encoding="utf-8")
-    from console.profile import load_profile
-
-    return Console(load_profile(profile.path), FAST, log_actions=True, slides=False)
+    return host_console(directory, obs, engine, label_source)
 
 
 @pytest.fixture(autouse=True)
@@ -86,8 +95,10 @@ def _speech_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
 
 
-@pytest.fixture
-def start(drive: Drive) -> Iterator[Callable[[Console], RoomHost]]:
+@pytest.fixture(name="start")
+def start_console(drive: Drive) -> Iterator[Callable[[Console], RoomHost]]:
+    """``start(console)``: the console started on the module's OBS, program on Host; its
+    room's host returned; the console closed after the test."""
     started: list[Console] = []
 
     def run(console: Console) -> RoomHost:

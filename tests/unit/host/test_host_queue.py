@@ -30,8 +30,14 @@ CASES = [
     ("c1", ["c2", "c3"], "o1", Placement.NOW, "c1", ["o1", "c1", "c2", "c3"]),
     # 插播 plays after the current line without cutting it
     ("c1", ["c2"], "o1", Placement.NEXT, None, ["o1", "c2"]),
-    # free text waits ahead of answers and copy, without cutting the line on air
-    ("c1", ["a1", "c2"], "o1", Placement.QUEUE, None, ["o1", "a1", "c2"]),
+    # free text preempts copy like an answer, ahead of the answers waiting
+    ("c1", ["a1", "c2"], "o1", Placement.QUEUE, "c1", ["o1", "a1", "c1", "c2"]),
+    # free text never cuts an answer on air: it goes next
+    ("a1", ["a2", "c1"], "o1", Placement.QUEUE, None, ["o1", "a2", "c1"]),
+    # an answer that preempts copy waits behind the operator's free text
+    ("c1", ["o1"], "a1", Placement.QUEUE, "c1", ["o1", "a1", "c1"]),
+    # free text on air is not cut by an answer
+    ("o1", ["c1"], "a1", Placement.QUEUE, None, ["a1", "c1"]),
     # nothing on air: an answer simply goes first
     (None, ["c1"], "a1", Placement.QUEUE, None, ["a1", "c1"]),
     # copy queued plays after copy queued before it

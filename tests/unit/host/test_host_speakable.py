@@ -1,12 +1,16 @@
-"""The text normaliser: each kind of written thing and how the host says it."""
+"""The text normaliser: each kind of written thing and how the host says it; the level."""
 
 from __future__ import annotations
 
 import re
+import wave
+from array import array
+from pathlib import Path
 
 import pytest
 
-from console.host.espeak import pinyin_ssml
+from console.host.espeak import PEAK_DB, Espeak, pinyin_ssml
+from console.host.prosody import Prosody
 from console.host.speakable import integer_words, speakable
 
 
@@ -64,3 +68,22 @@ def test_speech_is_pinyin_with_tones_and_pauses_after_punctuation() -> None:
     assert ssml.index('<break time="250ms"/>') < ssml.index('<break time="500ms"/>')
     words = re.sub(r"<[^>]+>", " ", ssml).split()
     assert all(re.fullmatch(r"[a-zü]+[1-5]", word) for word in words), words
+
+
+def peak_and_seconds(path: Path) -> tuple[float, float]:
+    with wave.open(str(path), "rb") as audio:
+        frames = audio.readframes(audio.getnframes())
+        seconds = audio.getnframes() / audio.getframerate()
+    samples = array("h")
+    samples.frombytes(frames)
+    return max(abs(s) for s in samples) / 32768, seconds
+
+
+@pytest.mark.parametrize("volume", [1.0, 0.5, 1.2])
+def test_speech_peaks_below_full_scale_at_its_volume(tmp_path: Path, volume: float) -> None:
+    out = tmp_path / "said.wav"
+    Espeak().render("欢迎来到直播间！今天给大家带来牛排。", Prosody(volume=volume), out)
+    peak, seconds = peak_and_seconds(out)
+    expected = 10 ** (PEAK_DB / 20) * volume  # -3 dBFS, then the volume
+    assert peak == pytest.approx(expected, rel=0.02)
+    assert seconds > 2  # speech, not a click
