@@ -56,12 +56,23 @@ def _as_is(value: Any, context: Context) -> Any:
 
 
 def _path(text: str, context: Context) -> Path:
-    return (context.base_dir / Path(text).expanduser()).resolve()
+    try:
+        return (context.base_dir / Path(text).expanduser()).resolve()
+    except (OSError, RuntimeError) as exc:  # a name too long, a symlink loop, no home
+        raise InvalidValueError(f"not a usable path: {_why(exc)}") from None
+
+
+def _why(exc: BaseException) -> str:
+    return exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
 
 
 def _existing_file(text: str, context: Context) -> Path:
     path = _path(text, context)
-    if not path.is_file():
+    try:
+        found = path.is_file()
+    except OSError as exc:  # Python 3.11 raises for a name too long instead of saying no
+        raise InvalidValueError(f"not a usable file path: {_why(exc)}") from None
+    if not found:
         where = "" if Path(text).is_absolute() else " (relative to the profile's folder)"
         raise InvalidValueError(f"file not found: {text}{where}")
     return path

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from console.host.answers import Draft
 from console.host.host import HostState, RoomHost
 from console.profile.host_facts import contradictions
+from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
@@ -38,9 +39,11 @@ class HostPanel(QFrame):
         self.host = host
         self.room = room
         self._fire = fire
-        self.now_label = named(QLabel(), "hostNow")
-        self.label_state = named(QLabel(), "hostLabel")
-        self.autopilot_label = named(QLabel(), "hostAutopilot")
+        # One elided line each (the whole text in the tooltip): the room column keeps its
+        # height whatever the host, the label or the autopilot has to say.
+        self.now_label = named(ElidedLabel(), "hostNow")
+        self.label_state = named(ElidedLabel(), "hostLabel")
+        self.autopilot_label = named(ElidedLabel(), "hostAutopilot")
         self.answer_edit = QLineEdit()
         self.answer_edit.setPlaceholderText("answer proposed with Q (barrage.answer) appears here")
         self.answer_problems = named(QLabel(), "hostAnswerProblems")
@@ -53,9 +56,8 @@ class HostPanel(QFrame):
         self.auto_button = QPushButton("Autopilot")
         self.confirm_button = QPushButton("I'm here")
         self._shown_proposal: Draft | None = None
-        for label in (self.now_label, self.label_state, self.autopilot_label, self.answer_problems):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setWordWrap(True)
+        self.answer_problems.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.answer_problems.setWordWrap(True)
         self._layout()
         self._connect()
         self._show_problems([])
