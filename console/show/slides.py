@@ -313,6 +313,7 @@ class SlidePusher:
             accepted_ms=accepted_ms,
         )
         self.last = pushed
+        self._product = product  # on air before anyone hears of it
         self.last_error = ""
         self._observers.notify("pushed")
         return pushed

@@ -411,3 +411,12 @@ def test_a_visible_slide_is_switched_in_place(
     assert [s["inputSettings"]["file"] for s in settings] == [str(pushed.path)]
     assert "SetSceneItemEnabled" not in obs.names()
     run(pusher.close())
+
+
+def test_whoever_hears_of_a_push_sees_the_product_on_air(
+    pusher: SlidePusher, run: Run[Any]
+) -> None:
+    seen: list[str | None] = []
+    pusher.subscribe(lambda what: seen.append(pusher.on_air.sku if pusher.on_air else None))
+    run(pusher.show(STEAK))
+    assert seen == [STEAK.sku]
