@@ -1,5 +1,6 @@
-"""The digital host against a real OBS: clips and speech played by OBS, the queue moved by
-OBS's own events, answers preempting copy, the panic stop, and the AI label.
+"""The digital host against a real OBS: clips (one made by the project's clip script) and
+speech played by OBS, the queue moved by OBS's own events, answers preempting copy, the
+panic stop, and the AI label.
 
 Everything is checked through a separate client (``ObsProbe``): the media source's status
 and settings, the events OBS sends, the label's scene item in the program scene, and the
@@ -9,15 +10,20 @@ audio level OBS's own meters report.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import subprocess
+import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtGui import QColor, QImage
 
+from assets.host.make_clips import FPS
+from assets.host.make_clips import make_clip as make_host_clip
 from console.host.host import HostState, RoomHost
 from console.services import Console
 from tests.conftest import Drive
@@ -28,6 +34,7 @@ from tests.support import FAST, connected, write_rooms
 INPUT_VOLUME_METERS = 1 << 16
 MEDIA = "Host Media"
 LABEL = "AI Label"
+SAID = "你好，欢迎来到直播间。"
 LONG = "欢迎来到京东超市直播间，今天给大家带来南美草饲原切眼肉牛排，整块原切，油花均匀，煎好多汁。"
 
 
@@ -170,6 +177,67 @@ def test_clips_play_and_the_queue_advances_on_playback_ended(
     assert ends, "OBS's own end events moved the queue"
     assert media_state(obs_probe) == "OBS_MEDIA_STATE_ENDED"
     assert host.state is HostState.IDLE and len(host.queue) == 0
+
+
+def host_pixels(probe: ObsProbe) -> int:
+    """How many pixels of the program scene, as OBS renders it now, are the host's red jacket."""
+    program = probe.program_scene()
+    shot = probe.call("GetSourceScreenshot", sourceName=program, imageFormat="png", imageWidth=320)
+    image = QImage.fromData(base64.b64decode(shot["imageData"].split(",", 1)[1]))
+    red = 0
+    for y in range(image.height()):
+        for x in range(image.width()):
+            colour = QColor(image.pixel(x, y))
+            red += colour.red() > 150 and colour.green() < 70 and colour.blue() < 90
+    return red
+
+
+def drawn(probe: ObsProbe, within: float = 3.0) -> bool:
+    """The host seen in OBS's picture (no event says a video frame was drawn: polled)."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        if host_pixels(probe) > 200:
+            return True
+    return False
+
+
+def test_a_generated_clip_plays_in_obs_through_the_clip_engine(
+    tmp_path: Path, obs: ObsStudio, start: Callable[[Console], RoomHost], drive: Drive
+) -> None:
+    clip = tmp_path / "hello.mp4"
+    levels = make_host_clip(SAID, clip)
+    assert max(levels) == 1.0 and 0.0 in levels  # the mouth opens and closes
+    segments = f"segments:\n  - id: hello\n    text: {SAID}\n    clip: hello.mp4\n"
+    console = host_console(tmp_path, obs, "clip", segments=segments)
+    host = start(console)
+    with ObsProbe(
+        obs.host, obs.port, obs.password,
+        event_subscriptions=ALL_LOW_VOLUME_EVENTS | INPUT_VOLUME_METERS,
+    ) as probe:  # fmt: skip
+        drive(console.registry.run("host.play hello", "test"))
+        until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+        settings = probe.call("GetInputSettings", inputName=MEDIA)["inputSettings"]
+        assert Path(settings["local_file"]) == clip  # the clip itself, not speech made for it
+        status = probe.call("GetMediaInputStatus", inputName=MEDIA)
+        assert status["mediaState"] == "OBS_MEDIA_STATE_PLAYING"
+        assert abs(status["mediaDuration"] - len(levels) * 1000 / FPS) < 300
+        assert drawn(probe), "the drawn host is on screen"
+        until_host(host, lambda: aired(console) == [("hello", "ended")], drive)
+        assert media_state(probe) == "OBS_MEDIA_STATE_ENDED"
+        peak = max(
+            float(channel[1])
+            for event in probe.events("InputVolumeMeters")
+            for meter in event.data["inputs"]
+            if meter["inputName"] == MEDIA
+            for channel in meter["inputLevelsMul"]
+        )
+        assert peak > 0.1, f"OBS's meter for the clip peaked at {peak}"
+        # A line with no clip (an answer) is spoken through the same source.
+        drive(console.registry.run('host.answer "在一号链接。"', "test"))
+        until_host(host, lambda: ("在一号链接。", "ended") in aired(console), drive)
+        settings = probe.call("GetInputSettings", inputName=MEDIA)["inputSettings"]
+        assert settings["local_file"].endswith(".wav")
+        assert host.state is HostState.IDLE
 
 
 def test_an_answer_preempts_copy_and_the_copy_resumes_from_its_start(
