@@ -32,6 +32,7 @@ from console.profile.model import (
     Show,
     Transition,
 )
+from console.profile.monitors import Monitors, build_monitors
 from console.profile.nodes import node_at
 from console.profile.products import build_products, check_products
 from console.profile.rundown import build_rundown, check_rundown
@@ -124,11 +125,12 @@ def _build(path: Path, root: yaml.MappingNode, data: dict[str, Any]) -> Profile:
     products = build_products(data["products"])
     terms = term_list(root, data)
     assert terms is not None, "a checked compliance section gives a term list"
+    show_monitors = build_monitors(data["monitors"], Monitors())
     return Profile(
         path=path,
         schema_version=data["schema_version"],
         show=Show(**data["show"]),
-        rooms=tuple(_room(room) for room in data["rooms"]),
+        rooms=tuple(_room(room, show_monitors) for room in data["rooms"]),
         hotkeys=tuple(_hotkey(entry) for entry in data["hotkeys"]),
         control=Control(**data["control"]),
         products=products,
@@ -144,7 +146,7 @@ def _hotkey(entry: Entry) -> Hotkey:
     return Hotkey(entry.key, entry.value.line, mark.line + 1, mark.column + 1, entry.value)
 
 
-def _room(data: dict[str, Any]) -> Room:
+def _room(data: dict[str, Any], show_monitors: Monitors) -> Room:
     scenes = data["scenes"]
     return Room(
         id=data["id"],
@@ -158,4 +160,5 @@ def _room(data: dict[str, Any]) -> Room:
         if data["canvas"] is None
         else (data["canvas"]["width"], data["canvas"]["height"]),
         host=build_host(data["host"]),
+        monitors=build_monitors(data["monitors"], show_monitors),
     )
