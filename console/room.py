@@ -1,4 +1,5 @@
-"""The room as the unit: one live room's OBS link, state mirror, slide pusher and pin.
+"""The room as the unit: one live room's OBS link, state mirror, monitors, slide pusher and
+pin.
 
 A show has one ``RoomRuntime`` per profile room, all in a ``RoomSet``. Each runtime owns
 everything that belongs to one OBS, so a failure, a reconnect or a slow answer in one room
@@ -20,6 +21,7 @@ from console.barrage.pin import CommentPin
 from console.commands import CommandError, ErrorCode, unknown_room
 from console.host.host import RoomHost
 from console.obs.link import LinkTiming, ObsLink
+from console.obs.monitor import RoomMonitors
 from console.obs.state import LinkPhase, RoomState
 from console.profile import MissingSecret, Room
 from console.room_reconcile import Reconciliation
@@ -53,6 +55,8 @@ class RoomRuntime:
         self.link = ObsLink(
             room.id, room.obs.host, room.obs.port, password, self.state, timing, note
         )
+        self.monitors = RoomMonitors(self.link, room.monitors)
+        """Live monitors of program and preview (they ask OBS only while on screen)."""
         self.slides_unavailable = ""
         self._slides: SlidePusher | None = None
         if slides is not None:
@@ -119,6 +123,7 @@ class RoomRuntime:
 
     def start(self) -> None:
         self.link.start()
+        self.monitors.start()
         if self.host is not None:
             self.host.start()
 
@@ -136,6 +141,7 @@ class RoomRuntime:
         await self.pin.close()
         if self._slides is not None:
             await self._slides.close()
+        await self.monitors.close()
         await self.link.close()
 
 
