@@ -1,5 +1,5 @@
 """One room at a glance: link state, program and preview, scenes, transition, outputs,
-the slide and the comment on air.
+the slide and the comment on air, and live monitors of program and preview.
 
 The panel only reads the room's runtime (its ``RoomState`` mirror, the slide OBS accepted,
 the pinned comment) and fires commands in its own room; it never talks to OBS itself.
@@ -29,6 +29,7 @@ from console.room import RoomRuntime
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
+from console.ui.monitor_view import MonitorView
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -89,6 +90,12 @@ class RoomPanel(QFrame):
         self.host_panel = (
             HostPanel(runtime.host, self.room.id, fire, self) if runtime.host is not None else None
         )
+        # The column's free space: monitors of OBS's program and preview, unless turned off.
+        self.monitor_views = (
+            [MonitorView(monitor, self) for monitor in runtime.monitors]
+            if runtime.monitors.settings.on
+            else []
+        )
         self._layout()
         self._connect_signals()
         for aspect in ("link", "scenes", "program", "preview", "studio", "transition", "stats"):
@@ -130,7 +137,13 @@ class RoomPanel(QFrame):
         layout.addLayout(on_air)
         if self.host_panel is not None:
             layout.addWidget(self.host_panel)
-        layout.addStretch(1)
+        if self.monitor_views:
+            monitors = QHBoxLayout()
+            for view in self.monitor_views:
+                monitors.addWidget(view, 1)
+            layout.addLayout(monitors, 1)
+        else:
+            layout.addStretch(1)
 
     def _connect_signals(self) -> None:
         follow(self, self.state.subscribe(self.on_state_changed))
@@ -199,6 +212,8 @@ class RoomPanel(QFrame):
             self._show_pin()
         if self.host_panel is not None:
             self.host_panel.tick()
+        for view in self.monitor_views:
+            view.tick()
 
     def on_pin_changed(self, pinned: PinnedComment) -> None:
         self._show_pin()

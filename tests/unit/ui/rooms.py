@@ -11,9 +11,12 @@ from tests.support import FAST, write_rooms
 SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
 
 
-def connected_rooms(tmp_path: Path, count: int, extra_hotkeys: str = "") -> Console:
+def connected_rooms(
+    tmp_path: Path, count: int, extra_hotkeys: str = "", extra: str = ""
+) -> Console:
     """A show with ``count`` rooms whose mirrors hold what a connected OBS with six scenes
-    and long names would show (nothing listens on port 1: no OBS is needed)."""
+    and long names would show (nothing listens on port 1: no OBS is needed); ``extra`` is
+    more of the profile."""
     rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]
     hotkeys = (
         "hotkeys:\n"
@@ -23,7 +26,7 @@ def connected_rooms(tmp_path: Path, count: int, extra_hotkeys: str = "") -> Cons
         )
         + extra_hotkeys
     )
-    console = Console(write_rooms(tmp_path, rooms, hotkeys), FAST, log_actions=False)
+    console = Console(write_rooms(tmp_path, rooms, hotkeys, extra), FAST, log_actions=False)
     for room in console.rooms:
         room.state.load(
             {

@@ -15,6 +15,7 @@ from qasync import QEventLoop
 from console.commands import ActionRecord
 from console.obs.state import LinkPhase, LinkState
 from console.ui.main_window import MainWindow
+from console.ui.monitor_view import MIN_PICTURE
 from tests.conftest import Drive
 from tests.unit.ui.rooms import connected_rooms
 
@@ -53,6 +54,14 @@ def test_every_dock_and_room_lies_inside_a_laptop_screen(
     for part in [*visible_docks, *window.panels.values(), window.command_bar]:
         assert part.width() > 0 and part.height() > 0, part.objectName()
         assert _inside(part, window), part.objectName()
+    # The columns' free space goes to the monitors: program and preview of every room, in
+    # view and large enough to be asked for.
+    views = [view for panel in window.panels.values() for view in panel.monitor_views]
+    assert len(views) == 2 * rooms
+    for view in views:
+        assert _inside(view, window)
+        assert view.picture_rect().width() >= MIN_PICTURE
+        assert view.monitor.width > 0
     shot = window.grab()
     assert (shot.width(), shot.height()) == (window.width(), window.height())
     shot.save(str(tmp_path / f"window-{rooms}-rooms.png"))

@@ -1,0 +1,232 @@
+"""A live monitor of one bus of a room: OBS's latest screenshot of it, scaled with its aspect
+kept, under a PGM (red) or PVW (green) label and the scene's name, as OBS marks them.
+
+It draws only what its :class:`~console.obs.monitor.BusMonitor` may claim: a live frame as
+it is, a stale one dimmed with its age, and no signal while the link is down. It tells the
+monitor whether anyone can see it (shown, its window not minimised, not clipped away) and
+how wide it is, so OBS renders screenshots at the size they are drawn and none while the
+monitor is out of sight. Keys never stop here: the monitor takes no focus.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from console.obs.monitor import Bus, BusMonitor, Frame, Status, request_width
+from console.ui.follow import follow
+from console.ui.theme import ATTENTION, BORDER, DIM, PANEL, PREVIEW, PROGRAM, TEXT
+
+_BADGES = {Bus.PROGRAM: ("PGM", PROGRAM), Bus.PREVIEW: ("PVW", PREVIEW)}
+_SCREEN = "#000000"
+_DIMMED = QColor(0, 0, 0, 170)
+_DEFAULT_ASPECT = 16 / 9
+_GAP = 3  # pixels between the label line and the picture
+MIN_PICTURE = 32  # pixels wide: a monitor squeezed smaller shows its label only
+_NOTES = {Status.NO_SIGNAL: "NO SIGNAL", Status.WAITING: "waiting", Status.OFF: "off"}
+_TEXT_GAP = 8
+_LABEL_SPAN = 200  # pixels: a narrower picture has the label across the whole view
+
+
+class MonitorView(QWidget):
+    """One bus's monitor (see the module docstring)."""
+
+    def __init__(self, monitor: BusMonitor, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("monitorView")
+        self.monitor = monitor
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setToolTip(
+            f"{monitor.bus} monitor: OBS's screenshot of the scene, {monitor.fps:g} a second "
+            "while on screen (monitors: fps in the profile)"
+        )
+        key = self._key = object()  # who the monitor knows this view as
+        follow(self, monitor.subscribe(self.on_monitor_changed))
+        follow(self, lambda: monitor.seen(key, 0))
+
+    # -- sizes ----------------------------------------------------------------------------
+
+    def _label_height(self) -> int:
+        return self.fontMetrics().height() + 4
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(MIN_PICTURE, 0)  # only the column's free space: it never makes it taller
+
+    def sizeHint(self) -> QSize:
+        return QSize(320, self._label_height() + _GAP + 180)
+
+    def picture_rect(self) -> QRect:
+        """Where the frame is drawn: under the label, as large as the frame's aspect allows,
+        centred across and at the top."""
+        top = self._label_height() + _GAP
+        room_width, room_height = self.width(), max(0, self.height() - top)
+        frame = self.monitor.frame
+        aspect = _DEFAULT_ASPECT
+        if frame is not None and frame.image.height() > 0:
+            aspect = frame.image.width() / frame.image.height()
+        width = min(room_width, round(room_height * aspect))
+        height = min(room_height, round(width / aspect))
+        return QRect((room_width - width) // 2, top, width, height)
+
+    # -- who sees it ----------------------------------------------------------------------
+
+    def _check_seen(self) -> None:
+        """Tell the monitor whether the operator can see this view, and how wide it is."""
+        seen = (
+            self.isVisible()
+            and not self.window().isMinimized()
+            and not self.visibleRegion().isEmpty()
+        )
+        pixels = self.picture_rect().width()
+        too_small = pixels < MIN_PICTURE  # a column with no room left: not worth a request
+        width = 0 if too_small or not seen else request_width(pixels * self.devicePixelRatioF())
+        self.monitor.seen(self._key, width)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.window().installEventFilter(self)  # minimised and restored (idempotent)
+        self._check_seen()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.monitor.seen(self._key, 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._check_seen()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowStateChange:
+            self._check_seen()
+        return False
+
+    def on_monitor_changed(self, frame: Frame | None) -> None:
+        if frame is not None and self.visibleRegion().isEmpty():
+            self._check_seen()  # clipped away (a scrolled or collapsed column): stop asking
+        self.update()
+
+    def tick(self) -> None:
+        """Once a second: a frame that stops coming turns stale as it ages."""
+        if self.monitor.frame is not None:
+            self.update()
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        now = time.monotonic()
+        monitor = self.monitor
+        status, frame = monitor.status(now), monitor.frame
+        picture = self.picture_rect()
+        caption = self._caption(status, frame, now)
+        # The state goes over the picture when it has room, else on the label line.
+        roomy = picture.height() >= (len(caption) + 1) * self.fontMetrics().height()
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(PANEL))
+        self._paint_label(painter, status, picture, "" if roomy else self._note(status, frame, now))
+        painter.fillRect(picture, QColor(_SCREEN))
+        if frame is not None and status in (Status.LIVE, Status.STALE, Status.NO_SIGNAL):
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(QRectF(picture), frame.image)
+            if status is not Status.LIVE:
+                painter.fillRect(picture, _DIMMED)
+        if roomy and caption:
+            painter.setPen(QColor(self._note_colour(status)))
+            painter.setFont(self._bold())
+            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+            painter.drawText(picture, flags, "\n".join(caption))
+        painter.setPen(QColor(self._colour(status) if status is Status.LIVE else BORDER))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(picture.adjusted(0, 0, -1, -1))
+        painter.end()
+        self._check_seen()  # painted: it is in view (again, after being clipped away)
+
+    def _bold(self) -> QFont:
+        font = QFont(self.font())
+        font.setBold(True)
+        return font
+
+    def _colour(self, status: Status) -> str:
+        """The bus's colour while OBS has something on it, else the idle grey."""
+        on = status not in (Status.NO_SIGNAL, Status.OFF)
+        return _BADGES[self.monitor.bus][1] if on else BORDER
+
+    @staticmethod
+    def _note_colour(status: Status) -> str:
+        return DIM if status is Status.OFF else ATTENTION
+
+    def _paint_label(self, painter: QPainter, status: Status, picture: QRect, note: str) -> None:
+        """PGM or PVW in the bus's colour, the scene OBS has on it, and the state when the
+        picture has no room for it."""
+        word = _BADGES[self.monitor.bus][0]
+        bold = self._bold()
+        metrics = QFontMetrics(bold)
+        height = self._label_height()
+        # Over the picture's width, or the whole view's when the picture is too narrow.
+        span = picture if picture.width() >= _LABEL_SPAN else self.rect()
+        badge = QRect(span.left(), 0, metrics.horizontalAdvance(word) + 14, height)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(self._colour(status)))
+        painter.drawRoundedRect(badge, 3, 3)
+        painter.setFont(bold)
+        on = status not in (Status.NO_SIGNAL, Status.OFF)
+        painter.setPen(QColor(PANEL if on else TEXT))
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, word)
+        left = badge.right() + 8
+        room = max(1, span.right() - left)
+        # The note gets what the scene leaves of the line; the scene keeps at least half.
+        scene = self.monitor.scene or "—"
+        note_room = 0
+        if note:
+            left_over = max(room - metrics.horizontalAdvance(scene), room // 2) - _TEXT_GAP
+            # + 2: Qt elides a text given exactly its own width.
+            note_room = max(0, min(metrics.horizontalAdvance(note) + 2, left_over))
+        scene_room = room - note_room - (_TEXT_GAP if note else 0)
+        scene = metrics.elidedText(scene, Qt.TextElideMode.ElideRight, scene_room)
+        painter.setPen(QColor(TEXT if on else DIM))
+        painter.drawText(QRect(left, 0, room, height), Qt.AlignmentFlag.AlignVCenter, scene)
+        if note:
+            painter.setPen(QColor(self._note_colour(status)))
+            align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
+            shown = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_room)
+            painter.drawText(QRect(left, 0, room, height), align, shown)
+
+    def _note(self, status: Status, frame: Frame | None, now: float) -> str:
+        """The state in a word or two, for the label line (nothing while live)."""
+        if status is Status.STALE and frame is not None:
+            return f"STALE {_age(frame.age(now))}"
+        return _NOTES.get(status, "")
+
+    def _caption(self, status: Status, frame: Frame | None, now: float) -> list[str]:
+        """The state in words, over the picture (nothing while live)."""
+        if status is Status.NO_SIGNAL:
+            return ["NO SIGNAL"] + ([f"last frame {_age(frame.age(now))} ago"] if frame else [])
+        if status is Status.STALE and frame is not None:
+            other = [] if frame.scene == self.monitor.scene else [f"(of {frame.scene})"]
+            return [f"STALE {_age(frame.age(now))}", *other]
+        if status is Status.WAITING:
+            return ["waiting for OBS…"]
+        if status is Status.OFF:
+            return ["studio mode off" if self.monitor.bus is Bus.PREVIEW else "no program scene"]
+        return []
+
+
+def _age(seconds: float) -> str:
+    if seconds < 1:
+        return "<1 s"
+    if seconds < 120:
+        return f"{seconds:.0f} s"
+    return f"{seconds / 60:.0f} min"

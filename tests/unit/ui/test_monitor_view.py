@@ -1,0 +1,86 @@
+"""The monitors in a room's column: they say when the operator can see them (and so when OBS
+is asked for screenshots), and they draw a frame as live only while it is."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+from qasync import QEventLoop
+
+from console.obs.monitor import Frame, decode
+from console.obs.state import LinkPhase, LinkState
+from console.services import Console
+from console.ui.main_window import MainWindow
+from tests.conftest import Drive
+from tests.unit.test_monitor import BLUE, jpeg_uri
+from tests.unit.ui.rooms import connected_rooms
+
+
+def _window(tmp_path: Path, qtbot: QtBot, extra: str = "") -> tuple[MainWindow, Console]:
+    console = connected_rooms(tmp_path, 2, extra=extra)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(0, 0, 1920, 1040))
+    window.show()
+    qtbot.waitExposed(window)
+    return window, console
+
+
+def test_the_monitors_are_asked_for_only_while_the_operator_can_see_them(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    window, console = _window(tmp_path, qtbot)
+    monitors = [monitor for room in window.rooms for monitor in room.monitors]
+    qtbot.waitUntil(lambda: all(monitor.width > 0 for monitor in monitors))
+    panel = window.panels["room1"]
+    program_view = panel.monitor_views[0]
+    assert program_view.monitor is window.rooms.get("room1").monitors.program
+    assert program_view.monitor.width >= program_view.picture_rect().width()
+    program_view.hide()
+    assert program_view.monitor.width == 0
+    assert panel.monitor_views[1].monitor.width > 0  # the other one is still in view
+    program_view.show()
+    qtbot.waitUntil(lambda: program_view.monitor.width > 0)
+    window.showMinimized()
+    qtbot.waitUntil(lambda: all(monitor.width == 0 for monitor in monitors))
+    window.showNormal()
+    qtbot.waitUntil(lambda: all(monitor.width > 0 for monitor in monitors))
+    window.close()
+    assert all(monitor.width == 0 for monitor in monitors)
+    drive(console.close())
+
+
+def test_turned_off_in_the_profile_the_column_has_no_monitors(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    window, console = _window(tmp_path, qtbot, extra="monitors: false\n")
+    assert all(panel.monitor_views == [] for panel in window.panels.values())
+    window.close()
+    drive(console.close())
+
+
+def _centre(window: MainWindow) -> QColor:
+    view = window.panels["room1"].monitor_views[0]
+    view.repaint()
+    return view.grab().toImage().pixelColor(view.picture_rect().center())
+
+
+def test_a_frame_is_drawn_as_it_is_only_while_live_then_dimmed_with_no_signal(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    window, console = _window(tmp_path, qtbot)
+    room = window.rooms.get("room1")
+    monitor = room.monitors.program
+    now = time.monotonic()
+    monitor.frame = Frame("Host", decode(jpeg_uri(BLUE)), monitor.connection, now, now)
+    live = _centre(window)
+    assert abs(live.blue() - BLUE.blue()) < 8 and abs(live.red() - BLUE.red()) < 8
+    room.state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
+    dimmed = _centre(window)
+    assert dimmed.blue() < BLUE.blue() / 2  # the last frame, never shown as live
+    window.close()
+    drive(console.close())
