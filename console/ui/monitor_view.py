@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QHideEvent,
+    QImage,
     QPainter,
     QPaintEvent,
     QResizeEvent,
@@ -139,8 +140,7 @@ class MonitorView(QWidget):
         self._paint_label(painter, status, picture, "" if roomy else self._note(status, frame, now))
         painter.fillRect(picture, QColor(_SCREEN))
         if frame is not None and status in (Status.LIVE, Status.STALE, Status.NO_SIGNAL):
-            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(QRectF(picture), frame.image)
+            _draw(painter, picture, frame.image)
             if status is not Status.LIVE:
                 painter.fillRect(picture, _DIMMED)
         if roomy and caption:
@@ -222,6 +222,16 @@ class MonitorView(QWidget):
         if status is Status.OFF:
             return ["studio mode off" if self.monitor.bus is Bus.PREVIEW else "no program scene"]
         return []
+
+
+def _draw(painter: QPainter, picture: QRect, image: QImage) -> None:
+    """The frame in the picture: as it is when OBS made it that size (give or take OBS's
+    rounding of the height), else scaled smoothly (while the view is being resized)."""
+    if abs(image.width() - picture.width()) <= 1 and abs(image.height() - picture.height()) <= 1:
+        painter.drawImage(picture.topLeft(), image)
+        return
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    painter.drawImage(QRectF(picture), image)
 
 
 def _age(seconds: float) -> str:

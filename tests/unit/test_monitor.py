@@ -17,6 +17,7 @@ from qasync import QEventLoop
 from console.obs.link import ObsLink
 from console.obs.monitor import (
     MAX_WIDTH,
+    MIN_WIDTH,
     Bus,
     BusMonitor,
     Frame,
@@ -91,10 +92,10 @@ def test_what_holds_no_image_is_refused(uri: str) -> None:
         decode(uri)
 
 
-def test_the_width_asked_is_rounded_up_and_capped() -> None:
-    assert request_width(200) == 208
-    assert request_width(208) == 208
-    assert request_width(0.5) == 16
+def test_the_width_asked_is_the_width_shown_within_obs_limits() -> None:
+    assert request_width(200) == 200
+    assert request_width(399.6) == 400
+    assert request_width(0.5) == MIN_WIDTH
     assert request_width(10_000) == MAX_WIDTH
 
 
