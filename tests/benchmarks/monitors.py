@@ -18,8 +18,11 @@ monitors are seen and painted as on screen) runs for ``--seconds``; then, per ra
   (median, p95 and max, ms): whether anything blocks the window.
 
 Besides: ``decode_ms``, the time to turn one of OBS's screenshots (base64 JPEG at the
-width the monitors ask) into a ``QImage``, which the monitors do off the GUI thread, and
-``width_px``, that width. Rates run in rounds, the order reversed each round, so drift
+width the monitors ask) into a ``QImage``, which the monitors do off the GUI thread;
+``width_px``, that width; and ``per_screenshot.obs_cpu_ms``, OBS's CPU time for one such
+screenshot, from spans of screenshots asked back to back against spans of none (OBS's
+own rendering costs it tens of % of a core under Xvfb, whose drift hides the monitors'
+share in the runs above). Rates run in rounds, the order reversed each round, so drift
 (other work on the machine) falls on every rate alike; ``load_avg`` is the machine's
 1-minute load average at the start and the end.
 
@@ -52,12 +55,13 @@ from console.obs.monitor import IMAGE_FORMAT, JPEG_QUALITY, Frame, decode  # noq
 from console.services import Console  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
 from tests.benchmarks.figures import figures, real_obs  # noqa: E402
-from tests.harness import ObsStudio  # noqa: E402
+from tests.harness import ObsProbe, ObsStudio  # noqa: E402
 from tests.support import HOTKEYS, connected, until, write_rooms  # noqa: E402
 
 RATES = (0.0, 1.0, 2.0, 5.0)  # 0: monitors off, the baseline
 TICK = os.sysconf("SC_CLK_TCK")
 LAG_EVERY = 0.02
+SPAN = 5.0  # seconds of each span of the per-screenshot measurement
 
 
 def cpu_seconds(pid: int) -> float:
@@ -135,16 +139,49 @@ async def one_rate(obs: ObsStudio, fps: float, seconds: float, workdir: Path) ->
     return result
 
 
-def decode_figures(obs: ObsStudio, width: int, rounds: int = 200) -> dict[str, float]:
-    """Decoding one real screenshot of OBS at the monitors' width, as the decoder does."""
-    with obs.probe() as probe:
-        uri = probe.call(
+def screenshot(probe: ObsProbe, width: int) -> str:
+    """One screenshot as the monitors ask for it."""
+    return str(
+        probe.call(
             "GetSourceScreenshot",
             sourceName="Product",
             imageFormat=IMAGE_FORMAT,
             imageWidth=width,
             imageCompressionQuality=JPEG_QUALITY,
         )["imageData"]
+    )
+
+
+def obs_cost_per_screenshot(obs: ObsStudio, width: int, pairs: int = 4) -> dict[str, float]:
+    """OBS's CPU time for one screenshot: spans of screenshots asked back to back, each
+    beside a span of nothing asked (alternating, so drift falls on both), the difference
+    in OBS's CPU rate spread over the screenshots made."""
+    assert obs.pid is not None
+    idle_cpu = idle_wall = busy_cpu = busy_wall = 0.0
+    made = 0
+    with obs.probe() as probe:
+        for _ in range(pairs):
+            began, cpu = time.monotonic(), cpu_seconds(obs.pid)
+            time.sleep(SPAN)  # OBS left alone: its own rendering only
+            idle_wall += time.monotonic() - began
+            idle_cpu += cpu_seconds(obs.pid) - cpu
+            began, cpu = time.monotonic(), cpu_seconds(obs.pid)
+            while time.monotonic() - began < SPAN:
+                screenshot(probe, width)
+                made += 1
+            busy_wall += time.monotonic() - began
+            busy_cpu += cpu_seconds(obs.pid) - cpu
+    extra = busy_cpu - idle_cpu / idle_wall * busy_wall
+    return {
+        "obs_cpu_ms": round(1e3 * extra / made, 2),
+        "screenshots_per_s": round(made / busy_wall, 1),
+    }
+
+
+def decode_figures(obs: ObsStudio, width: int, rounds: int = 200) -> dict[str, float]:
+    """Decoding one real screenshot of OBS at the monitors' width, as the decoder does."""
+    with obs.probe() as probe:
+        uri = screenshot(probe, width)
     samples = []
     for _ in range(rounds):
         t0 = time.perf_counter()
@@ -181,6 +218,7 @@ def main() -> None:
         runs = qasync.run(every_rate())
         width = max(run["width_px"] for run in runs[RATES[-1]])
         decoding = decode_figures(obs, width)
+        per_screenshot = obs_cost_per_screenshot(obs, width)
         del app
     baseline = runs[0.0]
     rates: dict[str, Any] = {}
@@ -213,6 +251,7 @@ def main() -> None:
         "load_avg": [round(load_started, 2), round(os.getloadavg()[0], 2)],
         "width_px": width,
         "decode_ms": decoding,
+        "per_screenshot": per_screenshot,
         "rates": rates,
     }
     print(json.dumps(report))
