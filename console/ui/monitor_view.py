@@ -10,9 +10,10 @@ monitor is out of sight. Keys never stop here: the monitor takes no focus.
 
 from __future__ import annotations
 
+import math
 import time
 
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -55,6 +56,10 @@ class MonitorView(QWidget):
             f"{monitor.bus} monitor: OBS's screenshot of the scene, {monitor.fps:g} a second "
             "while on screen (monitors: fps in the profile)"
         )
+        # A frame that is not followed by another turns stale on time, not at the next tick.
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.timeout.connect(self.update)
         key = self._key = object()  # who the monitor knows this view as
         follow(self, monitor.subscribe(self.on_monitor_changed))
         follow(self, lambda: monitor.seen(key, 0))
@@ -116,12 +121,14 @@ class MonitorView(QWidget):
         return False
 
     def on_monitor_changed(self, frame: Frame | None) -> None:
-        if frame is not None and self.visibleRegion().isEmpty():
-            self._check_seen()  # clipped away (a scrolled or collapsed column): stop asking
+        if frame is not None:
+            if self.visibleRegion().isEmpty():
+                self._check_seen()  # clipped away (a scrolled or collapsed column): stop asking
+            self._stale_timer.start(math.ceil(self.monitor.stale_after * 1000) + 20)
         self.update()
 
     def tick(self) -> None:
-        """Once a second: a frame that stops coming turns stale as it ages."""
+        """Once a second: a stale frame's age goes on."""
         if self.monitor.frame is not None:
             self.update()
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 from qasync import QEventLoop
 
-from console.obs.monitor import Frame, decode
+from console.obs.monitor import Frame, Status, decode
 from console.obs.state import LinkPhase, LinkState
 from console.services import Console
 from console.ui.main_window import MainWindow
+from console.ui.monitor_view import MonitorView
 from tests.conftest import Drive
 from tests.unit.test_monitor import BLUE, jpeg_uri
 from tests.unit.ui.rooms import connected_rooms
@@ -82,5 +83,38 @@ def test_a_frame_is_drawn_as_it_is_only_while_live_then_dimmed_with_no_signal(
     room.state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
     dimmed = _centre(window)
     assert dimmed.blue() < BLUE.blue() / 2  # the last frame, never shown as live
+    window.close()
+    drive(console.close())
+
+
+class Paints(QObject):
+    """What a view's monitor could claim each time the view was painted."""
+
+    def __init__(self, view: MonitorView) -> None:
+        super().__init__(view)
+        self.statuses: list[Status] = []
+        self._view = view
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.statuses.append(self._view.monitor.status(time.monotonic()))
+        return False
+
+
+def test_a_frame_not_followed_by_another_is_drawn_stale_on_time(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    window, console = _window(tmp_path, qtbot)
+    window._ticker.stop()  # no once-a-second repaint: only the frame's own deadline
+    view = window.panels["room1"].monitor_views[0]
+    monitor = view.monitor
+    paints = Paints(view)
+    now = time.monotonic()
+    monitor.frame = Frame("Host", decode(jpeg_uri(BLUE)), monitor.connection, now, now)
+    view.on_monitor_changed(monitor.frame)  # as the monitor says when a frame arrives
+    qtbot.waitUntil(lambda: Status.LIVE in paints.statuses)
+    qtbot.waitUntil(lambda: Status.STALE in paints.statuses, timeout=3000)
+    assert time.monotonic() - now >= monitor.stale_after
     window.close()
     drive(console.close())
