@@ -35,11 +35,12 @@ _BADGES = {Bus.PROGRAM: ("PGM", PROGRAM), Bus.PREVIEW: ("PVW", PREVIEW)}
 _SCREEN = "#000000"
 _DIMMED = QColor(0, 0, 0, 170)
 _DEFAULT_ASPECT = 16 / 9
+_TOP = 6  # pixels above the label: the column's spacing, inside the view (see MonitorArea)
 _GAP = 3  # pixels between the label line and the picture
 MIN_PICTURE = 32  # pixels wide: a monitor squeezed smaller shows its label only
 _NOTES = {Status.NO_SIGNAL: "NO SIGNAL", Status.WAITING: "waiting", Status.OFF: "off"}
 _TEXT_GAP = 8
-_LABEL_SPAN = 200  # pixels: a narrower picture has the label across the whole view
+_LABEL_SPAN = 120  # pixels: a narrower picture has the label across the whole view
 
 
 class MonitorView(QWidget):
@@ -69,16 +70,20 @@ class MonitorView(QWidget):
     def _label_height(self) -> int:
         return self.fontMetrics().height() + 4
 
+    def above_picture(self) -> int:
+        """Pixels of the view above its picture: the label line and a gap."""
+        return _TOP + self._label_height() + _GAP
+
     def minimumSizeHint(self) -> QSize:
         return QSize(MIN_PICTURE, 0)  # only the column's free space: it never makes it taller
 
     def sizeHint(self) -> QSize:
-        return QSize(320, self._label_height() + _GAP + 180)
+        return QSize(320, self.above_picture() + 180)
 
     def picture_rect(self) -> QRect:
         """Where the frame is drawn: under the label, as large as the frame's aspect allows,
         centred across and at the top."""
-        top = self._label_height() + _GAP
+        top = self.above_picture()
         room_width, room_height = self.width(), max(0, self.height() - top)
         frame = self.monitor.frame
         aspect = _DEFAULT_ASPECT
@@ -184,7 +189,7 @@ class MonitorView(QWidget):
         height = self._label_height()
         # Over the picture's width, or the whole view's when the picture is too narrow.
         span = picture if picture.width() >= _LABEL_SPAN else self.rect()
-        badge = QRect(span.left(), 0, metrics.horizontalAdvance(word) + 14, height)
+        badge = QRect(span.left(), _TOP, metrics.horizontalAdvance(word) + 14, height)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(self._colour(status)))
         painter.drawRoundedRect(badge, 3, 3)
@@ -204,12 +209,13 @@ class MonitorView(QWidget):
         scene_room = room - note_room - (_TEXT_GAP if note else 0)
         scene = metrics.elidedText(scene, Qt.TextElideMode.ElideRight, scene_room)
         painter.setPen(QColor(TEXT if on else DIM))
-        painter.drawText(QRect(left, 0, room, height), Qt.AlignmentFlag.AlignVCenter, scene)
+        line = QRect(left, _TOP, room, height)
+        painter.drawText(line, Qt.AlignmentFlag.AlignVCenter, scene)
         if note:
             painter.setPen(QColor(self._note_colour(status)))
             align = Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight
             shown = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_room)
-            painter.drawText(QRect(left, 0, room, height), align, shown)
+            painter.drawText(line, align, shown)
 
     def _note(self, status: Status, frame: Frame | None, now: float) -> str:
         """The state in a word or two, for the label line (nothing while live)."""

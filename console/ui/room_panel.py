@@ -8,7 +8,7 @@ the pinned comment) and fires commands in its own room; it never talks to OBS it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -29,6 +29,7 @@ from console.room import RoomRuntime
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
+from console.ui.monitor_area import MonitorArea
 from console.ui.monitor_view import MonitorView
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
@@ -128,22 +129,24 @@ class RoomPanel(QFrame):
         layout.addWidget(self.link_reason)
         layout.addWidget(self.differences_label)
         layout.addWidget(self.restore_button)
-        layout.addLayout(buses)
-        layout.addLayout(self.scene_grid)
-        layout.addLayout(transition)
+        controls = QVBoxLayout()
+        controls.setSpacing(layout.spacing())  # the column's, whatever the monitors' area has
+        controls.addLayout(buses)
+        controls.addLayout(self.scene_grid)
+        controls.addLayout(transition)
         on_air = QHBoxLayout()
         on_air.addWidget(self.slide_label, 1)
         on_air.addWidget(self.pin_label, 1)
-        layout.addLayout(on_air)
+        controls.addLayout(on_air)
         if self.host_panel is not None:
-            layout.addWidget(self.host_panel)
-        if self.monitor_views:
-            monitors = QHBoxLayout()
-            for view in self.monitor_views:
-                monitors.addWidget(view, 1)
-            layout.addLayout(monitors, 1)
-        else:
+            controls.addWidget(self.host_panel)
+        views = self.monitor_views
+        self.monitor_area = MonitorArea(controls, views) if views else None
+        if self.monitor_area is None:
+            layout.addLayout(controls)
             layout.addStretch(1)
+        else:
+            layout.addLayout(self.monitor_area.body, 1)
 
     def _connect_signals(self) -> None:
         follow(self, self.state.subscribe(self.on_state_changed))
@@ -182,6 +185,11 @@ class RoomPanel(QFrame):
     def on_scene_clicked(self, scene: str) -> None:
         verb = "scene.preview" if self.state.studio_mode else "scene.program"
         self._command(verb, scene=scene)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.monitor_area is not None:
+            self.monitor_area.fit()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._fire("room.select", "click", room=self.room.id)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QEvent, QObject, QRect
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
@@ -116,5 +117,51 @@ def test_a_frame_not_followed_by_another_is_drawn_stale_on_time(
     qtbot.waitUntil(lambda: Status.LIVE in paints.statuses)
     qtbot.waitUntil(lambda: Status.STALE in paints.statuses, timeout=3000)
     assert time.monotonic() - now >= monitor.stale_after
+    window.close()
+    drive(console.close())
+
+
+@pytest.mark.parametrize(
+    ("rooms", "screen", "beside"),
+    [(1, QRect(0, 0, 1366, 728), True), (2, QRect(0, 0, 1920, 1040), False)],
+)
+def test_the_monitors_go_where_their_picture_is_larger(
+    tmp_path: Path,
+    qtbot: QtBot,
+    aloop: QEventLoop,
+    drive: Drive,
+    rooms: int,
+    screen: QRect,
+    beside: bool,
+) -> None:
+    """A wide, short column (one room on a laptop) has its room beside the controls, one
+    monitor above the other; a tall one (two rooms on a large screen) below them."""
+    console = connected_rooms(tmp_path, rooms)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.setGeometry(screen)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.panels["room1"]
+    area = panel.monitor_area
+    assert area is not None
+    program, preview = panel.monitor_views
+    scene = panel.scene_buttons["Break"]  # the grid's last column
+
+    def beside_the_controls() -> bool:  # one monitor above the other
+        return (
+            program.geometry().left() > scene.geometry().right()
+            and preview.geometry().top() > program.geometry().bottom()
+        )
+
+    def below_the_controls() -> bool:  # side by side
+        return (
+            program.geometry().top() > scene.geometry().bottom()
+            and preview.geometry().left() > program.geometry().right()
+        )
+
+    qtbot.waitUntil(beside_the_controls if beside else below_the_controls)
+    assert area.beside is beside
+    assert program.picture_rect().width() >= 120
     window.close()
     drive(console.close())

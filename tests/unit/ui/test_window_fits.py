@@ -58,10 +58,10 @@ def test_every_dock_and_room_lies_inside_a_laptop_screen(
     # view and large enough to be asked for.
     views = [view for panel in window.panels.values() for view in panel.monitor_views]
     assert len(views) == 2 * rooms
+    qtbot.waitUntil(lambda: all(view.monitor.width > 0 for view in views))  # laid out
     for view in views:
         assert _inside(view, window)
         assert view.picture_rect().width() >= MIN_PICTURE
-        assert view.monitor.width > 0
     shot = window.grab()
     assert (shot.width(), shot.height()) == (window.width(), window.height())
     shot.save(str(tmp_path / f"window-{rooms}-rooms.png"))
