@@ -2,8 +2,9 @@
 again: a SIGKILL mid-show loses nothing an operator decided.
 
 One JSON line per change, flushed at once (like the logs): the rundown's position and
-actual times, what each room had on air (program scene, slide, pinned comment), the bans
-and the review queue. On open, ``replay`` folds the lines into the last state; ``restore``
+actual times, what each room had on air (program scene, slide, pinned comment), the host's
+queue and autopilot, the bans and the review queue. On open, ``replay`` folds the lines
+into the last state; ``restore``
 gives it back to the services: the rundown and the moderation directly, and what was on
 air as the rooms' expectations, which each room compares with what its OBS really shows
 once connected (the operator restores the differences with ``room.restore``). A torn last
@@ -55,6 +56,8 @@ class RoomOnAir:
     slide: str | None = None
     pin: dict[str, Any] | None = None
     """``{"message": record, "until": epoch seconds}``."""
+    host: dict[str, Any] | None = None
+    """``{"lines": [line records], "autopilot": position}`` (``RoomHost.journaled``)."""
 
 
 @dataclass
@@ -81,6 +84,11 @@ class ShowState:
             self.room(entry["room"]).slide = entry["sku"]
         elif kind == "pin":
             self.room(entry["room"]).pin = entry.get("pin")
+        elif kind == "host":
+            self.room(entry["room"]).host = {
+                "lines": list(entry["lines"]),
+                "autopilot": entry.get("autopilot"),
+            }
         elif kind == "bans":
             self.bans = [dict(ban) for ban in entry["bans"]]
         elif kind == "held":

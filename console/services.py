@@ -93,6 +93,7 @@ class Console:
         self.restored = self._restore(replay(journal)) if journal is not None else []
         """What was taken back from the show's journal, in words (empty: a fresh show)."""
         self.journal = Journal(journal)
+        self._host_kept: dict[str, dict[str, Any]] = {}
         self._keep_journal()
 
     async def room_restore(self, context: Context) -> Result:
@@ -196,6 +197,11 @@ class Console:
             product = self.products.get(on_air.slide) if on_air.slide else None
             if product is not None and room.has_slides:
                 room.slides.adopt(product)
+            if on_air.host is not None and room.host is not None:
+                lines = self._restored_lines(room.id, on_air.host["lines"])
+                room.host.restore(lines, on_air.host["autopilot"])
+                if lines:
+                    said.append(f"room {room.id}: {len(lines)} host line(s), held")
             pin = on_air.pin
             if pin is not None and pin["until"] > time.time():
                 message = Message.from_record(pin["message"])
@@ -204,6 +210,16 @@ class Console:
         if said:
             log.info("restored from the show's journal: %s", "; ".join(said))
         return said
+
+    @staticmethod
+    def _restored_lines(room_id: str, records: list[dict[str, Any]]) -> list[Line]:
+        lines: list[Line] = []
+        for record in records:
+            try:
+                lines.append(Line.from_record(record))
+            except (KeyError, ValueError, TypeError) as exc:
+                log.warning("room %s: a journaled host line is unreadable: %s", room_id, exc)
+        return lines
 
     def _keep_journal(self) -> None:
         """Journal each change of the live state from now on."""
@@ -231,6 +247,8 @@ class Console:
             if room.has_slides:
                 journal.follow(room.slides.subscribe(partial(self._journal_slide, room)))
             journal.follow(room.pin.subscribe(partial(self._journal_pin, room)))
+            if room.host is not None:
+                journal.follow(room.host.subscribe(partial(self._journal_host, room)))
 
     def _journal_program(self, room: RoomRuntime, aspect: str) -> None:
         if aspect == "program" and room.state.link.phase is LinkPhase.CONNECTED:
@@ -241,6 +259,13 @@ class Console:
             self.journal.write("slide", room=room.id, sku=room.slides.last.sku)
         elif what == "hidden":
             self.journal.write("slide", room=room.id, sku=None)
+
+    def _journal_host(self, room: RoomRuntime, aspect: str) -> None:
+        if aspect in ("queue", "autopilot") and room.host is not None:
+            kept = room.host.journaled()
+            if kept != self._host_kept.get(room.id):
+                self._host_kept[room.id] = kept
+                self.journal.write("host", room=room.id, **kept)
 
     def _journal_pin(self, room: RoomRuntime, pinned: PinnedComment) -> None:
         pin = pinned.current

@@ -182,6 +182,25 @@ class Autopilot:
             self._segment, self._next = segments.index(line.segment), None
             self._notify()
 
+    def position(self) -> dict[str, Any]:
+        """Where the loop is, as the show's journal keeps it."""
+        sku = self.product
+        segment = self.scripts[sku][self._segment].segment if sku is not None else None
+        return {"state": self.state.value, "sku": sku, "segment": segment}
+
+    def restore(self, position: dict[str, Any]) -> None:
+        """Back where the journal says it was; if it was on, paused until the operator
+        resumes it (nothing airs by itself after a restart)."""
+        sku, segment = position.get("sku"), position.get("segment")
+        if sku in self.order:
+            segments = [script.segment for script in self.scripts[sku]]
+            self._product = self.order.index(sku)
+            self._segment = segments.index(segment) if segment in segments else 0
+            self._next = None
+        if position.get("state") in (AutoState.RUNNING.value, AutoState.PAUSED.value):
+            self.state, self.reason = AutoState.PAUSED, "the console restarted: resume when ready"
+        self._notify()
+
     def forget_next(self) -> None:
         """The catalogue changed: the line made ahead is made again, with the new facts."""
         self._next = None

@@ -154,3 +154,24 @@ def test_a_sign_of_the_operator_keeps_it_running() -> None:
         await autopilot.close()
 
     run_in_virtual_time(scenario())
+
+
+def test_a_restarted_autopilot_is_back_where_it_was_and_paused_until_resumed() -> None:
+    async def scenario() -> None:
+        before = pilot()
+        before.start()
+        said(before, 3)  # steak, steak-cook, oats: next is lego
+        position = before.position()
+        assert position == {"state": "running", "sku": "lego", "segment": "lego"}
+        after = pilot()
+        after.restore(position)
+        assert after.state is AutoState.PAUSED and "restarted" in after.reason
+        assert after.next_line() is None  # nothing airs by itself
+        after.start()
+        line = after.next_line()
+        assert line is not None and line.segment == "lego"
+        stopped = pilot()
+        stopped.restore({"state": "stopped", "sku": "oats", "segment": "oats"})
+        assert stopped.state is AutoState.STOPPED and stopped.product == "oats"
+
+    asyncio.run(scenario())
