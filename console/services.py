@@ -53,6 +53,8 @@ class Console:
         self.profile = profile
         self.products = {product.sku: product for product in profile.products}
         log_dir = profile.show.log_dir
+        journal = journal_path(log_dir, profile.show.title) if log_actions else None
+        self.journal = Journal(journal)  # first: a show open elsewhere opens nothing here
         self.air_log = AirLog(air_log_path(log_dir, profile.show.title) if log_actions else None)
         self.rooms = RoomSet(
             [
@@ -89,10 +91,8 @@ class Console:
         self.registry.add_listener(self._on_action)
         self.show.subscribe(self._on_catalogue)
         self.dispatcher = Dispatcher(self.registry)
-        journal = journal_path(log_dir, profile.show.title) if log_actions else None
         self.restored = self._restore(replay(journal)) if journal is not None else []
         """What was taken back from the show's journal, in words (empty: a fresh show)."""
-        self.journal = Journal(journal)
         self._host_kept: dict[str, dict[str, Any]] = {}
         self._keep_journal()
 

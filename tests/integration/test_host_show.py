@@ -282,7 +282,9 @@ def test_a_restarted_console_brings_the_hosts_queue_back_held_until_room_restore
 
     drive(queue_two_lines())
     until_host(host, lambda: host.state is HostState.ON_AIR, drive)
-    # The console dies here: the next one opens the same show from its journal as it stands.
+    # The console dies here (its journal closes with it, as the kernel closes a killed
+    # process's files): the next one opens the same show from the journal as it stands.
+    first.journal.close()
     second = host_console(tmp_path, obs, segments=SEGMENTS, extra=PRODUCTS)
     drive(first.close())
     restored = second.host("main")

@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from console.barrage.message import Message
 from console.barrage.review import Decision, ReviewChange
 from console.barrage.verdict import Action, Judged, Verdict
 from console.host.lines import Line, Priority
 from console.host.prosody import Prosody
-from console.journal import Journal, judged_from, judged_record, replay
+from console.journal import Journal, ShowOpenElsewhere, judged_from, judged_record, replay
 
 CAT = {"user": "test:cat", "name": "cat-name", "message_id": "m3", "text": "主播好", "at": 1.0}
 
@@ -80,3 +82,17 @@ def test_the_hosts_lines_survive_the_journal_with_their_priority_and_voice(
         replace(answer, id=0),
         replace(clip, id=0),
     ]
+
+
+def test_a_show_open_in_one_console_is_refused_by_another_and_free_once_closed(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "show.journal.jsonl"
+    first = Journal(path)
+    with pytest.raises(ShowOpenElsewhere, match="already open in another console"):
+        Journal(path)
+    first.write("bans", bans=[CAT])
+    first.close()
+    second = Journal(path)  # the first one closed (or died): the show opens again
+    second.close()
+    assert replay(path).bans == [CAT]
