@@ -9,6 +9,7 @@ politely: pinned comments off air, OBS links closed, logs flushed.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -55,6 +56,11 @@ async def _main(app: QApplication, profile: Profile) -> int:
         print(f"{profile.path}: not opened: {exc}", file=sys.stderr)
         return 1
     window = MainWindow(console)
+    # What the show loaded (the moderation dictionaries: some 300,000 objects) never becomes
+    # garbage: out of the collector's way, a full collection in a comment burst walks only
+    # what came since, instead of stalling the loop for some 100 ms.
+    gc.collect()
+    gc.freeze()
     quit_wanted = asyncio.Event()
     # The loop must outlive the window: links close politely after it is gone.
     app.setQuitOnLastWindowClosed(False)
