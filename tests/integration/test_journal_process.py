@@ -4,7 +4,6 @@ decided; what was on air is compared with OBS and restored with one command."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import subprocess
@@ -17,6 +16,7 @@ from typing import Any
 import aiohttp
 
 from console.barrage.message import Kind
+from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio
 from tests.harness.process import set_parent_death_signal
 from tests.integration.test_control_process import MAIN, STARTS_WITHIN, http, next_event, read_line
@@ -87,7 +87,7 @@ async def _events(
 
 
 def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
-    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, drive: Drive
 ) -> None:
     control = {"port": 0, "token_env": "CONSOLE_TOKEN"}
     (tmp_path / "show.yaml").write_text(
@@ -109,7 +109,7 @@ def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
             assert status == 200, body
             await next_event(ws, {"slide": {"sku": "steak", "name": "南美草饲原切眼肉牛排 1kg"}})
 
-        asyncio.run(_events(url, first_run))
+        drive(_events(url, first_run))
         _until_found(lambda: post("barrage.ban", {"id": "m3"}))
         first.kill()  # SIGKILL mid-show: no chance to save anything
         first.wait()
@@ -136,7 +136,7 @@ def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
                 event = await next_event(ws, connected)
             assert any("南美草饲" in text for text in differences), differences
 
-        asyncio.run(_events(url, second_run))
+        drive(_events(url, second_run))
         status, body = post("room.restore", {})
         assert status == 200 and body["data"]["restored"] == ["slide steak"], body
         slide = obs_probe.call("GetInputSettings", inputName="Product Slide")["inputSettings"]

@@ -6,7 +6,6 @@ with a clear message and touches nothing."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import stat
@@ -17,6 +16,7 @@ from pathlib import Path
 import aiohttp
 from PySide6.QtGui import QImage
 
+from tests.conftest import Drive
 from tests.harness import ObsStudio
 from tests.harness.process import set_parent_death_signal
 from tests.integration.test_control_process import MAIN, STARTS_WITHIN, http, next_event, read_line
@@ -73,7 +73,7 @@ SHOWS_BY_SKU = {sku: name for sku, name, _ in SHOWS.values()}
 
 
 def test_two_consoles_side_by_side_never_write_each_others_files(
-    tmp_path: Path, obs: ObsStudio, obs_second: ObsStudio
+    tmp_path: Path, obs: ObsStudio, obs_second: ObsStudio, drive: Drive
 ) -> None:
     profiles = {
         "supermarket": _write(tmp_path / "supermarket", "supermarket", obs),
@@ -87,7 +87,7 @@ def test_two_consoles_side_by_side_never_write_each_others_files(
             stderr = profiles[title].parent / f"{title}.stderr"
             urls[title] = read_line(child.stdout, b"control API on ", STARTS_WITHIN, stderr)
         for title, url in urls.items():
-            asyncio.run(_push_slide(url, SHOWS[title][0]))
+            drive(_push_slide(url, SHOWS[title][0]))
         files = {}
         for title, studio in (("supermarket", obs), ("toys", obs_second)):
             with studio.probe() as probe:
