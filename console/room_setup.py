@@ -21,10 +21,12 @@ created without ``obs.setup``.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
 
 from console.barrage.pin import comment_spec, text_settings
-from console.commands import CommandRegistry, Context, Result
+from console.commands import CommandError, CommandRegistry, Context, Result
 from console.host.label import label_settings, label_spec
 from console.host.media import media_spec
 from console.obs.inputs import Canvas
@@ -37,6 +39,8 @@ from console.profile import Room
 from console.profile.layout_model import ROLES
 from console.show.slide_source import slide_spec
 from console.tasks import TaskSet
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PRODUCT_SCENE = "Product"
 
@@ -108,6 +112,8 @@ class RoomSetup:
         self.survey: Survey | None = None
         """The last check while connected (None: not checked, or the link is down)."""
         self._asked = 0  # checks started; only the latest one's answer is kept
+        self._checking: asyncio.Task[None] | None = None
+        self._check_again = False
         self._tasks = TaskSet()
         self._observers: Observers[RoomSetup] = Observers()
         link.state.subscribe(self._on_state_changed)
@@ -142,7 +148,26 @@ class RoomSetup:
             self.survey = None
             self._observers.notify(self)
         elif aspect in ("link", "scenes") and connected:
-            self._tasks.spawn(self.check(), f"obs-check-{self.room_id}")
+            self._recheck()
+
+    def _recheck(self) -> None:
+        """Check by itself, one check at a time (another follows if asked meanwhile: setup
+        creating six scenes is six scene-list changes, and two checks)."""
+        if self._checking is not None and not self._checking.done():
+            self._check_again = True
+            return
+        self._checking = self._tasks.spawn(self._check_quietly(), f"obs-check-{self.room_id}")
+
+    async def _check_quietly(self) -> None:
+        """A link that drops meanwhile is no failure: the next connect checks again."""
+        while True:
+            self._check_again = False
+            try:
+                await self.check()
+            except CommandError as exc:
+                log.info("room %s: OBS not checked against the show: %s", self.room_id, exc)
+            if not self._check_again:
+                return
 
     async def close(self) -> None:
         await self._tasks.cancel()
