@@ -49,13 +49,18 @@ def comment_spec(source: str) -> InputSpec:
 
 
 def text_settings(text: str, canvas: Canvas, layout: Layout) -> dict[str, Any]:
-    """Settings of a new comment source: readable on the canvas, wrapped inside the
-    layout's comment region."""
-    height = canvas[1]
+    """Settings of a new comment source: readable on the canvas (sized by its shorter
+    side, so a phone canvas gets the same text as a landscape one of its width), wrapped
+    inside the layout's comment region."""
     region = box(layout, "comment", canvas)
     return {
         "text": text,
-        "font": {"face": FONT_FACE, "style": "Regular", "size": max(24, height // 16), "flags": 0},
+        "font": {
+            "face": FONT_FACE,
+            "style": "Regular",
+            "size": max(24, min(canvas) // 16),
+            "flags": 0,
+        },
         "color1": WHITE,
         "color2": WHITE,
         "outline": True,
