@@ -1,7 +1,8 @@
 """The room's host media source in OBS: a file set, restarted, watched to its end.
 
-An ``ffmpeg_source`` input (created if the collection lacks it) shown in every scene of the
-room, so the host is heard and seen whichever scene is on program. Playing sets the file
+An ``ffmpeg_source`` input (created if the collection lacks it, in the layout's host region)
+shown in every scene of the room but the overlay scene, so the host is heard and seen
+whichever scene is on program. Playing sets the file
 (a new file starts by itself in OBS 29) or sends RESTART (the same file again; PLAY after
 STOP does nothing in OBS), then waits for OBS's own ``MediaInputPlaybackStarted``. OBS may
 also send ``MediaInputPlaybackEnded`` when the console stops the source or changes its
