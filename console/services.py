@@ -29,6 +29,7 @@ from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import LinkPhase
 from console.profile import Profile, Room
 from console.room import RoomRuntime, RoomSet
+from console.room_setup import bind as bind_setup
 from console.show.service import ShowService, slide_pusher
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,7 @@ class Console:
         self.registry.add_listener(self.action_log)
         scene_commands.bind(self.registry, lambda room: self.rooms.get(room).link)
         self.registry.bind("room.restore", self.room_restore)
+        bind_setup(self.registry, lambda room: self.rooms.get(room).setup)
         self.show = ShowService(profile, self.rooms, self.products)
         self.show.bind(self.registry)
         self.barrage = BarrageService(profile, self.rooms, log_actions)
