@@ -388,8 +388,9 @@ class CommandRegistry:
             kwargs = dict(invocation.kwargs)
             if spec.room:
                 rooms = target_rooms(kwargs.pop("room", None), context, self.rooms)
-                result = await across(rooms, context, lambda c: handler(c, **kwargs))
+                # Recorded in the room it runs in, whether it succeeds or fails there.
                 context = replace(context, room=rooms[0] if len(rooms) == 1 else None)
+                result = await across(rooms, context, lambda c: handler(c, **kwargs))
             else:
                 result = _as_result(await handler(context, **kwargs))
         except CommandError as exc:

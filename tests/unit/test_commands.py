@@ -176,6 +176,18 @@ def test_a_room_command_runs_in_the_room_of_its_context() -> None:
     assert named.message == "a:Host"
 
 
+def test_a_room_command_that_fails_is_recorded_in_the_room_it_ran_in() -> None:
+    registry, records = _two_rooms()
+
+    async def program(context: Context, scene: str) -> str:
+        raise CommandError(f"room {context.room}: not connected", ErrorCode.NOT_CONNECTED)
+
+    registry.bind("scene.program", program)
+    with pytest.raises(CommandError, match="room a: not connected"):
+        asyncio.run(registry.run("scene.program Host room=a", Context("palette", room="b")))
+    assert [(r.room, r.code) for r in records] == [("a", "not_connected")]
+
+
 def test_without_a_room_in_a_two_room_show_the_command_asks_which() -> None:
     registry, records = _two_rooms()
 
