@@ -1,6 +1,6 @@
 """The command registry: every operator action is a named command.
 
-Buttons, hotkeys, rundown cues, the command bar and the control API all call commands by
+Buttons, hotkeys, rundown cues, the command palette and the control API all call commands by
 name through one registry, so each action is reachable from every surface and every call
 lands in the action log with who triggered it, its result and its timing.
 
@@ -86,7 +86,7 @@ class Context:
     """Where a command comes from: set by the surface, read by handlers."""
 
     trigger: str
-    """``button``, ``hotkey F3``, ``cue``, ``palette``, ``command bar``, ``api``..."""
+    """``button``, ``hotkey F3``, ``cue``, ``palette``, ``api``..."""
     room: str | None = None
     """The room the operator is working in (for a room command: the room it runs in)."""
     selection: str | None = None

@@ -152,7 +152,7 @@ def test_unbound_command_is_reported_not_crashed() -> None:
 def test_parse_error_is_recorded_too() -> None:
     registry, records = _recording_registry()
     with pytest.raises(CommandError):
-        asyncio.run(registry.run("nonsense", "command bar"))
+        asyncio.run(registry.run("nonsense", "palette"))
     assert records[0].result.startswith("unknown command 'nonsense'")
 
 
