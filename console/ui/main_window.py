@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
+    QStackedWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -84,14 +85,18 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         hint = QLabel("F1 hotkeys · Ctrl+K commands", central)
         hint.setProperty("dim", True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Where the keys go, unmistakably: into a text field, single-key hotkeys are text.
         self.typing_banner = named(
             QLabel("⌨ TYPING — keys go into the text field · Esc gives them back", central),
             "typingBanner",
         )
-        self.typing_banner.setVisible(False)
-        header.addWidget(self.typing_banner)
-        header.addWidget(hint)
+        # The banner takes the hint's place, in a slot as wide as the wider of the two: the
+        # header never changes size, so the room columns and the docks stay put as one types.
+        self.keys_slot = QStackedWidget(central)
+        self.keys_slot.addWidget(hint)
+        self.keys_slot.addWidget(self.typing_banner)
+        header.addWidget(self.keys_slot)
         header.addWidget(self.clock)
         self.last_action = named(QLabel(central), "lastAction")
         # A long error wraps inside the window instead of widening it past the screen.
@@ -235,7 +240,7 @@ class MainWindow(QMainWindow):
             if new is not None and panel.isAncestorOf(new) and room_id != self.working_room:
                 self.working_room = room_id
                 self._show_working_room()
-        self.typing_banner.setVisible(takes_text(new))
+        self.keys_slot.setCurrentIndex(1 if takes_text(new) else 0)
         if new is not None and not takes_text(new) and self.isAncestorOf(new):
             self._show_keys_focus = new
 
