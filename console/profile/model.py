@@ -82,6 +82,8 @@ class Scenes:
     product: str | None
     break_: str | None
     """The ``break`` key in YAML (a Python keyword, hence the underscore)."""
+    others: tuple[str, ...] = ()
+    """The room's other OBS scenes that command lines name."""
 
 
 @dataclass(frozen=True)

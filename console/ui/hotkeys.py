@@ -21,7 +21,7 @@ from console.commands import CommandSpec
 from console.profile import Hotkey
 
 CHEAT_SHEET_KEYS = ("F1", "?")
-COMMAND_BAR_KEYS = ("Ctrl+K", ":")
+PALETTE_KEYS = ("Ctrl+K", ":")
 
 
 def bind_hotkeys(
@@ -55,7 +55,7 @@ class CheatSheet(QDialog):
         self.resize(1200, 640)
         rows = [(h.key, h.command) for h in hotkeys]
         rows += [(" / ".join(CHEAT_SHEET_KEYS), "this cheat sheet")]
-        rows += [(" / ".join(COMMAND_BAR_KEYS), "type a command")]
+        rows += [(" / ".join(PALETTE_KEYS), "command palette: every command, completed")]
         self.hotkey_table = _grid(rows, BINDING_COLUMNS)
         self.command_table = _table(
             ("Command", "Does"), [(spec.usage(), spec.help) for spec in specs]

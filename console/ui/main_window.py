@@ -1,4 +1,4 @@
-"""The console window: room panels, command bar, action log dock and status bar."""
+"""The console window: room panels, command palette, action log dock and status bar."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
+    QStackedWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -33,11 +34,12 @@ from console.profile import Hotkey
 from console.services import Console
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.barrage_dock import BarrageDock
-from console.ui.command_bar import CommandBar
 from console.ui.feed_state import FeedState
 from console.ui.feed_state import bind as bind_feed
 from console.ui.follow import follow
-from console.ui.hotkeys import CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, CheatSheet, bind_hotkeys
+from console.ui.hotkeys import CHEAT_SHEET_KEYS, PALETTE_KEYS, CheatSheet, bind_hotkeys
+from console.ui.palette import TRIGGER as PALETTE_TRIGGER
+from console.ui.palette import Palette
 from console.ui.room_panel import RoomPanel
 from console.ui.show_dock import ShowPanel
 from console.ui.status_line import RoomStatus
@@ -74,9 +76,6 @@ class MainWindow(QMainWindow):
         keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
         central = QWidget(self)
         self.panels = {room.id: RoomPanel(room, self.fire, keys, central) for room in rooms}
-        self.command_bar = CommandBar(
-            registry.specs(), self.fire_line, self.return_to_show_keys, central
-        )
         panel_row = QHBoxLayout()
         for panel in self.panels.values():
             panel_row.addWidget(panel, 1)
@@ -84,16 +83,20 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         header.addWidget(named(QLabel(profile.show.title, central), "showTitle"))
         header.addStretch(1)
-        hint = QLabel("F1 hotkeys · Ctrl+K command", central)
+        hint = QLabel("F1 hotkeys · Ctrl+K commands", central)
         hint.setProperty("dim", True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Where the keys go, unmistakably: into a text field, single-key hotkeys are text.
         self.typing_banner = named(
             QLabel("⌨ TYPING — keys go into the text field · Esc gives them back", central),
             "typingBanner",
         )
-        self.typing_banner.setVisible(False)
-        header.addWidget(self.typing_banner)
-        header.addWidget(hint)
+        # The banner takes the hint's place, in a slot as wide as the wider of the two: the
+        # header never changes size, so the room columns and the docks stay put as one types.
+        self.keys_slot = QStackedWidget(central)
+        self.keys_slot.addWidget(hint)
+        self.keys_slot.addWidget(self.typing_banner)
+        header.addWidget(self.keys_slot)
         header.addWidget(self.clock)
         self.last_action = named(QLabel(central), "lastAction")
         # A long error wraps inside the window instead of widening it past the screen.
@@ -103,7 +106,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
         layout.addLayout(panel_row, 1)
         layout.addWidget(self.last_action)
-        layout.addWidget(self.command_bar)
         self.setCentralWidget(central)
 
         self.log_model = ActionLogModel(self)
@@ -147,6 +149,9 @@ class MainWindow(QMainWindow):
         if console.barrage.log is not None:
             self._logs.append(("barrage log", console.barrage.log))
 
+        self.command_palette = Palette(
+            console, self.fire_line, self.return_to_show_keys, lambda: self.working_room, self
+        )
         self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
         self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
         self._ticker = QTimer(self)
@@ -164,8 +169,8 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self.on_focus_changed)
         for key in CHEAT_SHEET_KEYS:
             _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
-        for key in COMMAND_BAR_KEYS:
-            _window_shortcut(self, key).activated.connect(self.on_command_bar_wanted)
+        for key in PALETTE_KEYS:
+            _window_shortcut(self, key).activated.connect(self.command_palette.open)
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
@@ -184,9 +189,9 @@ class MainWindow(QMainWindow):
         self.dispatcher.fire(name, arguments, context)
 
     def fire_line(self, line: str) -> None:
-        """The command bar: a typed line."""
+        """The palette: a typed line."""
         barrage = line.lstrip().startswith("barrage.")
-        self.dispatcher.fire_line(line, self.context("command bar", barrage=barrage))
+        self.dispatcher.fire_line(line, self.context(PALETTE_TRIGGER, barrage=barrage))
 
     def on_hotkey_pressed(self, hotkey: Hotkey) -> None:
         invocation = hotkey.invocation
@@ -235,7 +240,7 @@ class MainWindow(QMainWindow):
             if new is not None and panel.isAncestorOf(new) and room_id != self.working_room:
                 self.working_room = room_id
                 self._show_working_room()
-        self.typing_banner.setVisible(takes_text(new))
+        self.keys_slot.setCurrentIndex(1 if takes_text(new) else 0)
         if new is not None and not takes_text(new) and self.isAncestorOf(new):
             self._show_keys_focus = new
 
@@ -255,10 +260,6 @@ class MainWindow(QMainWindow):
     def _show_working_room(self) -> None:
         for panel_id, panel in self.panels.items():
             panel.set_selected(panel_id == self.working_room and len(self.panels) > 1)
-
-    def on_command_bar_wanted(self) -> None:
-        self.command_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.command_bar.selectAll()
 
     def on_ticker_timeout(self) -> None:
         self.clock.setText(time.strftime("%H:%M:%S"))

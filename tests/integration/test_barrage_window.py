@@ -113,13 +113,17 @@ def test_up_and_down_move_the_review_selection(show: Show, qtbot: QtBot) -> None
     ]
 
 
-def test_up_and_down_leave_the_command_bar_its_history(show: Show, qtbot: QtBot) -> None:
-    bar = show.window.command_bar
-    bar.setFocus()
-    qtbot.keyClicks(bar, "barrage.pause")
-    qtbot.keyClick(bar, Qt.Key.Key_Return)
-    qtbot.keyClick(bar, Qt.Key.Key_Up)
-    assert bar.text() == "barrage.pause" and show.window.feed.selected_id == "m3"
+def test_up_and_down_in_the_palette_choose_its_rows_not_a_comment(show: Show, qtbot: QtBot) -> None:
+    palette = show.window.command_palette
+    palette.open()
+    qtbot.keyClicks(palette.input, "barrage.pause")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: show.window.feed.paused)
+    palette.open()
+    qtbot.keyClick(palette.input, Qt.Key.Key_Down)
+    chosen = palette.chosen()
+    assert chosen is not None and chosen.line == "barrage.pause"  # the recent line first
+    assert show.window.feed.selected_id == "m3"
 
 
 def test_the_pin_hotkey_refuses_a_held_message_with_the_reason(show: Show, qtbot: QtBot) -> None:
@@ -359,9 +363,9 @@ def test_unban_without_a_user_lifts_the_selected_authors_ban(
 ) -> None:
     drive(show.console.registry.run("barrage.ban m3", "test"))
     show.window.feed.select("m4")
-    bar = show.window.command_bar
-    bar.setFocus()
-    qtbot.keyClicks(bar, "barrage.unban")
-    qtbot.keyClick(bar, Qt.Key.Key_Return)
+    palette = show.window.command_palette
+    palette.open()
+    qtbot.keyClicks(palette.input, "barrage.unban")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: show.service.decisions.bans() == ())
     assert show.window.last_action.text() == "✓ barrage.unban"
