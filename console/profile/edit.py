@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from console.profile.keys import HotkeyError, canonical_hotkey
 from console.profile.loader import parse_profile
 from console.profile.model import Profile, RundownItem
 from console.profile.roundtrip import rename_key, set_section
@@ -61,8 +62,17 @@ def rebind_hotkey(path: Path, old: str, new: str) -> Profile:
         bound = next((h for h in current.hotkeys if h.key == old), None)
         if bound is None:
             raise ProfileError([Problem(path, 1, 1, f"no hotkey {old} to rebind (edit refused)")])
+        try:
+            key = canonical_hotkey(new)
+        except HotkeyError as exc:
+            problem = Problem(path, bound.line, bound.col, f"{exc} (edit refused)")
+            raise ProfileError([problem]) from None
+        taken = next((h for h in current.hotkeys if h.key == key), None)
+        if taken is not None:
+            message = f"hotkey {key} is bound to {taken.command} already (edit refused)"
+            raise ProfileError([Problem(path, taken.line, taken.col, message)])
         written = _written_key(text, bound.line)
-        return _save_edit(path, text, rename_key(text, "hotkeys", written, new), "hotkeys")
+        return _save_edit(path, text, rename_key(text, "hotkeys", written, key), "hotkeys")
 
 
 def _written_key(text: str, line: int) -> str:

@@ -62,6 +62,7 @@ def rename_key(text: str, section: str, old: str, new: str) -> str:
     writer, document, exact = _writer_for(text)
     mapping = document[section]
     assert isinstance(mapping, CommentedMap), f"{section} is a mapping"
+    assert new not in mapping, f"{section} has {new} already"
     position = list(mapping).index(old)
     comments = mapping.ca.items.pop(old, None)
     value = mapping.pop(old)

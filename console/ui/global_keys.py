@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import socket
 import sys
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -251,12 +252,27 @@ def _check_x_display(name: str) -> None:
     try:
         connection = xdisplay.Display(name)
     except (xerror.DisplayError, xerror.ConnectionClosedError, OSError) as exc:
+        _close_sockets(exc)
         raise Unavailable(f"cannot open the X display {name}: {exc}") from None
     try:
         if not connection.has_extension("RECORD"):
             raise Unavailable(f"the X server {name} has no RECORD extension")
     finally:
         connection.close()
+
+
+def _close_sockets(failure: BaseException) -> None:
+    """Close the sockets a failed connection left open: python-xlib drops them with the
+    error it raises (tried on the X socket, then on TCP), unclosed."""
+    seen: BaseException | None = failure
+    while seen is not None:
+        trace = seen.__traceback__
+        while trace is not None:
+            for value in trace.tb_frame.f_locals.values():
+                if isinstance(value, socket.socket):
+                    value.close()
+            trace = trace.tb_next
+        seen = seen.__context__
 
 
 def _stop_listener(listener: Any) -> None:
