@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, Protocol
 
@@ -130,11 +130,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, show_dock)
         self.tabifyDockWidget(dock, show_dock)
         show_dock.raise_()
-        plain = {
-            hotkey.invocation.spec.name: hotkey.key
-            for hotkey in profile.hotkeys
-            if not any(value is not None for value in hotkey.invocation.kwargs.values())
-        }
+        plain = _plain_keys(profile.hotkeys)
         self.barrage_dock = BarrageDock(console.barrage, self.feed, self.fire, plain, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.barrage_dock)
         self.resizeDocks([self.barrage_dock], [340], Qt.Orientation.Vertical)
@@ -228,6 +224,7 @@ class MainWindow(QMainWindow):
         keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
         for panel in self.panels.values():
             panel.set_hints(keys)
+        self.barrage_dock.set_hints(_plain_keys(profile.hotkeys))
         if self.global_keys.status:  # started: listen for the new keys instead
             self._rebinding.spawn(self.global_keys.start(profile.hotkeys), "global keys")
 
@@ -356,6 +353,15 @@ def takes_text(widget: QWidget | None) -> bool:
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
         return not (isinstance(widget, QLineEdit) and widget.isReadOnly())
     return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def _plain_keys(hotkeys: Iterable[Hotkey]) -> dict[str, str]:
+    """Command name → the key bound to it without arguments, for buttons to name."""
+    return {
+        hotkey.invocation.spec.name: hotkey.key
+        for hotkey in hotkeys
+        if not any(value is not None for value in hotkey.invocation.kwargs.values())
+    }
 
 
 def _console_has_keys(x_focus: XFocus) -> bool:

@@ -18,6 +18,7 @@ from console.services import Console
 from console.ui.main_window import MainWindow
 from console.ui.rebind import RebindDialog, clash
 from tests.support import FAST, write_rooms
+from tests.unit.ui.rooms import connected_rooms
 
 HOTKEYS = """\
 # The cuts: one hand on the function keys.
@@ -142,3 +143,22 @@ def test_what_each_pressed_key_would_clash_with(tmp_path: Path) -> None:
     assert clash(hotkeys, f5, "Shift+!")[1].startswith("hotkey 'Shift+!': unknown key '!'")
     assert clash(hotkeys, global_h, "Ctrl+Alt+J") == ("Ctrl+Alt+J", "")
     assert clash(hotkeys, global_h, "Space")[0] is None
+
+
+def test_buttons_name_the_new_keys_at_once(tmp_path: Path, qtbot: QtBot, aloop: QEventLoop) -> None:
+    console = connected_rooms(tmp_path, 1, extra_hotkeys="  A: barrage.approve\n")
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    scene = window.panels["room1"].scene_buttons["Product"]
+    approve = window.barrage_dock.action_buttons["barrage.approve"]
+    assert (scene.text(), approve.text()) == ("Product\nF4  Ctrl+F4", "Approve (A)")
+    for old, new in (("F4", Qt.Key.Key_F9), ("A", Qt.Key.Key_F10)):
+        dialog = _rebind(window, qtbot, old)
+        qtbot.keyClick(dialog.capture, new)
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda d=dialog: d.verdict.text().startswith("✓"))
+        dialog.close()
+    scene = window.panels["room1"].scene_buttons["Product"]
+    assert (scene.text(), approve.text()) == ("Product\nF9  Ctrl+F4", "Approve (F10)")
