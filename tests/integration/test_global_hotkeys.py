@@ -5,17 +5,11 @@ keyboard sends them (XTEST), and the cut read back from OBS."""
 from __future__ import annotations
 
 import json
-import os
-import select
-import shutil
 import signal
 import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
 import aiohttp
 import pytest
@@ -26,12 +20,12 @@ from console.profile import global_refusal
 from console.profile.keys import NAMED_KEYS, PUNCTUATION
 from console.ui.global_keys import pynput_hotkey
 from tests.conftest import Drive
-from tests.harness import INSTALL_HINT, ObsProbe, ObsStudio
-from tests.harness.process import log_tail, set_parent_death_signal
+from tests.harness import ObsProbe, ObsStudio
+from tests.harness.process import log_tail
 from tests.integration.test_control_process import next_event
 from tests.unit.control.control_show import TOKEN, RoomAt, show_yaml
+from tests.x_keys import XKeysError, focus, other_application, read_lines, start_console, xdotool
 
-MAIN = Path(__file__).resolve().parents[2] / "main.py"
 STARTS_WITHIN = 60.0
 STOPS_WITHIN = 20.0
 TITLE = "Global keys show"
@@ -63,51 +57,6 @@ class Running:
         return [(e["source"], e["command"], e["ok"]) for e in map(json.loads, lines)]
 
 
-def _lines(stream: IO[bytes], prefixes: tuple[bytes, ...], stderr: Path) -> dict[bytes, str]:
-    """The first line of ``stream`` starting with each prefix (waiting for the output)."""
-    deadline = time.monotonic() + STARTS_WITHIN
-    found: dict[bytes, str] = {}
-    pending = b""
-    while len(found) < len(prefixes):
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
-            pytest.fail(f"no {prefixes} lines within {STARTS_WITHIN} s" + log_tail(stderr))
-        ready, _, _ = select.select([stream], [], [], remaining)
-        if not ready:
-            continue
-        chunk = os.read(stream.fileno(), 4096)
-        if not chunk:
-            pytest.fail("the console exited before it was ready" + log_tail(stderr))
-        pending += chunk
-        *lines, pending = pending.split(b"\n")
-        for line in lines:
-            for prefix in prefixes:
-                if line.startswith(prefix) and prefix not in found:
-                    found[prefix] = line[len(prefix) :].decode().strip()
-    return found
-
-
-def xdotool(display: str, *args: str) -> str:
-    if shutil.which("xdotool") is None:
-        pytest.fail(f"'xdotool' is not installed. {INSTALL_HINT}", pytrace=False)
-    done = subprocess.run(
-        ["xdotool", *args],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=True,
-    )
-    return done.stdout.strip()
-
-
-def focus(display: str, *search: str) -> None:
-    """Give the keyboard to the first visible window the search finds (waiting for it)."""
-    window = xdotool(display, "search", "--sync", "--onlyvisible", *search).split()[0]
-    xdotool(display, "windowfocus", "--sync", window)
-    assert xdotool(display, "getwindowfocus") == window
-
-
 @pytest.fixture
 def console(tmp_path: Path, obs: ObsStudio, xvfb_display: str) -> Iterator[Running]:
     """``python main.py PROFILE`` with its window on the harness's X server, connected to
@@ -117,26 +66,14 @@ def console(tmp_path: Path, obs: ObsStudio, xvfb_display: str) -> Iterator[Runni
     rooms = [RoomAt("main", obs.port, obs.password)]
     profile.write_text(show_yaml(rooms, control, HOTKEYS, title=TITLE), encoding="utf-8")
     stderr = tmp_path / "console.stderr"
-    env = {
-        **os.environ,
-        "DISPLAY": xvfb_display,
-        "QT_QPA_PLATFORM": "xcb",
-        "CONSOLE_TOKEN": TOKEN,
-    }
-    for wayland in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
-        env.pop(wayland, None)
-    with stderr.open("wb") as errors:
-        child = subprocess.Popen(
-            [sys.executable, str(MAIN), str(profile)],
-            stdout=subprocess.PIPE,
-            stderr=errors,
-            env=env,
-            cwd=tmp_path,
-            preexec_fn=set_parent_death_signal,
-        )
+    child = start_console(profile, xvfb_display, {"CONSOLE_TOKEN": TOKEN}, stderr)
     assert child.stdout is not None
     try:
-        said = _lines(child.stdout, (b"control API on ", b"global hotkeys "), stderr)
+        prefixes = (b"control API on ", b"global hotkeys ")
+        try:
+            said = read_lines(child.stdout, prefixes, STARTS_WITHIN, stderr)
+        except XKeysError as exc:
+            pytest.fail(str(exc), pytrace=False)
         assert said[b"global hotkeys "] == "on: F2 F3 F4"
         actions = log_path(tmp_path / "logs", TITLE)
         yield Running(child, xvfb_display, said[b"control API on "], actions, stderr)
@@ -150,21 +87,12 @@ def console(tmp_path: Path, obs: ObsStudio, xvfb_display: str) -> Iterator[Runni
 @pytest.fixture
 def other_window(xvfb_display: str, tmp_path: Path) -> Iterator[str]:
     """Another application's window on the same X server (xmessage); its instance name."""
-    if shutil.which("xmessage") is None:
-        pytest.fail(f"'xmessage' is not installed. {INSTALL_HINT}", pytrace=False)
     name = f"other-{tmp_path.name}"
-    other = subprocess.Popen(
-        ["xmessage", "-name", name, "-geometry", "+900+700", "another application"],
-        env={**os.environ, "DISPLAY": xvfb_display},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        preexec_fn=set_parent_death_signal,
-    )
     try:
-        yield name
-    finally:
-        other.terminate()
-        other.wait()
+        with other_application(xvfb_display, name):
+            yield name
+    except XKeysError as exc:
+        pytest.fail(str(exc), pytrace=False)
 
 
 def _program_became(probe: ObsProbe, scene: str) -> bool:
