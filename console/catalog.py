@@ -37,6 +37,17 @@ SCENE_COMMANDS = (
     CommandSpec("obs.ping", "Ask the room's OBS for its version and time the answer", room=True),
     CommandSpec("obs.reconnect", "Reconnect to the room's OBS now, skipping the wait", room=True),
     CommandSpec(
+        "obs.check",
+        "Report what the show needs that the room's OBS lacks or has otherwise (changes nothing)",
+        room=True,
+    ),
+    CommandSpec(
+        "obs.setup",
+        "Create in the room's OBS what the show needs and it lacks: scenes, sources, overlays, "
+        "laid out by the profile (never changes or removes anything else)",
+        room=True,
+    ),
+    CommandSpec(
         "room.restore",
         "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
         room=True,

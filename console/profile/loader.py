@@ -21,6 +21,7 @@ from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
 from console.profile.host_schema import build_host, build_segments, check_host
 from console.profile.keys import global_refusal
+from console.profile.layout_schema import build_layout, check_layout
 from console.profile.log_dirs import check_log_dirs
 from console.profile.migrate import upgrade
 from console.profile.model import (
@@ -76,6 +77,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     check_barrage(validator, root, data)
     check_compliance(validator, root, data, text)
     check_host(validator, root, data, text)
+    check_layout(validator, root, data)
     check_log_dirs(validator, root, data)
     if validator.problems:
         raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
@@ -182,4 +184,5 @@ def _room(data: dict[str, Any]) -> Room:
         if data["canvas"] is None
         else (data["canvas"]["width"], data["canvas"]["height"]),
         host=build_host(data["host"]),
+        layout=build_layout(data["layout"]),
     )

@@ -23,6 +23,7 @@ from console.barrage.config import ModerationConfig
 from console.commands import Invocation
 from console.logfile import LOG_MAX_MB, MB
 from console.profile.host_model import HostSettings, Segment
+from console.profile.layout_model import Layout
 
 if TYPE_CHECKING:
     from console.barrage.sources.mapping import FieldMapping
@@ -108,6 +109,8 @@ class Room:
     """(width, height) slides are rendered at; None: ask OBS for its canvas size."""
     host: HostSettings = field(default_factory=HostSettings)
     """The room's digital host (engine, OBS sources, voice, autopilot)."""
+    layout: Layout = field(default_factory=Layout)
+    """Where the host, the slide, the comment and the label go on the canvas."""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from console.logfile import GENERATIONS, LOG_MAX_MB
 from console.profile.barrage_schema import BARRAGE
 from console.profile.compliance_check import COMPLIANCE
 from console.profile.host_schema import HOST, SEGMENTS
+from console.profile.layout_schema import LAYOUT
 from console.profile.products import PRODUCTS
 from console.profile.rundown import RUNDOWN
 from console.profile.spec import (
@@ -111,6 +112,7 @@ ROOM = Record(
         ),
         "canvas": CANVAS,
         "host": HOST,
+        "layout": LAYOUT,
     },
     "one live room, with its own OBS Studio",
 )

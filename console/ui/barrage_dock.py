@@ -352,8 +352,13 @@ class BarrageDock(QDockWidget):
             self.feed.select(judged.message.id, judged)
 
     def on_new_clicked(self) -> None:
+        """The operator wants the newest now: the feed follows again, even with the pointer
+        still over it (it pauses again when the pointer comes back)."""
+        self._hovering = False
         if self.feed.paused:
             self._fire("barrage.resume", "button")
+        else:
+            self._apply_pause()
 
     def on_pause_clicked(self) -> None:
         self.pause_button.setChecked(self.feed.paused)  # the feed state decides
@@ -427,6 +432,9 @@ class BarrageDock(QDockWidget):
         self.feed_model.set_paused(self.feed.paused or self._hovering)
 
     def _show_paused(self) -> None:
+        if not self.feed.paused:
+            self._hovering = False  # resumed on purpose: the pointer resting there (the
+            # message it clicked) does not hold the feed still; it holds it on coming back
         self.pause_button.setChecked(self.feed.paused)
         self.pause_button.setText("Paused" if self.feed.paused else "Pause")
         self._apply_pause()

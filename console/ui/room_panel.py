@@ -29,6 +29,7 @@ from console.room import RoomRuntime
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
+from console.ui.setup_offer import SetupOffer
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -67,6 +68,7 @@ class RoomPanel(QFrame):
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
         self.restore_button = QPushButton("Restore the show's state (room.restore)")
+        self.setup_offer = SetupOffer(runtime.setup, self.room.id, fire, self)
         self.slide_label = named(ElidedLabel(), "roomOnAir")
         self.pin_label = named(ElidedLabel(), "roomOnAir")
         self.program_label = named(QLabel(), "busLabel")
@@ -121,6 +123,7 @@ class RoomPanel(QFrame):
         layout.addWidget(self.link_reason)
         layout.addWidget(self.differences_label)
         layout.addWidget(self.restore_button)
+        layout.addWidget(self.setup_offer)
         layout.addLayout(buses)
         layout.addLayout(self.scene_grid)
         layout.addLayout(transition)

@@ -80,6 +80,7 @@ QHeaderView::section {{ background: {RAISED}; color: {DIM}; border: none; paddin
 QStatusBar {{ background: {PANEL}; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ background: transparent; padding: 0 8px; }}
 QLabel[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
+QLabel[warn="true"] {{ color: {ATTENTION}; font-weight: 700; }}
 QLabel[onair="true"] {{ background: {PROGRAM}; color: white; font-weight: 700;
     border-radius: 3px; }}
 QToolTip {{ background: {RAISED}; color: {TEXT}; border: 1px solid {BORDER}; }}

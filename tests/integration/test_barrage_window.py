@@ -164,6 +164,48 @@ def test_the_feed_pauses_on_hover_and_counts_what_waits(show: Show, qtbot: QtBot
     assert show.dock.feed_model.rowCount() == 12 and not show.dock.new_button.isVisibleTo(show.dock)
 
 
+def _follows(show: Show) -> bool:
+    """The feed shows its newest row at the bottom."""
+    view, proxy = show.dock.feed_view, show.dock.feed_filter
+    newest = view.visualRect(proxy.index(proxy.rowCount() - 1, 0))
+    return newest.top() >= 0 and newest.bottom() <= view.viewport().rect().bottom()
+
+
+def _arrive(show: Show, *ids: str) -> None:
+    for ident in ids:  # one viewer each, each their own words: none is held or blocked
+        text = f"请问{ident}号链接还有货吗"
+        show.service.ingest.put(Message("test", "main", ident, ident, ident, text, 2000.0))
+
+
+@pytest.mark.parametrize("resume", ["new button", "hotkey"])
+def test_a_clicked_message_does_not_stop_the_feed_following_once_resumed(
+    show: Show, qtbot: QtBot, drive: Drive, resume: str
+) -> None:
+    dock, view = show.dock, show.dock.feed_view
+    dock.resize(900, 300)  # fewer rows fit than arrive: following means scrolling
+    qtbot.waitUntil(lambda: dock.feed_model.rowCount() == 9)
+    if resume == "hotkey":
+        drive(show.console.registry.run("barrage.pause", "test"))
+    rect = view.visualRect(dock.feed_filter.index(0, 0))
+    inside = QPointF(rect.center())
+    QApplication.sendEvent(view, QEnterEvent(inside, inside, view.mapToGlobal(inside)))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert show.window.feed.selected_id is not None
+    _arrive(show, *(f"while{n}" for n in range(30)))
+    qtbot.waitUntil(lambda: dock.new_button.text() == "30 new ↓")
+    if resume == "hotkey":
+        drive(show.console.registry.run("barrage.resume", "test"))
+    else:
+        qtbot.mouseClick(dock.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.feed_model.rowCount() == 39)
+    qtbot.waitUntil(lambda: _follows(show))
+    # The pointer still rests on the clicked message: the feed keeps following.
+    _arrive(show, *(f"after{n}" for n in range(30)))
+    qtbot.waitUntil(lambda: dock.feed_model.rowCount() == 69)
+    qtbot.waitUntil(lambda: _follows(show))
+    assert not dock.feed_model.paused
+
+
 def test_filter_command_narrows_the_feed(show: Show, qtbot: QtBot, drive: Drive) -> None:
     qtbot.waitUntil(lambda: len(feed_texts(show)) == 7)
     drive(show.console.registry.run("barrage.filter questions", "test"))

@@ -250,7 +250,8 @@ def test_a_global_binding_keeps_its_mark_when_rebound(demo: Path) -> None:
 
 def test_a_key_bound_already_is_refused_and_the_file_left_alone(demo: Path) -> None:
     before = demo.read_bytes()
-    taken = r":53:3: hotkey F3 is bound to scene.program Host already"
+    line = before.decode().splitlines().index("  F3: {command: scene.program Host, global: true}")
+    taken = rf":{line + 1}:3: hotkey F3 is bound to scene.program Host already"
     with pytest.raises(ProfileError, match=taken):
         rebind_hotkey(demo, "F5", "F3")
     assert demo.read_bytes() == before
