@@ -176,6 +176,9 @@ class GlobalKeys:
             return self._unavailable(f"the keyboard listener did not start in {STARTS_WITHIN:g} s")
         except Unavailable as exc:
             return self._unavailable(str(exc))
+        except Exception as exc:  # pynput's own failure (a key this platform lacks...)
+            log.exception("the global keyboard listener did not start")
+            return self._unavailable(f"the keyboard listener did not start: {exc}")
         if generation != self._generation:  # stopped or started again meanwhile
             _stop_listener(listener)
             return self.status
@@ -246,8 +249,11 @@ def _listen(actions: dict[str, Callable[[], None]]) -> Any:
 
 def _check_x_display(name: str) -> None:
     """The X server named can be reached and records keys (RECORD), else Unavailable."""
-    from Xlib import display as xdisplay
-    from Xlib import error as xerror
+    try:
+        from Xlib import display as xdisplay
+        from Xlib import error as xerror
+    except ImportError as exc:
+        raise Unavailable(f"python-xlib is missing ({exc})") from None
 
     try:
         connection = xdisplay.Display(name)
