@@ -72,6 +72,10 @@ async def _main(app: QApplication, profile: Profile) -> int:
         loop.add_signal_handler(stop, quit_wanted.set)
     console.start()
     control = await _start_control(console, window)
+    global_keys = await window.global_keys.start(profile.hotkeys)
+    if global_keys:  # scripts read it here, as the control API's address
+        log.info("%s", global_keys)
+        print(global_keys, flush=True)
     try:
         await quit_wanted.wait()
     finally:

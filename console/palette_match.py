@@ -248,10 +248,16 @@ class Completer:
     ) -> None:
         self.registry = registry
         self.names = names
-        self.hotkeys = list(hotkeys)
-        self._bound = {invocation.spec.name for _, invocation in self.hotkeys}
+        self.hotkeys: list[tuple[str, Invocation]] = []
+        self._bound: set[str] = set()
+        self.set_hotkeys(hotkeys)
         self.recent: list[str] = []
         """Lines run from the palette, newest first, each once."""
+
+    def set_hotkeys(self, hotkeys: Iterable[tuple[str, Invocation]]) -> None:
+        """The bindings each command's row shows (again, after a rebinding)."""
+        self.hotkeys = list(hotkeys)
+        self._bound = {invocation.spec.name for _, invocation in self.hotkeys}
 
     def remember(self, line: str) -> None:
         line = line.strip()

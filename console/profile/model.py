@@ -126,6 +126,8 @@ class Hotkey:
     col: int
     invocation: Invocation
     """The command line as checked at load: a press runs it without parsing it again."""
+    is_global: bool = False
+    """Also fires while another application has focus (``global: true``)."""
 
 
 @dataclass(frozen=True)

@@ -158,8 +158,23 @@ PROFILE = Record(
                 HOTKEY,
                 "modifiers Ctrl/Alt/Shift/Meta joined by + and one key; F1 and ? are reserved",
             ),
-            Scalar(COMMAND, "command line run when the key is pressed", required=True),
-            "keys bound to command lines, e.g. F2: scene.program Opening",
+            Record(
+                {
+                    "command": Scalar(
+                        COMMAND, "command line run when the key is pressed", required=True
+                    ),
+                    "global": Scalar(
+                        BOOLEAN,
+                        "also fire while another application (OBS) has focus; needs a "
+                        "function key or Ctrl, Alt or Meta",
+                        False,
+                    ),
+                },
+                "or, as a mapping: the command line and whether the key is global",
+                shorthand="command",
+            ),
+            "keys bound to command lines, e.g. F2: scene.program Opening, or "
+            "F2: {command: scene.program Opening, global: true}",
             duplicate="hotkey {} bound twice",
         ),
         "control": Record(

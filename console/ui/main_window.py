@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -30,16 +30,20 @@ from PySide6.QtWidgets import (
 from console.actionlog import ActionLog
 from console.commands import ActionRecord, CommandError, Context, ErrorCode, Result
 from console.observers import Unsubscribe
-from console.profile import Hotkey
+from console.profile import Hotkey, Profile
 from console.services import Console
+from console.tasks import TaskSet
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.barrage_dock import BarrageDock
+from console.ui.elided import ElidedLabel
 from console.ui.feed_state import FeedState
 from console.ui.feed_state import bind as bind_feed
 from console.ui.follow import follow
+from console.ui.global_keys import GlobalKeys, XFocus
 from console.ui.hotkeys import CHEAT_SHEET_KEYS, PALETTE_KEYS, CheatSheet, bind_hotkeys
 from console.ui.palette import TRIGGER as PALETTE_TRIGGER
 from console.ui.palette import Palette
+from console.ui.rebind import RebindDialog
 from console.ui.room_panel import RoomPanel
 from console.ui.show_dock import ShowPanel
 from console.ui.status_line import RoomStatus
@@ -128,11 +132,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, show_dock)
         self.tabifyDockWidget(dock, show_dock)
         show_dock.raise_()
-        plain = {
-            hotkey.invocation.spec.name: hotkey.key
-            for hotkey in profile.hotkeys
-            if not any(value is not None for value in hotkey.invocation.kwargs.values())
-        }
+        plain = _plain_keys(profile.hotkeys)
         self.barrage_dock = BarrageDock(console.barrage, self.feed, self.fire, plain, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.barrage_dock)
         self.resizeDocks([self.barrage_dock], [340], Qt.Orientation.Vertical)
@@ -154,6 +154,13 @@ class MainWindow(QMainWindow):
         )
         self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
         self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
+        # Started by the app (a test's window has none): keys marked global, from any window.
+        self.global_keys = GlobalKeys(
+            self.on_global_hotkey_pressed, _console_has_keys, self.on_global_keys_status
+        )
+        self.global_keys_label = named(ElidedLabel(parent=self), "globalKeys")
+        self.statusBar().addWidget(self.global_keys_label, 1)
+        self._rebinding = TaskSet()
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._connect_signals(action_log)
@@ -171,6 +178,7 @@ class MainWindow(QMainWindow):
             _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
         for key in PALETTE_KEYS:
             _window_shortcut(self, key).activated.connect(self.command_palette.open)
+        self.cheat_sheet.rebind_wanted.connect(self.on_rebind_wanted)
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
@@ -193,11 +201,40 @@ class MainWindow(QMainWindow):
         barrage = line.lstrip().startswith("barrage.")
         self.dispatcher.fire_line(line, self.context(PALETTE_TRIGGER, barrage=barrage))
 
-    def on_hotkey_pressed(self, hotkey: Hotkey) -> None:
+    def on_hotkey_pressed(self, hotkey: Hotkey, trigger: str = "hotkey") -> None:
         invocation = hotkey.invocation
         barrage = invocation.spec.name.startswith("barrage.")
-        context = self.context(f"hotkey {hotkey.key}", barrage=barrage)
+        context = self.context(f"{trigger} {hotkey.key}", barrage=barrage)
         self.dispatcher.fire_invocation(invocation, context)
+
+    def on_global_hotkey_pressed(self, hotkey: Hotkey) -> None:
+        """A global binding pressed while another application had the keyboard."""
+        self.on_hotkey_pressed(hotkey, "global")
+
+    def on_global_keys_status(self, text: str, trouble: bool) -> None:
+        self.global_keys_label.setText(text)
+        mark(self.global_keys_label, "alert", trouble)
+
+    def on_rebind_wanted(self, key: str) -> None:
+        RebindDialog(self.profile, self.apply_hotkeys, self, key or None).open()
+
+    def apply_hotkeys(self, profile: Profile) -> None:
+        """A rebinding was saved: the new keys work at once, here and from other windows."""
+        self.profile = profile
+        for shortcut in self.hotkeys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
+        self.cheat_sheet.show_hotkeys(profile.hotkeys)
+        self.command_palette.completer.set_hotkeys(
+            (hotkey.key, hotkey.invocation) for hotkey in profile.hotkeys
+        )
+        keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
+        for panel in self.panels.values():
+            panel.set_hints(keys)
+        self.barrage_dock.set_hints(_plain_keys(profile.hotkeys))
+        if self.global_keys.status:  # started: listen for the new keys instead
+            self._rebinding.spawn(self.global_keys.start(profile.hotkeys), "global keys")
 
     async def on_room_select_command(self, context: Context, room: str) -> Result:
         if room not in self.rooms:
@@ -290,6 +327,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._ticker.stop()
+        self.global_keys.stop()
         self.cheat_sheet.close()
         super().closeEvent(event)
 
@@ -319,6 +357,24 @@ def takes_text(widget: QWidget | None) -> bool:
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
         return not (isinstance(widget, QLineEdit) and widget.isReadOnly())
     return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def _plain_keys(hotkeys: Iterable[Hotkey]) -> dict[str, str]:
+    """Command name → the key bound to it without arguments, for buttons to name."""
+    return {
+        hotkey.invocation.spec.name: hotkey.key
+        for hotkey in hotkeys
+        if not any(value is not None for value in hotkey.invocation.kwargs.values())
+    }
+
+
+def _console_has_keys(x_focus: XFocus) -> bool:
+    """Whether a window of the console has the keyboard (its shortcuts take the keys): X's
+    word at the press where there is one, else Qt's."""
+    if x_focus is None:
+        return QGuiApplication.focusWindow() is not None
+    ours = {int(w.winId()) for w in QGuiApplication.topLevelWindows() if w.isVisible()}
+    return not ours.isdisjoint(x_focus)
 
 
 def _window_shortcut(window: QWidget, key: str) -> QShortcut:

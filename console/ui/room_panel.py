@@ -249,6 +249,11 @@ class RoomPanel(QFrame):
             self.scene_buttons[scene] = button
         self._show_buses()
 
+    def set_hints(self, hints: dict[str, Invocation]) -> None:
+        """The show's bindings changed (a rebinding): the scene buttons name the new keys."""
+        self._hints = hints
+        self._show_scenes()
+
     def _scene_text(self, scene: str) -> str:
         keys = [
             key
