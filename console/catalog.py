@@ -10,9 +10,9 @@ than the registry's vocabulary.
 from __future__ import annotations
 
 from console import product_fields
-from console.commands import ROOM_ARG, Arg, CommandRegistry, CommandSpec
+from console.commands import ROOM_ARG, Arg, ArgKind, CommandRegistry, CommandSpec
 
-SCENE = Arg("scene", str, "scene name as OBS shows it")
+SCENE = Arg("scene", str, "scene name as OBS shows it", kind=ArgKind.SCENE)
 
 SCENE_COMMANDS = (
     CommandSpec("scene.program", "Cut the room's program output to a scene", (SCENE,), room=True),
@@ -27,7 +27,7 @@ SCENE_COMMANDS = (
         "transition.set",
         "Choose the scene transition and, optionally, its duration",
         (
-            Arg("transition", str, "transition name as OBS shows it"),
+            Arg("transition", str, "transition name as OBS shows it", kind=ArgKind.TRANSITION),
             Arg("duration", int, "duration in ms", required=False),
         ),
         room=True,
@@ -36,6 +36,17 @@ SCENE_COMMANDS = (
     CommandSpec("record.toggle", "Start or stop recording", room=True),
     CommandSpec("obs.ping", "Ask the room's OBS for its version and time the answer", room=True),
     CommandSpec("obs.reconnect", "Reconnect to the room's OBS now, skipping the wait", room=True),
+    CommandSpec(
+        "obs.check",
+        "Report what the show needs that the room's OBS lacks or has otherwise (changes nothing)",
+        room=True,
+    ),
+    CommandSpec(
+        "obs.setup",
+        "Create in the room's OBS what the show needs and it lacks: scenes, sources, overlays, "
+        "laid out by the profile (never changes or removes anything else)",
+        room=True,
+    ),
     CommandSpec(
         "room.restore",
         "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
@@ -47,11 +58,13 @@ WINDOW_COMMANDS = (
     CommandSpec(
         "room.select",
         "Work in a room: the window's commands without room= act on it",
-        (Arg("room", str, "room id from the profile"),),
+        (Arg("room", str, "room id from the profile", kind=ArgKind.ROOM),),
     ),
 )
 
-SKU = Arg("sku", str, "product sku from the profile")
+SKU = Arg("sku", str, "product sku from the profile", kind=ArgKind.SKU)
+
+ITEM = Arg("item", str, "item number or title", kind=ArgKind.ITEM)
 
 SHOW_COMMANDS = (
     CommandSpec(
@@ -70,14 +83,23 @@ SHOW_COMMANDS = (
         "Change one field of a product (saved to the profile, slide on air refreshed)",
         (
             SKU,
-            Arg("field", str, f"one of: {', '.join(product_fields.NAMES)}"),
+            Arg(
+                "field",
+                str,
+                f"one of: {', '.join(product_fields.NAMES)}",
+                choices=tuple(product_fields.NAMES),
+            ),
             Arg("value", str, "new value; lists take a|b|c; deal takes START END PRICE"),
         ),
     ),
     CommandSpec(
         "product.add",
         "Add a product to the catalogue (saved to the profile)",
-        (SKU, Arg("name", str, "product name"), Arg("price", str, "price, e.g. 69")),
+        (
+            Arg("sku", str, "the new product's sku"),
+            Arg("name", str, "product name"),
+            Arg("price", str, "price, e.g. 69"),
+        ),
     ),
     CommandSpec(
         "product.move",
@@ -97,12 +119,12 @@ SHOW_COMMANDS = (
     CommandSpec(
         "rundown.goto",
         "Go to a rundown item by its number (1 = first) or title",
-        (Arg("item", str, "item number or title"), ROOM_ARG),
+        (ITEM, ROOM_ARG),
     ),
     CommandSpec(
         "rundown.move",
         "Move a rundown item to another position (1 = first; saved to the profile)",
-        (Arg("item", str, "item number or title"), Arg("position", int, "new position")),
+        (ITEM, Arg("position", int, "new position")),
     ),
 )
 
@@ -155,7 +177,12 @@ BARRAGE_COMMANDS = (
         "barrage.answer",
         "Propose the product FAQ answer to a viewer's question, for the host to say once "
         "confirmed (host.answer)",
-        (ID, Arg("sku", str, "product (default: the one the question names)", required=False)),
+        (
+            ID,
+            Arg(
+                "sku", str, "product (default: the one the question names)", False, kind=ArgKind.SKU
+            ),
+        ),
     ),
 )
 
@@ -166,26 +193,42 @@ FEED_COMMANDS = (
         "barrage.filter",
         "Show all comments, questions, gifts and orders, or one product's mentions",
         (
-            Arg("mode", str, " | ".join(FILTER_MODES)),
-            Arg("sku", str, "product sku (with mode product)", required=False),
+            Arg("mode", str, " | ".join(FILTER_MODES), choices=tuple(FILTER_MODES)),
+            Arg("sku", str, "product sku (with mode product)", False, kind=ArgKind.SKU),
         ),
     ),
     CommandSpec(
         "barrage.select",
         "Select the next or previous comment of the list shown (held or blocked), or a "
         "message by id",
-        (Arg("which", str, "next, previous or a message id"),),
+        (
+            Arg(
+                "which",
+                str,
+                "next, previous or a message id",
+                choices=("next", "previous"),
+                free_text=True,
+            ),
+        ),
     ),
 )
 
+AUTOPILOT_ACTIONS = ("start", "pause", "resume", "stop")
+
 OVERRIDE = Arg("override", bool, "air it despite prohibited terms (logged)", required=False)
-WHAT = Arg("what", str, "a segment id from the profile, or the text to say")
+WHAT = Arg(
+    "what",
+    str,
+    "a segment id from the profile, or the text to say",
+    kind=ArgKind.SEGMENT,
+    free_text=True,
+)
 
 HOST_COMMANDS = (
     CommandSpec(
         "host.play",
         "Queue a host segment (scripted copy: after what is queued)",
-        (Arg("segment", str, "segment id from the profile"), OVERRIDE),
+        (Arg("segment", str, "segment id from the profile", kind=ArgKind.SEGMENT), OVERRIDE),
         room=True,
     ),
     CommandSpec(
@@ -216,7 +259,7 @@ HOST_COMMANDS = (
         (
             Arg("text", str, "the answer as it will be said", required=False),
             Arg("question", str, "the viewer's question", required=False),
-            Arg("sku", str, "the product it is about", required=False),
+            Arg("sku", str, "the product it is about", False, kind=ArgKind.SKU),
             OVERRIDE,
         ),
         room=True,
@@ -227,14 +270,20 @@ HOST_COMMANDS = (
         "confirmation, never aired without it)",
         (
             Arg("question", str, "the viewer's question"),
-            Arg("sku", str, "the product (default: the one the question names)", required=False),
+            Arg(
+                "sku",
+                str,
+                "the product (default: the one the question names)",
+                False,
+                kind=ArgKind.SKU,
+            ),
         ),
         room=True,
     ),
     CommandSpec(
         "host.autopilot",
         "Start, pause, resume or stop the room's unattended loop",
-        (Arg("action", str, "start | pause | resume | stop"),),
+        (Arg("action", str, " | ".join(AUTOPILOT_ACTIONS), choices=AUTOPILOT_ACTIONS),),
         room=True,
     ),
     CommandSpec(

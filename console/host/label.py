@@ -24,7 +24,10 @@ from console.commands import CommandError, ErrorCode
 from console.host.media import MediaLink
 from console.obs.errors import ObsError
 from console.obs.inputs import InputSpec, Made, find_item, place_input, video_canvas
+from console.obs.layout import arrange, box, drawn_height
+from console.obs.visibility import sighting
 from console.observers import Observers, Unsubscribe
+from console.profile.layout_model import Layout
 from console.tasks import TaskSet
 
 log = logging.getLogger(__name__)
@@ -61,6 +64,17 @@ class LabelCheck:
         return f"AI label OFF: {self.problem}" if self.problem else "AI label OFF"
 
 
+def label_spec(source: str) -> InputSpec:
+    """The label's text input as the console needs it (``console.obs.inputs``)."""
+    return InputSpec(
+        source,
+        LABEL_KIND,
+        kind_prefix="text_",
+        noun="a text source",
+        remedy="name another AI label source in the profile",
+    )
+
+
 def label_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
     shorter = min(canvas)
     return {
@@ -81,20 +95,21 @@ def label_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
 class AiLabel:
     """One room's AI-host label (see the module docstring)."""
 
-    def __init__(self, link: MediaLink, source: str, text: str = DEFAULT_TEXT) -> None:
+    def __init__(
+        self,
+        link: MediaLink,
+        source: str,
+        text: str = DEFAULT_TEXT,
+        layout: Layout | None = None,
+    ) -> None:
         self.link = link
         self.source = source
         self.text = text
+        self.layout = layout or Layout()
         self.check = LabelCheck(False, problem="not checked yet")
         self.hold = False
         """Set while the host is on air: a label hidden in OBS is shown again at once."""
-        self._spec = InputSpec(
-            source,
-            LABEL_KIND,
-            kind_prefix="text_",
-            noun="a text source",
-            remedy="name another AI label source in the profile",
-        )
+        self._spec = label_spec(source)
         self._trusted = False
         self._placed: set[str] = set()
         self._lock = asyncio.Lock()
@@ -176,8 +191,25 @@ class AiLabel:
     # -- placing and checking -------------------------------------------------------------
 
     async def _place_everywhere(self) -> None:
-        for scene in list(self.link.state.scenes):
+        """The label in every scene: in the overlay scene, and shown through it in the
+        scenes that nest it (the nested overlay enabled again if it was hidden); placed
+        directly in any other scene."""
+        scenes = list(self.link.state.scenes)
+        overlay = self.layout.overlay_scene
+        for scene in scenes:
             if scene in self._placed:
+                continue
+            nested = None
+            if overlay in scenes and scene != overlay:
+                nested = await find_item(self.link, scene, overlay)
+            if nested is not None:
+                await self.link.request(
+                    "SetSceneItemEnabled",
+                    sceneName=scene,
+                    sceneItemId=nested,
+                    sceneItemEnabled=True,
+                )
+                self._placed.add(scene)
                 continue
             placed = await place_input(
                 self.link, scene, self._spec, lambda canvas: label_settings(self.text, canvas)
@@ -198,41 +230,28 @@ class AiLabel:
             )
 
     async def _arrange(self, scene: str, item: int) -> None:
-        width, height = await video_canvas(self.link)
-        margin = max(12, height // 40)
-        await self.link.request(
-            "SetSceneItemTransform",
-            sceneName=scene,
-            sceneItemId=item,
-            sceneItemTransform={
-                "positionX": float(width - margin),
-                "positionY": float(margin),
-                "alignment": 6,  # top right
-            },
-        )
+        canvas = await video_canvas(self.link)
+        await arrange(self.link, scene, item, box(self.layout, "label", canvas))
 
     async def _verify(self) -> LabelCheck:
         program = self.link.state.program
         now = time.monotonic()
         if not program:
             return LabelCheck(False, problem="OBS has no program scene", checked_at=now)
-        item = await find_item(self.link, program, self.source)
-        if item is None:
+        seen = await sighting(self.link, program, self.source)
+        if seen is None:
+            item = await find_item(self.link, program, self.source)
+            where = "hidden in" if item is not None else "not shown in"
             return LabelCheck(
-                False, program, problem=f"not in the program scene {program!r}", checked_at=now
+                False, program, problem=f"{where} the program scene {program!r}", checked_at=now
             )
-        enabled = await self.link.request(
-            "GetSceneItemEnabled", sceneName=program, sceneItemId=item
-        )
         settings = await self.link.request("GetInputSettings", inputName=self.source)
         text = str(settings.get("inputSettings", {}).get("text", ""))
         canvas = await video_canvas(self.link)
         needed = min(canvas) * MIN_SHARE
-        height = await self._height(program, item)
+        height = await self._height(seen.scene, seen.item_id) * seen.scale
         problem = ""
-        if not enabled.get("sceneItemEnabled"):
-            problem = f"hidden in the program scene {program!r}"
-        elif text != self.text:
+        if text != self.text:
             problem = f"its text reads {text!r}, not {self.text!r}"
         elif height < needed:
             problem = f"{height:.0f} px tall, the rules ask for {needed:.0f} px (5 % of {canvas})"
@@ -246,7 +265,7 @@ class AiLabel:
                 "GetSceneItemTransform", sceneName=scene, sceneItemId=item
             )
             transform = data["sceneItemTransform"]
-            height = float(transform.get("height") or 0.0)
+            height = drawn_height(transform)
             if height > 0 or time.monotonic() > deadline:
                 return height
             await asyncio.sleep(_POLL)  # see _POLL: there is no event to wait for

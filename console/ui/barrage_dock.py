@@ -154,7 +154,6 @@ class BarrageDock(QDockWidget):
         self.new_button.setVisible(False)
         self.pause_button = QPushButton("Pause", body)
         self.pause_button.setCheckable(True)
-        self.pause_button.setToolTip(self._hinted("barrage.pause", "Hold the feed still"))
         self.filter_box = QComboBox(body)
         self.filter_box.setToolTip("Feed filter (barrage.filter)")
         for mode, label in FILTER_MODES.items():
@@ -177,21 +176,19 @@ class BarrageDock(QDockWidget):
         self.review_view.setItemDelegate(SpanDelegate(self.review_view))
         self.review_title = QLabel(body)
         self.blocked_model = BlockedModel(service.blocked.blocked(), self)
-        self.blocked_pane = BlockedPane(
-            self.blocked_model, self._hinted("barrage.release", "Release", brackets=True), body
-        )
+        self.blocked_pane = BlockedPane(self.blocked_model, "Release", body)
         self.blocked_view = self.blocked_pane.view
         self.bans_pane = BansPane(
             service.decisions,
             self.on_unban_wanted,
-            self._hinted("barrage.unban", "Unban", brackets=True),
+            "Unban",
             body,
         )
         self.tabs = named(QTabWidget(body), "moderationTabs")
         self.action_buttons = {
-            command: QPushButton(self._hinted(command, label, brackets=True), body)
-            for label, command in REVIEW_ACTIONS
+            command: QPushButton(label, body) for label, command in REVIEW_ACTIONS
         }
+        self.set_hints(hints)
         self.selected_label = named(QLabel(body), "barrageSelected")
         self.selected_label.setWordWrap(True)
         self.user_panel = UserPanel(body)
@@ -296,6 +293,17 @@ class BarrageDock(QDockWidget):
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
+    def set_hints(self, hints: dict[str, str]) -> None:
+        """Name each command's key on its button (again, after a rebinding)."""
+        self._hints = hints
+        self.pause_button.setToolTip(self._hinted("barrage.pause", "Hold the feed still"))
+        release = self.blocked_pane.release_button
+        release.setText(self._hinted("barrage.release", "Release", brackets=True))
+        unban = self.bans_pane.unban_button
+        unban.setText(self._hinted("barrage.unban", "Unban", brackets=True))
+        for label, command in REVIEW_ACTIONS:
+            self.action_buttons[command].setText(self._hinted(command, label, brackets=True))
+
     def _hinted(self, command: str, text: str, brackets: bool = False) -> str:
         key = self._hints.get(command)
         if key is None:
@@ -344,8 +352,13 @@ class BarrageDock(QDockWidget):
             self.feed.select(judged.message.id, judged)
 
     def on_new_clicked(self) -> None:
+        """The operator wants the newest now: the feed follows again, even with the pointer
+        still over it (it pauses again when the pointer comes back)."""
+        self._hovering = False
         if self.feed.paused:
             self._fire("barrage.resume", "button")
+        else:
+            self._apply_pause()
 
     def on_pause_clicked(self) -> None:
         self.pause_button.setChecked(self.feed.paused)  # the feed state decides
@@ -419,6 +432,9 @@ class BarrageDock(QDockWidget):
         self.feed_model.set_paused(self.feed.paused or self._hovering)
 
     def _show_paused(self) -> None:
+        if not self.feed.paused:
+            self._hovering = False  # resumed on purpose: the pointer resting there (the
+            # message it clicked) does not hold the feed still; it holds it on coming back
         self.pause_button.setChecked(self.feed.paused)
         self.pause_button.setText("Paused" if self.feed.paused else "Pause")
         self._apply_pause()

@@ -165,6 +165,8 @@ class HostPanel(QFrame):
                 text += f" / {remaining:.1f} s left" if remaining is not None else ""
         elif host.state is HostState.PREPARING and line is not None:
             text = f"HOST  preparing {line.title}…"
+        elif host.held:
+            text = f"HOST  held · {len(host.queue)} line(s) from before the restart: room.restore"
         else:
             text = "HOST  silent"
         if host.problem:
@@ -173,6 +175,7 @@ class HostPanel(QFrame):
         self.now_label.setToolTip(text)
         mark(self.now_label, "alert", bool(host.problem))
         mark(self.now_label, "live", host.state is HostState.ON_AIR)
+        mark(self.now_label, "warn", host.held)
 
     def _show_queue(self) -> None:
         self.queue_list.clear()

@@ -31,6 +31,7 @@ from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
 from console.ui.monitor_area import MonitorArea
 from console.ui.monitor_view import MonitorView
+from console.ui.setup_offer import SetupOffer
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -69,6 +70,7 @@ class RoomPanel(QFrame):
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
         self.restore_button = QPushButton("Restore the show's state (room.restore)")
+        self.setup_offer = SetupOffer(runtime.setup, self.room.id, fire, self)
         self.slide_label = named(ElidedLabel(), "roomOnAir")
         self.pin_label = named(ElidedLabel(), "roomOnAir")
         self.program_label = named(QLabel(), "busLabel")
@@ -129,6 +131,7 @@ class RoomPanel(QFrame):
         layout.addWidget(self.link_reason)
         layout.addWidget(self.differences_label)
         layout.addWidget(self.restore_button)
+        layout.addWidget(self.setup_offer)
         controls = QVBoxLayout()
         controls.setSpacing(layout.spacing())  # the column's, whatever the monitors' area has
         controls.addLayout(buses)
@@ -268,6 +271,11 @@ class RoomPanel(QFrame):
             self.scene_grid.addWidget(button, index // SCENE_COLUMNS, index % SCENE_COLUMNS)
             self.scene_buttons[scene] = button
         self._show_buses()
+
+    def set_hints(self, hints: dict[str, Invocation]) -> None:
+        """The show's bindings changed (a rebinding): the scene buttons name the new keys."""
+        self._hints = hints
+        self._show_scenes()
 
     def _scene_text(self, scene: str) -> str:
         keys = [
