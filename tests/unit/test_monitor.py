@@ -4,15 +4,15 @@ the link has no session, so every screenshot asked ends at once as the link bein
 
 from __future__ import annotations
 
+import asyncio
 import base64
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
-from pytestqt.qtbot import QtBot
-from qasync import QEventLoop
 
 from console.obs.link import ObsLink
 from console.obs.monitor import (
@@ -26,7 +26,6 @@ from console.obs.monitor import (
     request_width,
 )
 from console.obs.state import LinkPhase, LinkState, RoomState
-from tests.conftest import Drive
 from tests.support import FAST
 
 BLUE = QColor(30, 58, 138)
@@ -42,12 +41,12 @@ def jpeg_uri(colour: QColor = BLUE, width: int = 64, height: int = 36) -> str:
     return "data:image/jpg;base64," + base64.b64encode(bytes(data.data())).decode()
 
 
-def connect(state: RoomState, studio: bool = False) -> None:
+def connect(state: RoomState, studio: bool = False, program: str = "Host") -> None:
     state.load(
         {
             "scenes": {
-                "scenes": [{"sceneName": "Host", "sceneIndex": 1}, {"sceneName": "Product"}],
-                "currentProgramSceneName": "Host",
+                "scenes": [{"sceneName": program, "sceneIndex": 1}, {"sceneName": "Product"}],
+                "currentProgramSceneName": program,
                 "currentPreviewSceneName": "Product",
             },
             "studio": {"studioModeEnabled": studio},
@@ -145,78 +144,100 @@ def test_the_stale_limit_follows_the_frame_rate(link: ObsLink, decoder: ThreadPo
     assert BusMonitor(Bus.PROGRAM, link, 5.0, decoder).stale_after == pytest.approx(1.5)
 
 
-class Clock:
-    """A monitor of another room, seen and connected all along: while it asks again and
-    again, time passes for every monitor at the same rate (no sleeping)."""
-
-    def __init__(self, decoder: ThreadPoolExecutor, qtbot: QtBot) -> None:
-        link = ObsLink("clock", "127.0.0.1", 1, "", RoomState(), FAST)
-        connect(link.state)
-        self.monitor = BusMonitor(Bus.PROGRAM, link, FPS, decoder)
-        self.monitor.seen(self, 320)
-        self._qtbot = qtbot
-
-    def ticks(self, count: int) -> None:
-        """Wait until the clock's monitor asked ``count`` more times."""
-        goal = self.monitor.asked + count
-        self._qtbot.waitUntil(lambda: self.monitor.asked >= goal)
-
-
 FPS = 20.0
 
 
-@pytest.fixture
-def running(
-    link: ObsLink, decoder: ThreadPoolExecutor, qtbot: QtBot, aloop: QEventLoop, drive: Drive
-) -> Iterator[tuple[BusMonitor, BusMonitor, Clock]]:
-    """The room's program and preview monitors and the clock, their loops running."""
-    clock = Clock(decoder, qtbot)
-    program = BusMonitor(Bus.PROGRAM, link, FPS, decoder)
-    preview = BusMonitor(Bus.PREVIEW, link, FPS, decoder)
-    monitors = (program, preview, clock.monitor)
+class Asked:
+    """The screenshots a link is asked for, by scene, and a way to await more of them (the
+    requests go on to the real link, which refuses them: it has no session)."""
 
-    async def start() -> None:
-        for monitor in monitors:
+    def __init__(self, link: ObsLink) -> None:
+        self.scenes: list[str] = []
+        self._more = asyncio.Event()
+        real = link.request
+
+        async def request(name: str, reply_within: float | None = None, **data: Any) -> Any:
+            self.scenes.append(str(data["sourceName"]))
+            self._more.set()
+            return await real(name, reply_within, **data)
+
+        link.request = request  # type: ignore[method-assign]
+
+    def count(self, scene: str) -> int:
+        return self.scenes.count(scene)
+
+    async def more(self, scene: str, count: int) -> None:
+        """Until ``count`` more screenshots of ``scene`` were asked for."""
+        goal = self.count(scene) + count
+        while self.count(scene) < goal:
+            self._more.clear()
+            await asyncio.wait_for(self._more.wait(), 5)
+
+
+Scenario = Callable[[BusMonitor, BusMonitor, Asked, Asked], Awaitable[None]]
+
+
+def run(link: ObsLink, decoder: ThreadPoolExecutor, scenario: Scenario) -> None:
+    """``scenario(program, preview, asked, clock)`` on a loop of its own: the room's two
+    monitors, what their link is asked, and a clock: a monitor of another room, seen and
+    connected all along, whose screenshots of its scene ``Clock`` mark time passing for
+    every monitor at the same rate (no sleeping)."""
+
+    async def main() -> None:
+        other = ObsLink("clock", "127.0.0.1", 1, "", RoomState(), FAST)
+        connect(other.state, program="Clock")
+        clock = BusMonitor(Bus.PROGRAM, other, FPS, decoder)
+        clock.seen("window", 320)
+        program = BusMonitor(Bus.PROGRAM, link, FPS, decoder)
+        preview = BusMonitor(Bus.PREVIEW, link, FPS, decoder)
+        asked, ticks = Asked(link), Asked(other)
+        for monitor in (program, preview, clock):
             monitor.start()
+        try:
+            await scenario(program, preview, asked, ticks)
+        finally:
+            for monitor in (program, preview, clock):
+                await monitor.close()
 
-    drive(start())
-    yield program, preview, clock
-    for monitor in monitors:
-        drive(monitor.close())
+    asyncio.run(main())
 
 
-def test_it_asks_only_while_someone_sees_it(
-    link: ObsLink, running: tuple[BusMonitor, BusMonitor, Clock], qtbot: QtBot
-) -> None:
-    program, _, clock = running
-    connect(link.state)
-    clock.ticks(5)
-    assert program.asked == 0  # nobody sees it
-    program.seen("window", 320)
-    qtbot.waitUntil(lambda: program.asked >= 3)
-    program.seen("window", 0)
-    asked = program.asked
-    clock.ticks(5)
-    assert program.asked == asked
-    program.seen("window", 320)
-    qtbot.waitUntil(lambda: program.asked > asked)
+def test_it_asks_only_while_someone_sees_it(link: ObsLink, decoder: ThreadPoolExecutor) -> None:
+    async def scenario(program: BusMonitor, _: BusMonitor, asked: Asked, clock: Asked) -> None:
+        connect(link.state)
+        await clock.more("Clock", 5)
+        assert asked.count("Host") == 0  # nobody sees it
+        program.seen("window", 320)
+        await asked.more("Host", 3)
+        program.seen("window", 0)
+        before = asked.count("Host")
+        await clock.more("Clock", 5)
+        assert asked.count("Host") == before
+        program.seen("window", 320)
+        await asked.more("Host", 1)
+
+    run(link, decoder, scenario)
 
 
 def test_it_asks_only_while_connected_and_the_bus_has_a_scene(
-    link: ObsLink, running: tuple[BusMonitor, BusMonitor, Clock], qtbot: QtBot
+    link: ObsLink, decoder: ThreadPoolExecutor
 ) -> None:
-    program, preview, clock = running
-    program.seen("window", 320)
-    preview.seen("window", 320)
-    clock.ticks(5)
-    assert (program.asked, preview.asked) == (0, 0)  # the link was never up
-    connect(link.state, studio=False)
-    qtbot.waitUntil(lambda: program.asked >= 3)
-    clock.ticks(5)
-    assert preview.asked == 0  # studio mode is off: no preview to show
-    connect(link.state, studio=True)
-    qtbot.waitUntil(lambda: preview.asked >= 3)
-    link.state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
-    asked = (program.asked, preview.asked)
-    clock.ticks(5)
-    assert (program.asked, preview.asked) == asked
+    async def scenario(
+        program: BusMonitor, preview: BusMonitor, asked: Asked, clock: Asked
+    ) -> None:
+        program.seen("window", 320)
+        preview.seen("window", 320)
+        await clock.more("Clock", 5)
+        assert asked.scenes == []  # the link was never up
+        connect(link.state, studio=False)
+        await asked.more("Host", 3)
+        await clock.more("Clock", 5)
+        assert asked.count("Product") == 0  # studio mode is off: no preview to show
+        connect(link.state, studio=True)
+        await asked.more("Product", 3)
+        link.state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
+        before = len(asked.scenes)
+        await clock.more("Clock", 5)
+        assert len(asked.scenes) == before
+
+    run(link, decoder, scenario)
