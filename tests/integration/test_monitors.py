@@ -168,7 +168,9 @@ def test_the_preview_monitor_follows_studio_mode(
 
     async def studio(on: bool) -> None:
         await console.registry.run("studio.toggle", "test")
-        await until(state, lambda: state.studio_mode is on)
+        # On, the mirror reads OBS's preview scene afresh (a resync): awaited, so that its
+        # answer cannot land after the preview change below and put the old scene back.
+        await until(state, lambda: state.studio_mode is on and bool(state.preview) is on)
 
     drive(studio(True))
     drive(console.registry.run("scene.preview Product", "test"))
