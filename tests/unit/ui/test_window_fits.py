@@ -157,3 +157,24 @@ def test_typing_moves_nothing_on_screen(
     assert banner.width() >= banner.sizeHint().width()  # and it is read whole
     window.close()
     drive(console.close())
+
+
+def test_the_demo_on_a_laptop_has_room_for_its_monitors(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive, themed: None
+) -> None:
+    """Themed, the demo's one room fills a laptop screen's height with its controls: its
+    monitors go beside them, one above the other, large enough to read a scene."""
+    console = Console(load_profile(DEMO), FAST, log_actions=False)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(0, 0, LAPTOP.width(), LAPTOP.height() - TASKBAR))
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.height() == LAPTOP.height() - TASKBAR
+    panel = window.panels["supermarket"]
+    qtbot.waitUntil(lambda: panel.monitor_area is not None and panel.monitor_area.beside)
+    for view in panel.monitor_views:
+        assert _inside(view, window)
+        assert view.picture_rect().width() >= 160
+    window.close()
+    drive(console.close())
