@@ -3,8 +3,8 @@ JSON object of figures.
 
 Starts its own OBS Studio under a private Xvfb (as the integration tests do), in studio
 mode, so both monitors run. For each rate, and with the monitors off for the baseline, a
-console with that ``monitors: {fps: N}`` and its window (1920x1080, offscreen: the
-monitors are seen and painted as on screen) runs for ``--seconds``; then, per rate:
+console with that ``monitors: {fps: N}`` and its themed window (1920x1080, offscreen: the
+monitors are placed, seen and painted as on screen) runs for ``--seconds``; then, per rate:
 
 - ``console_cpu_pct``: the console process's CPU time (every thread: the loop, the link's
   worker and receive threads, the decoder) over the wall time, in % of one core;
@@ -54,6 +54,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from console.obs.monitor import IMAGE_FORMAT, JPEG_QUALITY, Frame, decode  # noqa: E402
 from console.services import Console  # noqa: E402
 from console.ui.main_window import MainWindow  # noqa: E402
+from console.ui.theme import apply_theme  # noqa: E402
 from tests.benchmarks.figures import figures, real_obs  # noqa: E402
 from tests.harness import ObsProbe, ObsStudio  # noqa: E402
 from tests.support import HOTKEYS, connected, until, write_rooms  # noqa: E402
@@ -206,6 +207,7 @@ def main() -> None:
             probe.call("SetCurrentPreviewScene", sceneName="Product")
         app = QApplication.instance() or QApplication([])
         app.setQuitOnLastWindowClosed(False)
+        apply_theme(app)  # its fonts and paddings decide the monitors' size, as on screen
 
         async def every_rate() -> dict[float, list[dict[str, Any]]]:
             runs: dict[float, list[dict[str, Any]]] = {fps: [] for fps in RATES}
