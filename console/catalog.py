@@ -11,34 +11,56 @@ from __future__ import annotations
 
 from console import product_fields
 from console.commands import ROOM_ARG, Arg, CommandRegistry, CommandSpec
+from console.text import Text
 
 SCENE = Arg("scene", str, "scene name as OBS shows it")
 
 SCENE_COMMANDS = (
-    CommandSpec("scene.program", "Cut the room's program output to a scene", (SCENE,), room=True),
-    CommandSpec("scene.preview", "Put a scene in preview (studio mode)", (SCENE,), room=True),
     CommandSpec(
-        "scene.take",
-        "Transition preview to program with the chosen transition (studio mode)",
+        "scene.program",
+        Text("catalog", "Cut the room's program output to a scene"),
+        (SCENE,),
         room=True,
     ),
-    CommandSpec("studio.toggle", "Turn studio mode on or off", room=True),
+    CommandSpec(
+        "scene.preview",
+        Text("catalog", "Put a scene in preview (studio mode)"),
+        (SCENE,),
+        room=True,
+    ),
+    CommandSpec(
+        "scene.take",
+        Text("catalog", "Transition preview to program with the chosen transition (studio mode)"),
+        room=True,
+    ),
+    CommandSpec("studio.toggle", Text("catalog", "Turn studio mode on or off"), room=True),
     CommandSpec(
         "transition.set",
-        "Choose the scene transition and, optionally, its duration",
+        Text("catalog", "Choose the scene transition and, optionally, its duration"),
         (
             Arg("transition", str, "transition name as OBS shows it"),
             Arg("duration", int, "duration in ms", required=False),
         ),
         room=True,
     ),
-    CommandSpec("stream.toggle", "Start or stop streaming", room=True),
-    CommandSpec("record.toggle", "Start or stop recording", room=True),
-    CommandSpec("obs.ping", "Ask the room's OBS for its version and time the answer", room=True),
-    CommandSpec("obs.reconnect", "Reconnect to the room's OBS now, skipping the wait", room=True),
+    CommandSpec("stream.toggle", Text("catalog", "Start or stop streaming"), room=True),
+    CommandSpec("record.toggle", Text("catalog", "Start or stop recording"), room=True),
+    CommandSpec(
+        "obs.ping",
+        Text("catalog", "Ask the room's OBS for its version and time the answer"),
+        room=True,
+    ),
+    CommandSpec(
+        "obs.reconnect",
+        Text("catalog", "Reconnect to the room's OBS now, skipping the wait"),
+        room=True,
+    ),
     CommandSpec(
         "room.restore",
-        "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
+        Text(
+            "catalog",
+            "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
+        ),
         room=True,
     ),
 )
@@ -46,8 +68,13 @@ SCENE_COMMANDS = (
 WINDOW_COMMANDS = (
     CommandSpec(
         "room.select",
-        "Work in a room: the window's commands without room= act on it",
+        Text("catalog", "Work in a room: the window's commands without room= act on it"),
         (Arg("room", str, "room id from the profile"),),
+    ),
+    CommandSpec(
+        "window.language",
+        Text("catalog", "Show the window in another language (Ctrl+Alt+L: the other one)"),
+        (Arg("language", str, "zh-CN or en (default: the other one)", required=False),),
     ),
 )
 
@@ -56,7 +83,7 @@ SKU = Arg("sku", str, "product sku from the profile")
 SHOW_COMMANDS = (
     CommandSpec(
         "slide.show",
-        "Render a product's slide and put it on air in the room's product scene",
+        Text("catalog", "Render a product's slide and put it on air in the room's product scene"),
         (
             SKU,
             Arg("override", bool, "push despite prohibited terms (logged)", required=False),
@@ -64,10 +91,13 @@ SHOW_COMMANDS = (
         ),
         room=True,
     ),
-    CommandSpec("slide.hide", "Take the product slide off air", room=True),
+    CommandSpec("slide.hide", Text("catalog", "Take the product slide off air"), room=True),
     CommandSpec(
         "product.set",
-        "Change one field of a product (saved to the profile, slide on air refreshed)",
+        Text(
+            "catalog",
+            "Change one field of a product (saved to the profile, slide on air refreshed)",
+        ),
         (
             SKU,
             Arg("field", str, f"one of: {', '.join(product_fields.NAMES)}"),
@@ -76,41 +106,52 @@ SHOW_COMMANDS = (
     ),
     CommandSpec(
         "product.add",
-        "Add a product to the catalogue (saved to the profile)",
+        Text("catalog", "Add a product to the catalogue (saved to the profile)"),
         (SKU, Arg("name", str, "product name"), Arg("price", str, "price, e.g. 69")),
     ),
     CommandSpec(
         "product.move",
-        "Move a product to a position in the catalogue (1 = first; saved to the profile)",
+        Text(
+            "catalog",
+            "Move a product to a position in the catalogue (1 = first; saved to the profile)",
+        ),
         (SKU, Arg("position", int, "new position, 1 = first")),
     ),
-    CommandSpec("slide.next", "Show the slide of the rundown's next product", room=True),
-    CommandSpec("slide.prev", "Show the slide of the rundown's previous product", room=True),
+    CommandSpec(
+        "slide.next", Text("catalog", "Show the slide of the rundown's next product"), room=True
+    ),
+    CommandSpec(
+        "slide.prev", Text("catalog", "Show the slide of the rundown's previous product"), room=True
+    ),
     # The rundown is show-wide: it moves once, and a product item's slide goes to the
     # rooms named (room=all: every room), so these take room= without being room commands.
     CommandSpec(
         "rundown.next",
-        "Go to the next rundown item (a product item shows its slide)",
+        Text("catalog", "Go to the next rundown item (a product item shows its slide)"),
         (ROOM_ARG,),
     ),
-    CommandSpec("rundown.prev", "Go back to the previous rundown item", (ROOM_ARG,)),
+    CommandSpec(
+        "rundown.prev", Text("catalog", "Go back to the previous rundown item"), (ROOM_ARG,)
+    ),
     CommandSpec(
         "rundown.goto",
-        "Go to a rundown item by its number (1 = first) or title",
+        Text("catalog", "Go to a rundown item by its number (1 = first) or title"),
         (Arg("item", str, "item number or title"), ROOM_ARG),
     ),
     CommandSpec(
         "rundown.move",
-        "Move a rundown item to another position (1 = first; saved to the profile)",
+        Text(
+            "catalog", "Move a rundown item to another position (1 = first; saved to the profile)"
+        ),
         (Arg("item", str, "item number or title"), Arg("position", int, "new position")),
     ),
 )
 
 FILTER_MODES = {
-    "all": "All",
-    "questions": "Questions",
-    "gifts": "Gifts and orders",
-    "product": "Mentions",
+    "all": Text("catalog", "All"),
+    "questions": Text("catalog", "Questions"),
+    "gifts": Text("catalog", "Gifts and orders"),
+    "product": Text("catalog", "Mentions"),
 }
 """What the feed can show (everything, questions, gifts and orders, or one product's
 mentions), with the label the window gives each."""
@@ -118,22 +159,37 @@ mentions), with the label the window gives each."""
 ID = Arg("id", str, "message id (default: the selected message)", required=False)
 
 BARRAGE_COMMANDS = (
-    CommandSpec("barrage.approve", "Let a held comment through (it may then be pinned)", (ID,)),
-    CommandSpec("barrage.reject", "Reject a held comment; selects the next held one", (ID,)),
+    CommandSpec(
+        "barrage.approve",
+        Text("catalog", "Let a held comment through (it may then be pinned)"),
+        (ID,),
+    ),
+    CommandSpec(
+        "barrage.reject", Text("catalog", "Reject a held comment; selects the next held one"), (ID,)
+    ),
     CommandSpec(
         "barrage.release",
-        "Let a blocked comment through as a false alarm (counted per rule; it may then be pinned)",
+        Text(
+            "catalog",
+            "Let a blocked comment through as a false alarm "
+            "(counted per rule; it may then be pinned)",
+        ),
         (ID,),
     ),
     CommandSpec(
         "barrage.ban",
-        "Ban a comment's author in every room: later messages blocked, held ones rejected, "
-        "pin cleared",
+        Text(
+            "catalog",
+            "Ban a comment's author in every room: later messages blocked, held ones rejected, "
+            "pin cleared",
+        ),
         (ID,),
     ),
     CommandSpec(
         "barrage.unban",
-        "Lift a ban made during the show (default: on the selected message's author)",
+        Text(
+            "catalog", "Lift a ban made during the show (default: on the selected message's author)"
+        ),
         (
             Arg(
                 "user",
@@ -146,25 +202,35 @@ BARRAGE_COMMANDS = (
     ),
     CommandSpec(
         "barrage.pin",
-        "Show an approved or passed comment on air through the room's comment source",
+        Text(
+            "catalog", "Show an approved or passed comment on air through the room's comment source"
+        ),
         (ID, Arg("seconds", int, "seconds on screen (default: the profile's)", required=False)),
         room=True,
     ),
-    CommandSpec("barrage.unpin", "Take the pinned comment off air", room=True),
+    CommandSpec("barrage.unpin", Text("catalog", "Take the pinned comment off air"), room=True),
     CommandSpec(
         "barrage.answer",
-        "Propose the product FAQ answer to a viewer's question, for the host to say once "
-        "confirmed (host.answer)",
+        Text(
+            "catalog",
+            "Propose the product FAQ answer to a viewer's question, for the host to say once "
+            "confirmed (host.answer)",
+        ),
         (ID, Arg("sku", str, "product (default: the one the question names)", required=False)),
     ),
 )
 
 FEED_COMMANDS = (
-    CommandSpec("barrage.pause", "Hold the feed still; comments keep coming and are counted"),
-    CommandSpec("barrage.resume", "Let the feed scroll again"),
+    CommandSpec(
+        "barrage.pause",
+        Text("catalog", "Hold the feed still; comments keep coming and are counted"),
+    ),
+    CommandSpec("barrage.resume", Text("catalog", "Let the feed scroll again")),
     CommandSpec(
         "barrage.filter",
-        "Show all comments, questions, gifts and orders, or one product's mentions",
+        Text(
+            "catalog", "Show all comments, questions, gifts and orders, or one product's mentions"
+        ),
         (
             Arg("mode", str, " | ".join(FILTER_MODES)),
             Arg("sku", str, "product sku (with mode product)", required=False),
@@ -172,8 +238,11 @@ FEED_COMMANDS = (
     ),
     CommandSpec(
         "barrage.select",
-        "Select the next or previous comment of the list shown (held or blocked), or a "
-        "message by id",
+        Text(
+            "catalog",
+            "Select the next or previous comment of the list shown (held or blocked), or a "
+            "message by id",
+        ),
         (Arg("which", str, "next, previous or a message id"),),
     ),
 )
@@ -184,35 +253,51 @@ WHAT = Arg("what", str, "a segment id from the profile, or the text to say")
 HOST_COMMANDS = (
     CommandSpec(
         "host.play",
-        "Queue a host segment (scripted copy: after what is queued)",
+        Text("catalog", "Queue a host segment (scripted copy: after what is queued)"),
         (Arg("segment", str, "segment id from the profile"), OVERRIDE),
         room=True,
     ),
     CommandSpec(
         "host.say",
-        "The host says free text (preempts scripted copy, waits for an answer on air)",
+        Text(
+            "catalog",
+            "The host says free text (preempts scripted copy, waits for an answer on air)",
+        ),
         (Arg("text", str, "what to say"), OVERRIDE),
         room=True,
     ),
     CommandSpec(
         "host.insert",
-        "Play a segment or text right after the current line, without cutting it (插播)",
+        Text(
+            "catalog",
+            "Play a segment or text right after the current line, without cutting it (插播)",
+        ),
         (WHAT, OVERRIDE),
         room=True,
     ),
     CommandSpec(
         "host.interrupt",
-        "Cut in now with a segment or text; the line cut off is said again after (急插)",
+        Text(
+            "catalog",
+            "Cut in now with a segment or text; the line cut off is said again after (急插)",
+        ),
         (WHAT, OVERRIDE),
         room=True,
     ),
     CommandSpec(
-        "host.stop", "Panic: silence the host now, clear its queue, pause the autopilot", room=True
+        "host.stop",
+        Text("catalog", "Panic: silence the host now, clear its queue, pause the autopilot"),
+        room=True,
     ),
-    CommandSpec("host.skip", "End the line on air; the next one follows", room=True),
+    CommandSpec(
+        "host.skip", Text("catalog", "End the line on air; the next one follows"), room=True
+    ),
     CommandSpec(
         "host.answer",
-        "The host answers a viewer (preempts copy): the answer proposed, or as edited in text",
+        Text(
+            "catalog",
+            "The host answers a viewer (preempts copy): the answer proposed, or as edited in text",
+        ),
         (
             Arg("text", str, "the answer as it will be said", required=False),
             Arg("question", str, "the viewer's question", required=False),
@@ -223,8 +308,11 @@ HOST_COMMANDS = (
     ),
     CommandSpec(
         "host.draft",
-        "Draft an answer with the show's language model, grounded in the product (shown for "
-        "confirmation, never aired without it)",
+        Text(
+            "catalog",
+            "Draft an answer with the show's language model, grounded in the product (shown for "
+            "confirmation, never aired without it)",
+        ),
         (
             Arg("question", str, "the viewer's question"),
             Arg("sku", str, "the product (default: the one the question names)", required=False),
@@ -233,28 +321,33 @@ HOST_COMMANDS = (
     ),
     CommandSpec(
         "host.autopilot",
-        "Start, pause, resume or stop the room's unattended loop",
+        Text("catalog", "Start, pause, resume or stop the room's unattended loop"),
         (Arg("action", str, "start | pause | resume | stop"),),
         room=True,
     ),
     CommandSpec(
-        "host.confirm", "The operator is here: resets the autopilot's presence check", room=True
+        "host.confirm",
+        Text("catalog", "The operator is here: resets the autopilot's presence check"),
+        room=True,
     ),
     CommandSpec(
         "host.move",
-        "Move a waiting line in the host's queue (1 = next)",
+        Text("catalog", "Move a waiting line in the host's queue (1 = next)"),
         (Arg("line", int, "line number as the queue shows it"), Arg("position", int, "1 = next")),
         room=True,
     ),
     CommandSpec(
         "host.drop",
-        "Take a waiting line out of the host's queue",
+        Text("catalog", "Take a waiting line out of the host's queue"),
         (Arg("line", int, "line number as the queue shows it"),),
         room=True,
     ),
     CommandSpec(
         "host.label",
-        "Show or hide the AI-host label (it cannot be hidden while the host is on air)",
+        Text(
+            "catalog",
+            "Show or hide the AI-host label (it cannot be hidden while the host is on air)",
+        ),
         (Arg("show", bool, "true to show and check it, false to hide it"),),
         room=True,
     ),

@@ -35,6 +35,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from console.observers import Observers, Unsubscribe
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,26 @@ class ErrorCode(enum.StrEnum):
     INTERNAL = "internal"
     """A bug: the log has the traceback."""
 
+    @property
+    def headline(self) -> Text:
+        """What the code means, in a few words the window shows with the error."""
+        return HEADLINES[self]
+
+
+HEADLINES = {
+    ErrorCode.UNKNOWN_COMMAND: Text("errors", "unknown command"),
+    ErrorCode.BAD_ARGUMENT: Text("errors", "wrong arguments"),
+    ErrorCode.UNKNOWN_ROOM: Text("errors", "unknown room"),
+    ErrorCode.NOT_CONNECTED: Text("errors", "OBS not connected"),
+    ErrorCode.OBS_REFUSED: Text("errors", "OBS refused"),
+    ErrorCode.COMPLIANCE: Text("errors", "prohibited terms"),
+    ErrorCode.NOT_FOUND: Text("errors", "not found"),
+    ErrorCode.REFUSED: Text("errors", "not now"),
+    ErrorCode.UNAVAILABLE: Text("errors", "not available"),
+    ErrorCode.FAILED: Text("errors", "failed"),
+    ErrorCode.INTERNAL: Text("errors", "internal error"),
+}
+
 
 class CommandError(Exception):
     """A failure an operator can read and act on, with a stable code and data."""
@@ -72,6 +93,8 @@ class CommandError(Exception):
         self, message: str, code: ErrorCode | None = None, data: Mapping[str, Any] | None = None
     ) -> None:
         super().__init__(message)
+        self.text = message
+        """The message as given: a ``Text`` the window can translate, or plain words."""
         if code is not None:
             self.error_code = code
         self.data: dict[str, Any] = dict(data or {})
@@ -285,9 +308,14 @@ class CommandRegistry:
             return self._specs[name]
         except KeyError:
             close = get_close_matches(name, self._specs, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = (
+                Text("commands", " (did you mean {close!r}?)").format(close=close[0])
+                if close
+                else ""
+            )
             raise CommandError(
-                f"unknown command {name!r}{hint}", ErrorCode.UNKNOWN_COMMAND
+                Text("commands", "unknown command {name!r}{hint}").format(name=name, hint=hint),
+                ErrorCode.UNKNOWN_COMMAND,
             ) from None
 
     def add_listener(self, listener: Callable[[ActionRecord], None]) -> Unsubscribe:
@@ -383,7 +411,10 @@ class CommandRegistry:
             handler = self._handlers.get(spec.name)
             if handler is None:
                 raise CommandError(
-                    f"{spec.name} is not available in this console", ErrorCode.UNAVAILABLE
+                    Text("commands", "{name} is not available in this console").format(
+                        name=spec.name
+                    ),
+                    ErrorCode.UNAVAILABLE,
                 )
             kwargs = dict(invocation.kwargs)
             if spec.room:
@@ -414,7 +445,7 @@ class CommandRegistry:
         elapsed = (time.perf_counter() - t0) * 1e3
         rooms: tuple[RoomOutcome, ...] = ()
         if isinstance(outcome, CommandError):
-            ok, text, code = False, str(outcome), str(outcome.error_code)
+            ok, text, code = False, outcome.text, str(outcome.error_code)
         else:
             rooms = outcome.outcomes
             ok = outcome.ok
@@ -428,7 +459,10 @@ class CommandRegistry:
 def unknown_room(room: str, rooms: Sequence[str]) -> CommandError:
     known = ", ".join(rooms)
     return CommandError(
-        f"no room {room!r} in this show (rooms: {known}; or all)", ErrorCode.UNKNOWN_ROOM
+        Text("commands", "no room {room!r} in this show (rooms: {known}; or all)").format(
+            room=room, known=known
+        ),
+        ErrorCode.UNKNOWN_ROOM,
     )
 
 
@@ -443,9 +477,12 @@ def target_rooms(room: str | None, context: Context, rooms: Sequence[str]) -> li
         if len(rooms) == 1:
             return [rooms[0]]
         if not rooms:
-            raise CommandError("this show has no rooms", ErrorCode.UNKNOWN_ROOM)
+            raise CommandError(Text("commands", "this show has no rooms"), ErrorCode.UNKNOWN_ROOM)
         raise CommandError(
-            f"which room? say room= one of {', '.join(rooms)} or all", ErrorCode.UNKNOWN_ROOM
+            Text("commands", "which room? say room= one of {rooms} or all").format(
+                rooms=", ".join(rooms)
+            ),
+            ErrorCode.UNKNOWN_ROOM,
         )
     if room not in rooms:
         raise unknown_room(room, rooms)
@@ -476,7 +513,7 @@ async def _outcome(run: RoomRun, context: Context) -> RoomOutcome:
     try:
         result = _as_result(await run(context))
     except CommandError as exc:
-        return RoomOutcome(room, False, str(exc), str(exc.error_code), exc.data)
+        return RoomOutcome(room, False, exc.text, str(exc.error_code), exc.data)
     except Exception as exc:
         log.exception("command in room %s failed unexpectedly", room)
         return RoomOutcome(room, False, f"internal error: {exc!r}", str(ErrorCode.INTERNAL))

@@ -26,6 +26,7 @@ from console.room_reconcile import Reconciliation
 from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.slides import SlidePusher
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,9 @@ class RoomRuntime:
                 self._slides = slides(self.link)
             except FontMissing as exc:
                 # The window still opens: scenes work, slides say why they cannot.
-                self.slides_unavailable = f"slides unavailable: {exc}"
+                self.slides_unavailable = Text("show", "slides unavailable: {why}").format(
+                    why=str(exc)
+                )
                 log.error("room %s: %s", room.id, self.slides_unavailable)
         comment_scene = lambda: room.scenes.host or self.state.program or None  # noqa: E731
         self.pin = PinnedComment(room.id, CommentPin(self.link, room.comment_source, comment_scene))
@@ -79,7 +82,7 @@ class RoomRuntime:
         """The room's slide pusher; CommandError when this console cannot draw slides."""
         if self._slides is None:
             raise CommandError(
-                self.slides_unavailable or "slides are off in this console",
+                self.slides_unavailable or Text("show", "slides are off in this console"),
                 ErrorCode.UNAVAILABLE,
             )
         return self._slides

@@ -17,7 +17,7 @@ CONSOLE = Path(__file__).resolve().parents[2] / "console"
 
 CORE = {
     "commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch",
-    "product_fields", "logfile",
+    "product_fields", "logfile", "text",
 }  # fmt: skip
 """The command vocabulary and plumbing every part uses."""
 SERVICES = {
