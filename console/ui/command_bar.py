@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from console.commands import CommandSpec
+from console.ui.language import language_changed
 
 
 class CommandBar(QLineEdit):
@@ -24,9 +25,7 @@ class CommandBar(QLineEdit):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("commandBar")
-        self.setPlaceholderText(
-            "Type a command (Ctrl+K or :), e.g. scene.program Host — F1 lists them all"
-        )
+        self.retranslate()
         completer = QCompleter([spec.name for spec in specs], self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
@@ -35,6 +34,16 @@ class CommandBar(QLineEdit):
         self._history: list[str] = []
         self._cursor = 0
         self.returnPressed.connect(self.on_return_pressed)
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(
+            self.tr("Type a command (Ctrl+K or :), e.g. scene.program Host — F1 lists them all")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def on_return_pressed(self) -> None:
         line = self.text().strip()

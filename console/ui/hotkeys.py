@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from console.commands import CommandSpec
 from console.profile import Hotkey
+from console.ui.language import language_changed, shown
 
 CHEAT_SHEET_KEYS = ("F1", "?")
 COMMAND_BAR_KEYS = ("Ctrl+K", ":")
+LANGUAGE_KEYS = ("Ctrl+Alt+L",)
 
 
 def bind_hotkeys(
@@ -51,41 +53,77 @@ class CheatSheet(QDialog):
         self, hotkeys: Iterable[Hotkey], specs: Iterable[CommandSpec], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Hotkeys and commands")
         self.resize(1200, 640)
+        self._specs = list(specs)
         rows = [(h.key, h.command) for h in hotkeys]
-        rows += [(" / ".join(CHEAT_SHEET_KEYS), "this cheat sheet")]
-        rows += [(" / ".join(COMMAND_BAR_KEYS), "type a command")]
+        rows += [(" / ".join(keys), "") for keys in WINDOW_KEYS]
         self.hotkey_table = _grid(rows, BINDING_COLUMNS)
-        self.command_table = _table(
-            ("Command", "Does"), [(spec.usage(), spec.help) for spec in specs]
-        )
-        tabs = QTabWidget(self)
+        self.command_table = _table(len(self._specs))
+        self.tabs = tabs = QTabWidget(self)
         keys = QWidget(tabs)
         keys_layout = QVBoxLayout(keys)
-        keys_layout.addWidget(QLabel("Hotkeys (work whenever the console window is active)"))
+        self.keys_title = QLabel(keys)
+        keys_layout.addWidget(self.keys_title)
         keys_layout.addWidget(self.hotkey_table, 1)
-        tabs.addTab(keys, "Hotkeys")
-        tabs.addTab(self.command_table, "Commands")
+        tabs.addTab(keys, "")
+        tabs.addTab(self.command_table, "")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The sheet's headings, the window's own keys and each command's help, in the
+        window's language (keys and command lines stay as they are typed)."""
+        self.setWindowTitle(self.tr("Hotkeys and commands"))
+        self.keys_title.setText(self.tr("Hotkeys (work whenever the console window is active)"))
+        self.tabs.setTabText(0, self.tr("Hotkeys"))
+        self.tabs.setTabText(1, self.tr("Commands"))
+        headers = [self.tr("Key"), self.tr("Command")] * BINDING_COLUMNS
+        self.hotkey_table.setHorizontalHeaderLabels(headers)
+        self.command_table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Does")])
+        does = {" / ".join(keys): _window_key_does(keys) for keys in WINDOW_KEYS}
+        table = self.hotkey_table
+        for row in range(table.rowCount()):
+            for column in range(0, table.columnCount(), 2):
+                key, command = table.item(row, column), table.item(row, column + 1)
+                if key is not None and command is not None and key.text() in does:
+                    command.setText(does[key.text()])
+        for row, spec in enumerate(self._specs):
+            self.command_table.setItem(row, 0, QTableWidgetItem(spec.usage()))
+            self.command_table.setItem(row, 1, QTableWidgetItem(shown(spec.help)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def bindings(self) -> dict[str, str]:
         """Key → command line, read back from the sheet as it shows them."""
-        table, shown = self.hotkey_table, {}
+        table, bindings = self.hotkey_table, {}
         for row in range(table.rowCount()):
             for column in range(0, table.columnCount(), 2):
                 key, command = table.item(row, column), table.item(row, column + 1)
                 if key is not None and command is not None:
-                    shown[key.text()] = command.text()
-        return shown
+                    bindings[key.text()] = command.text()
+        return bindings
+
+
+WINDOW_KEYS = (CHEAT_SHEET_KEYS, COMMAND_BAR_KEYS, LANGUAGE_KEYS)
+"""The window's own keys, listed after the show's."""
+
+
+def _window_key_does(keys: tuple[str, ...]) -> str:
+    if keys == CHEAT_SHEET_KEYS:
+        return QCoreApplication.translate("CheatSheet", "this cheat sheet")
+    if keys == COMMAND_BAR_KEYS:
+        return QCoreApplication.translate("CheatSheet", "type a command")
+    return QCoreApplication.translate("CheatSheet", "中文 / English")
 
 
 def _grid(rows: list[tuple[str, str]], columns: int) -> QTableWidget:
     """Key/command pairs filled column by column, ``columns`` pairs side by side."""
     per_column = max(1, -(-len(rows) // columns))
     table = QTableWidget(per_column, 2 * columns)
-    table.setHorizontalHeaderLabels(["Key", "Command"] * columns)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(22)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -101,15 +139,11 @@ def _grid(rows: list[tuple[str, str]], columns: int) -> QTableWidget:
     return table
 
 
-def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(list(headers))
+def _table(rows: int) -> QTableWidget:
+    table = QTableWidget(rows, 2)
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    for row, (left, right) in enumerate(rows):
-        table.setItem(row, 0, QTableWidgetItem(left))
-        table.setItem(row, 1, QTableWidgetItem(right))
     return table
