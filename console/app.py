@@ -54,6 +54,7 @@ async def _main(app: QApplication, profile: Profile) -> int:
     language = Language()
     chosen, note = choose(profile.show.locale)
     try:
+        language.prepare()
         language.switch(chosen)
     except TranslationUnavailable as exc:  # the window in its source language, English
         note = exc.args[0]

@@ -789,8 +789,12 @@
         <source>held: {held}   ·   blocked: {blocked}</source>
         <translation>待审：{held}   ·   拦截：{blocked}</translation>
     </message>
+    <message>
+        <source> (1 false alarm)</source>
+        <translation>（误拦 1 条）</translation>
+    </message>
     <message numerus="yes">
-        <source> (%n false alarm(s))</source>
+        <source> (%n false alarms)</source>
         <translation>
             <numerusform>（误拦 %n 条）</numerusform>
         </translation>

@@ -12,6 +12,5 @@ lupdate="${LUPDATE:-.venv/bin/pyside6-lupdate}"  # PySide6's, in the project's v
 mapfile -t files < <(find console -name '*.py' | sort)
 common=(-tr-function-alias QT_TRANSLATE_NOOP+=Text -locations none -no-obsolete -silent
         -source-language en)
+# English is the source language: it needs no file.
 "$lupdate" "${files[@]}" "${common[@]}" -target-language zh_CN -ts "$out/console_zh_CN.ts"
-# English is the source language: its file holds only the plural forms.
-"$lupdate" "${files[@]}" "${common[@]}" -pluralonly -target-language en -ts "$out/console_en.ts"

@@ -184,7 +184,13 @@ class StatsPanel(QWidget):
         parts = []
         for rule, count in counts.items():
             released = (false_alarms or {}).get(rule, 0)
-            alarms = self.tr(" (%n false alarm(s))", "", released) if released else ""
+            alarms = (
+                self.tr(" (1 false alarm)")
+                if released == 1
+                else self.tr(" (%n false alarms)", "", released)
+                if released
+                else ""
+            )
             parts.append(f"{rule} {count}{alarms}")
         return " · ".join(parts) or "—"
 

@@ -1,11 +1,12 @@
 """The window's language: Simplified Chinese or English, through Qt's translation system.
 
-The sources are Qt Linguist files in ``console/translations`` (``console_zh_CN.ts``; the
-English one holds only the plural forms, the source strings being English). They are
-compiled with Qt's ``lrelease`` (shipped in PySide6) the first time a language is loaded
-after they changed: each compiled ``.qm`` is named for the hash of its source and kept in
-the user's cache folder, so a stale one is never loaded and nothing compiled is committed.
-Qt's own translations (standard buttons such as Save and Cancel) come with PySide6.
+The source strings are English, and read as English without any translation (a count is
+never written ``message(s)``). The Chinese is a Qt Linguist file,
+``console/translations/console_zh_CN.ts``, compiled with Qt's ``lrelease`` (shipped in
+PySide6) at start-up the first time after it changed: each compiled ``.qm`` is named for the
+hash of its source and kept in the user's cache folder, so a stale one is never loaded and
+nothing compiled is committed. Qt's own translations (standard buttons such as Save and
+Cancel) come with PySide6.
 
 The language is the profile's ``show.locale``, else the system's; anything else is English,
 said once. ``Language.switch`` changes it while the console runs: Qt sends every widget a
@@ -33,8 +34,10 @@ from console.text import Listed, Text
 
 TRANSLATIONS = Path(__file__).resolve().parents[1] / "translations"
 ENGLISH, CHINESE = "en", "zh-CN"
-LANGUAGES = {CHINESE: "zh_CN", ENGLISH: "en"}
-"""Each language the window speaks, and the suffix of its files (``console_zh_CN.ts``)."""
+LANGUAGES = (CHINESE, ENGLISH)
+"""The languages the window speaks."""
+TRANSLATED = {CHINESE: "zh_CN"}
+"""The languages translated from English, and the suffix of their files (``console_zh_CN.ts``)."""
 NAMES = {CHINESE: "简体中文", ENGLISH: "English"}
 _ALIASES = {"zh": CHINESE, "zh-cn": CHINESE, "zh-hans": CHINESE, "zh-sg": CHINESE}
 
@@ -106,33 +109,45 @@ class Language:
         self.current = ENGLISH
         self._installed: list[QTranslator] = []
 
-    def switch(self, language: str) -> None:
-        """Speak ``language`` (a key of ``LANGUAGES``) from now on; every widget is told."""
-        suffix = LANGUAGES[language]
-        ours, qt = QTranslator(), QTranslator()
-        source = TRANSLATIONS / f"console_{suffix}.ts"
+    def prepare(self) -> None:
+        """Compile every translation now (at start-up, before the window shows), so that a
+        switch during the show never waits for ``lrelease``."""
+        for language in TRANSLATED:
+            self._compiled(language)
+
+    def _compiled(self, language: str) -> Path:
+        source = TRANSLATIONS / f"console_{TRANSLATED[language]}.ts"
         try:
-            qm = compiled(source, self.cache)
+            return compiled(source, self.cache)
         except (OSError, subprocess.SubprocessError) as exc:
             raise TranslationUnavailable(
                 Text("language", "cannot compile {file}: {error}").format(
                     file=source.name, error=str(exc)
                 )
             ) from exc
-        if not ours.load(str(qm)):
-            raise TranslationUnavailable(
-                Text("language", "cannot load {file}").format(file=qm.name)
-            )
-        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        loaded = [ours]
-        if qt.load(f"qtbase_{suffix}", qt_folder):
-            loaded.append(qt)
+
+    def switch(self, language: str) -> None:
+        """Speak ``language`` (one of ``LANGUAGES``) from now on; every widget is told.
+        English is the source language: no translator at all."""
+        loaded = self._translators(language) if language in TRANSLATED else []
         for translator in self._installed:
             QCoreApplication.removeTranslator(translator)
         for translator in loaded:
             QCoreApplication.installTranslator(translator)
         self._installed = loaded
         self.current = language
+
+    def _translators(self, language: str) -> list[QTranslator]:
+        ours, qt = QTranslator(), QTranslator()
+        qm = self._compiled(language)
+        if not ours.load(str(qm)):
+            raise TranslationUnavailable(
+                Text("language", "cannot load {file}").format(file=qm.name)
+            )
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt.load(f"qtbase_{TRANSLATED[language]}", qt_folder):
+            return [ours, qt]
+        return [ours]
 
     def other(self) -> str:
         """The language a toggle goes to."""
