@@ -13,8 +13,9 @@ RUNTIME_PACKAGES="python3-venv python3-pip libegl1 libgl1 libglib2.0-0 libfontco
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 fonts-noto-cjk
   espeak-ng sox ffmpeg"
-# A real OBS Studio under a virtual X server, and screenshots.
-TEST_PACKAGES="obs-studio xvfb x11-utils imagemagick"
+# A real OBS Studio under a virtual X server, screenshots, and keys pressed in another
+# window (xdotool, for the global hotkeys).
+TEST_PACKAGES="obs-studio xvfb x11-utils imagemagick xdotool"
 
 apt_install() {
   local missing=() pkg

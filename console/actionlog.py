@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 
 from console.commands import ActionRecord
-from console.logfile import LOG_MAX_MB, MB, LogFile
+from console.logfile import LOG_MAX_MB, MB, LogFile, show_log_path
 from console.observers import Observers, Unsubscribe
 
 log = logging.getLogger(__name__)
@@ -25,8 +24,7 @@ log = logging.getLogger(__name__)
 
 def log_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
     """``<log_dir>/<show-slug>-<YYYY-MM-DD>.actions.jsonl``: one file per show and day."""
-    slug = re.sub(r"[^\w-]+", "-", show_title, flags=re.UNICODE).strip("-").lower() or "show"
-    return log_dir / f"{slug}-{day or time.strftime('%Y-%m-%d')}.actions.jsonl"
+    return show_log_path(log_dir, show_title, "actions.jsonl", day)
 
 
 class ActionLog:

@@ -9,6 +9,7 @@ politely: pinned comments off air, OBS links closed, logs flushed.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 import sys
@@ -19,7 +20,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from console.control import ControlOff, ControlServer, listen_settings
-from console.logfile import LogFileHandler, make_private_folder
+from console.journal import ShowOpenElsewhere
+from console.logfile import LogFileHandler, make_private_folder, show_log_path
 from console.profile import Profile, ProfileError, load_profile
 from console.services import Console
 from console.text import Text
@@ -50,7 +52,11 @@ def run(path: Path) -> int:
 async def _main(app: QApplication, profile: Profile) -> int:
     loop = asyncio.get_running_loop()
     loop.set_exception_handler(_loop_exception)
-    console = Console(profile)
+    try:
+        console = Console(profile)
+    except ShowOpenElsewhere as exc:
+        print(f"{profile.path}: not opened: {exc}", file=sys.stderr)
+        return 1
     language = Language()
     chosen, note = choose(profile.show.locale)
     try:
@@ -62,6 +68,11 @@ async def _main(app: QApplication, profile: Profile) -> int:
     if note is not None:
         log.warning("%s", note)
         window.last_action.setText(f"⚠ {shown(note)}")
+    # What the show loaded (the moderation dictionaries: some 300,000 objects) never becomes
+    # garbage: out of the collector's way, a full collection in a comment burst walks only
+    # what came since, instead of stalling the loop for some 100 ms.
+    gc.collect()
+    gc.freeze()
     quit_wanted = asyncio.Event()
     # The loop must outlive the window: links close politely after it is gone.
     app.setQuitOnLastWindowClosed(False)
@@ -73,6 +84,10 @@ async def _main(app: QApplication, profile: Profile) -> int:
         loop.add_signal_handler(stop, quit_wanted.set)
     console.start()
     control = await _start_control(console, window)
+    global_keys = await window.global_keys.start(profile.hotkeys)
+    if global_keys:  # scripts read it here, as the control API's address
+        log.info("%s", global_keys)
+        print(global_keys, flush=True)
     try:
         await quit_wanted.wait()
     finally:
@@ -106,15 +121,19 @@ async def _start_control(console: Console, window: MainWindow) -> ControlServer 
 
 
 def _configure_logging(profile: Profile) -> None:
-    """console.log holds viewers' names too: private to the owner, rotated at the show's
-    size, and a full disk never merges two records."""
+    """The console's own log (``<show>-<date>.console.log``) holds viewers' names too:
+    private to the owner, rotated at the show's size, and a full disk never merges two
+    records."""
     make_private_folder(profile.show.log_dir)
     logging.basicConfig(
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         handlers=[
             logging.StreamHandler(),
-            LogFileHandler(profile.show.log_dir / "console.log", profile.show.log_max_bytes),
+            LogFileHandler(
+                show_log_path(profile.show.log_dir, profile.show.title, "console.log"),
+                profile.show.log_max_bytes,
+            ),
         ],
     )
 

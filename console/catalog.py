@@ -10,10 +10,10 @@ than the registry's vocabulary.
 from __future__ import annotations
 
 from console import product_fields
-from console.commands import ROOM_ARG, Arg, CommandRegistry, CommandSpec
+from console.commands import ROOM_ARG, Arg, ArgKind, CommandRegistry, CommandSpec
 from console.text import Text
 
-SCENE = Arg("scene", str, "scene name as OBS shows it")
+SCENE = Arg("scene", str, Text("catalog", "scene name as OBS shows it"), kind=ArgKind.SCENE)
 
 SCENE_COMMANDS = (
     CommandSpec(
@@ -38,8 +38,13 @@ SCENE_COMMANDS = (
         "transition.set",
         Text("catalog", "Choose the scene transition and, optionally, its duration"),
         (
-            Arg("transition", str, "transition name as OBS shows it"),
-            Arg("duration", int, "duration in ms", required=False),
+            Arg(
+                "transition",
+                str,
+                Text("catalog", "transition name as OBS shows it"),
+                kind=ArgKind.TRANSITION,
+            ),
+            Arg("duration", int, Text("catalog", "duration in ms"), required=False),
         ),
         room=True,
     ),
@@ -56,6 +61,24 @@ SCENE_COMMANDS = (
         room=True,
     ),
     CommandSpec(
+        "obs.check",
+        Text(
+            "catalog",
+            "Report what the show needs that the room's OBS lacks or has otherwise "
+            "(changes nothing)",
+        ),
+        room=True,
+    ),
+    CommandSpec(
+        "obs.setup",
+        Text(
+            "catalog",
+            "Create in the room's OBS what the show needs and it lacks: scenes, sources, overlays, "
+            "laid out by the profile (never changes or removes anything else)",
+        ),
+        room=True,
+    ),
+    CommandSpec(
         "room.restore",
         Text(
             "catalog",
@@ -69,16 +92,26 @@ WINDOW_COMMANDS = (
     CommandSpec(
         "room.select",
         Text("catalog", "Work in a room: the window's commands without room= act on it"),
-        (Arg("room", str, "room id from the profile"),),
+        (Arg("room", str, Text("catalog", "room id from the profile"), kind=ArgKind.ROOM),),
     ),
     CommandSpec(
         "window.language",
         Text("catalog", "Show the window in another language (Ctrl+Alt+L: the other one)"),
-        (Arg("language", str, "zh-CN or en (default: the other one)", required=False),),
+        (
+            Arg(
+                "language",
+                str,
+                Text("catalog", "zh-CN or en (default: the other one)"),
+                required=False,
+                choices=("zh-CN", "en"),
+            ),
+        ),
     ),
 )
 
-SKU = Arg("sku", str, "product sku from the profile")
+SKU = Arg("sku", str, Text("catalog", "product sku from the profile"), kind=ArgKind.SKU)
+
+ITEM = Arg("item", str, Text("catalog", "item number or title"), kind=ArgKind.ITEM)
 
 SHOW_COMMANDS = (
     CommandSpec(
@@ -86,8 +119,13 @@ SHOW_COMMANDS = (
         Text("catalog", "Render a product's slide and put it on air in the room's product scene"),
         (
             SKU,
-            Arg("override", bool, "push despite prohibited terms (logged)", required=False),
-            Arg("switch", bool, "also cut to the product scene", required=False),
+            Arg(
+                "override",
+                bool,
+                Text("catalog", "push despite prohibited terms (logged)"),
+                required=False,
+            ),
+            Arg("switch", bool, Text("catalog", "also cut to the product scene"), required=False),
         ),
         room=True,
     ),
@@ -100,14 +138,27 @@ SHOW_COMMANDS = (
         ),
         (
             SKU,
-            Arg("field", str, f"one of: {', '.join(product_fields.NAMES)}"),
-            Arg("value", str, "new value; lists take a|b|c; deal takes START END PRICE"),
+            Arg(
+                "field",
+                str,
+                Text("catalog", "one of: {fields}").format(fields=", ".join(product_fields.NAMES)),
+                choices=tuple(product_fields.NAMES),
+            ),
+            Arg(
+                "value",
+                str,
+                Text("catalog", "new value; lists take a|b|c; deal takes START END PRICE"),
+            ),
         ),
     ),
     CommandSpec(
         "product.add",
         Text("catalog", "Add a product to the catalogue (saved to the profile)"),
-        (SKU, Arg("name", str, "product name"), Arg("price", str, "price, e.g. 69")),
+        (
+            Arg("sku", str, Text("catalog", "the new product's sku")),
+            Arg("name", str, Text("catalog", "product name")),
+            Arg("price", str, Text("catalog", "price, e.g. 69")),
+        ),
     ),
     CommandSpec(
         "product.move",
@@ -115,7 +166,7 @@ SHOW_COMMANDS = (
             "catalog",
             "Move a product to a position in the catalogue (1 = first; saved to the profile)",
         ),
-        (SKU, Arg("position", int, "new position, 1 = first")),
+        (SKU, Arg("position", int, Text("catalog", "new position, 1 = first"))),
     ),
     CommandSpec(
         "slide.next", Text("catalog", "Show the slide of the rundown's next product"), room=True
@@ -136,14 +187,14 @@ SHOW_COMMANDS = (
     CommandSpec(
         "rundown.goto",
         Text("catalog", "Go to a rundown item by its number (1 = first) or title"),
-        (Arg("item", str, "item number or title"), ROOM_ARG),
+        (ITEM, ROOM_ARG),
     ),
     CommandSpec(
         "rundown.move",
         Text(
             "catalog", "Move a rundown item to another position (1 = first; saved to the profile)"
         ),
-        (Arg("item", str, "item number or title"), Arg("position", int, "new position")),
+        (ITEM, Arg("position", int, Text("catalog", "new position"))),
     ),
 )
 
@@ -156,7 +207,7 @@ FILTER_MODES = {
 """What the feed can show (everything, questions, gifts and orders, or one product's
 mentions), with the label the window gives each."""
 
-ID = Arg("id", str, "message id (default: the selected message)", required=False)
+ID = Arg("id", str, Text("catalog", "message id (default: the selected message)"), required=False)
 
 BARRAGE_COMMANDS = (
     CommandSpec(
@@ -194,8 +245,11 @@ BARRAGE_COMMANDS = (
             Arg(
                 "user",
                 str,
-                "the user as the ban list shows it, or their id or name (default: the "
-                "selected message's author)",
+                Text(
+                    "catalog",
+                    "the user as the ban list shows it, or their id or name (default: the "
+                    "selected message's author)",
+                ),
                 required=False,
             ),
         ),
@@ -205,7 +259,15 @@ BARRAGE_COMMANDS = (
         Text(
             "catalog", "Show an approved or passed comment on air through the room's comment source"
         ),
-        (ID, Arg("seconds", int, "seconds on screen (default: the profile's)", required=False)),
+        (
+            ID,
+            Arg(
+                "seconds",
+                int,
+                Text("catalog", "seconds on screen (default: the profile's)"),
+                required=False,
+            ),
+        ),
         room=True,
     ),
     CommandSpec("barrage.unpin", Text("catalog", "Take the pinned comment off air"), room=True),
@@ -216,7 +278,16 @@ BARRAGE_COMMANDS = (
             "Propose the product FAQ answer to a viewer's question, for the host to say once "
             "confirmed (host.answer)",
         ),
-        (ID, Arg("sku", str, "product (default: the one the question names)", required=False)),
+        (
+            ID,
+            Arg(
+                "sku",
+                str,
+                Text("catalog", "product (default: the one the question names)"),
+                False,
+                kind=ArgKind.SKU,
+            ),
+        ),
     ),
 )
 
@@ -232,8 +303,14 @@ FEED_COMMANDS = (
             "catalog", "Show all comments, questions, gifts and orders, or one product's mentions"
         ),
         (
-            Arg("mode", str, " | ".join(FILTER_MODES)),
-            Arg("sku", str, "product sku (with mode product)", required=False),
+            Arg("mode", str, " | ".join(FILTER_MODES), choices=tuple(FILTER_MODES)),
+            Arg(
+                "sku",
+                str,
+                Text("catalog", "product sku (with mode product)"),
+                False,
+                kind=ArgKind.SKU,
+            ),
         ),
     ),
     CommandSpec(
@@ -243,18 +320,41 @@ FEED_COMMANDS = (
             "Select the next or previous comment of the list shown (held or blocked), or a "
             "message by id",
         ),
-        (Arg("which", str, "next, previous or a message id"),),
+        (
+            Arg(
+                "which",
+                str,
+                Text("catalog", "next, previous or a message id"),
+                choices=("next", "previous"),
+                free_text=True,
+            ),
+        ),
     ),
 )
 
-OVERRIDE = Arg("override", bool, "air it despite prohibited terms (logged)", required=False)
-WHAT = Arg("what", str, "a segment id from the profile, or the text to say")
+AUTOPILOT_ACTIONS = ("start", "pause", "resume", "stop")
+
+OVERRIDE = Arg(
+    "override", bool, Text("catalog", "air it despite prohibited terms (logged)"), required=False
+)
+WHAT = Arg(
+    "what",
+    str,
+    Text("catalog", "a segment id from the profile, or the text to say"),
+    kind=ArgKind.SEGMENT,
+    free_text=True,
+)
 
 HOST_COMMANDS = (
     CommandSpec(
         "host.play",
         Text("catalog", "Queue a host segment (scripted copy: after what is queued)"),
-        (Arg("segment", str, "segment id from the profile"), OVERRIDE),
+        (
+            Arg(
+                "segment", str, Text("catalog", "segment id from the profile"), kind=ArgKind.SEGMENT
+            ),
+            OVERRIDE,
+        ),
         room=True,
     ),
     CommandSpec(
@@ -263,7 +363,7 @@ HOST_COMMANDS = (
             "catalog",
             "The host says free text (preempts scripted copy, waits for an answer on air)",
         ),
-        (Arg("text", str, "what to say"), OVERRIDE),
+        (Arg("text", str, Text("catalog", "what to say")), OVERRIDE),
         room=True,
     ),
     CommandSpec(
@@ -299,9 +399,9 @@ HOST_COMMANDS = (
             "The host answers a viewer (preempts copy): the answer proposed, or as edited in text",
         ),
         (
-            Arg("text", str, "the answer as it will be said", required=False),
-            Arg("question", str, "the viewer's question", required=False),
-            Arg("sku", str, "the product it is about", required=False),
+            Arg("text", str, Text("catalog", "the answer as it will be said"), required=False),
+            Arg("question", str, Text("catalog", "the viewer's question"), required=False),
+            Arg("sku", str, Text("catalog", "the product it is about"), False, kind=ArgKind.SKU),
             OVERRIDE,
         ),
         room=True,
@@ -314,15 +414,21 @@ HOST_COMMANDS = (
             "confirmation, never aired without it)",
         ),
         (
-            Arg("question", str, "the viewer's question"),
-            Arg("sku", str, "the product (default: the one the question names)", required=False),
+            Arg("question", str, Text("catalog", "the viewer's question")),
+            Arg(
+                "sku",
+                str,
+                Text("catalog", "the product (default: the one the question names)"),
+                False,
+                kind=ArgKind.SKU,
+            ),
         ),
         room=True,
     ),
     CommandSpec(
         "host.autopilot",
         Text("catalog", "Start, pause, resume or stop the room's unattended loop"),
-        (Arg("action", str, "start | pause | resume | stop"),),
+        (Arg("action", str, " | ".join(AUTOPILOT_ACTIONS), choices=AUTOPILOT_ACTIONS),),
         room=True,
     ),
     CommandSpec(
@@ -333,13 +439,16 @@ HOST_COMMANDS = (
     CommandSpec(
         "host.move",
         Text("catalog", "Move a waiting line in the host's queue (1 = next)"),
-        (Arg("line", int, "line number as the queue shows it"), Arg("position", int, "1 = next")),
+        (
+            Arg("line", int, Text("catalog", "line number as the queue shows it")),
+            Arg("position", int, Text("catalog", "1 = next")),
+        ),
         room=True,
     ),
     CommandSpec(
         "host.drop",
         Text("catalog", "Take a waiting line out of the host's queue"),
-        (Arg("line", int, "line number as the queue shows it"),),
+        (Arg("line", int, Text("catalog", "line number as the queue shows it")),),
         room=True,
     ),
     CommandSpec(
@@ -348,7 +457,7 @@ HOST_COMMANDS = (
             "catalog",
             "Show or hide the AI-host label (it cannot be hidden while the host is on air)",
         ),
-        (Arg("show", bool, "true to show and check it, false to hide it"),),
+        (Arg("show", bool, Text("catalog", "true to show and check it, false to hide it")),),
         room=True,
     ),
 )

@@ -1,6 +1,6 @@
 """The command registry: every operator action is a named command.
 
-Buttons, hotkeys, rundown cues, the command bar and the control API all call commands by
+Buttons, hotkeys, rundown cues, the command palette and the control API all call commands by
 name through one registry, so each action is reachable from every surface and every call
 lands in the action log with who triggered it, its result and its timing.
 
@@ -109,7 +109,7 @@ class Context:
     """Where a command comes from: set by the surface, read by handlers."""
 
     trigger: str
-    """``button``, ``hotkey F3``, ``cue``, ``palette``, ``command bar``, ``api``..."""
+    """``button``, ``hotkey F3``, ``cue``, ``palette``, ``api``..."""
     room: str | None = None
     """The room the operator is working in (for a room command: the room it runs in)."""
     selection: str | None = None
@@ -153,6 +153,26 @@ class RoomOutcome:
 _TYPE_NAMES = {str: "text", int: "an integer", bool: "true or false", float: "a number"}
 
 
+class ArgKind(enum.StrEnum):
+    """What an argument's value names in the show, so a surface (the palette) can offer
+    the show's own names for it."""
+
+    TEXT = "text"
+    """Anything: nothing to offer."""
+    SCENE = "scene"
+    """A scene of the room's OBS."""
+    TRANSITION = "transition"
+    """A scene transition of the room's OBS."""
+    SKU = "sku"
+    """A product of the catalogue."""
+    ITEM = "item"
+    """A rundown item, by its number or title."""
+    ROOM = "room"
+    """A room of the show."""
+    SEGMENT = "segment"
+    """A host segment of the profile."""
+
+
 @dataclass(frozen=True)
 class Arg:
     """One typed argument of a command."""
@@ -162,6 +182,12 @@ class Arg:
     help: str
     required: bool = True
     default: Any = None
+    kind: ArgKind = ArgKind.TEXT
+    choices: tuple[str, ...] = ()
+    """Fixed words it takes (besides the show's names of its kind)."""
+    free_text: bool = False
+    """Other text is a value too: the names and choices are suggestions (a segment id, or
+    the text to say)."""
 
     @property
     def type_name(self) -> str:
@@ -186,7 +212,14 @@ class Arg:
             raise _bad(f"{command}: {self.name} must be {self.type_name}, not {raw!r}") from None
 
 
-ROOM_ARG = Arg("room", str, "room id, or all for every room (default: the room you work in)", False)
+ROOM_ARG = Arg(
+    "room",
+    str,
+    "room id, or all for every room (default: the room you work in)",
+    False,
+    kind=ArgKind.ROOM,
+    choices=(ALL_ROOMS,),
+)
 
 
 @dataclass(frozen=True)
@@ -261,6 +294,28 @@ def _split(line: str) -> list[str]:
         raise _bad(f"cannot read command line {line!r}: {exc}") from None
 
 
+def assign(spec: CommandSpec, words: Sequence[str]) -> dict[str, str]:
+    """Which argument each word after the command's name gives: ``name=value`` words by
+    name, the others in declared order (the ones not named yet). Raises CommandError for a
+    word too many or an argument given twice."""
+    args = spec.all_args
+    by_name = {arg.name: arg for arg in args}
+    given: dict[str, str] = {}
+    for word in words:
+        key, sep, value = word.partition("=")
+        if sep and key in by_name:
+            arg = by_name[key]
+        else:
+            remaining = [a for a in args if a.name not in given]
+            if not remaining:
+                raise _bad(f"{spec.name}: too many arguments (usage: {spec.usage()})")
+            arg, value = remaining[0], word
+        if arg.name in given:
+            raise _bad(f"{spec.name}: {arg.name} given twice")
+        given[arg.name] = value
+    return given
+
+
 def command_line(name: str, kwargs: Mapping[str, Any]) -> str:
     """The command line that names these arguments (for the log and the history)."""
     words = [name]
@@ -329,22 +384,7 @@ class CommandRegistry:
         if not words:
             raise _bad("empty command line")
         spec = self.spec(words[0])
-        args = spec.all_args
-        by_name = {arg.name: arg for arg in args}
-        given: dict[str, Any] = {}
-        for word in words[1:]:
-            key, sep, value = word.partition("=")
-            if sep and key in by_name:
-                arg = by_name[key]
-            else:
-                remaining = [a for a in args if a.name not in given]
-                if not remaining:
-                    raise _bad(f"{spec.name}: too many arguments (usage: {spec.usage()})")
-                arg, value = remaining[0], word
-            if arg.name in given:
-                raise _bad(f"{spec.name}: {arg.name} given twice")
-            given[arg.name] = value
-        return self._checked(spec, given, line)
+        return self._checked(spec, assign(spec, words[1:]), line)
 
     def check(self, name: str, arguments: Mapping[str, Any]) -> Invocation:
         """Check named arguments (as a widget or the API gives them) against the spec."""
@@ -419,8 +459,9 @@ class CommandRegistry:
             kwargs = dict(invocation.kwargs)
             if spec.room:
                 rooms = target_rooms(kwargs.pop("room", None), context, self.rooms)
-                result = await across(rooms, context, lambda c: handler(c, **kwargs))
+                # Recorded in the room it runs in, whether it succeeds or fails there.
                 context = replace(context, room=rooms[0] if len(rooms) == 1 else None)
+                result = await across(rooms, context, lambda c: handler(c, **kwargs))
             else:
                 result = _as_result(await handler(context, **kwargs))
         except CommandError as exc:

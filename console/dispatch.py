@@ -1,4 +1,4 @@
-"""Fire-and-track: surfaces (buttons, hotkeys, the command bar) run commands as tasks.
+"""Fire-and-track: surfaces (buttons, hotkeys, the command palette) run commands as tasks.
 
 Every task is kept until it ends, so none is garbage-collected mid-flight, and every
 failure reaches the operator through the registry's action records; an unexpected
@@ -32,7 +32,7 @@ class Dispatcher:
         return self._start(self.registry.call(name, arguments, context), name)
 
     def fire_line(self, line: str, context: Context) -> asyncio.Task[Result | None]:
-        """A typed command line (the command bar)."""
+        """A typed command line (the command palette)."""
         return self._start(self.registry.run(line, context), line)
 
     def fire_invocation(

@@ -2,8 +2,9 @@
 again: a SIGKILL mid-show loses nothing an operator decided.
 
 One JSON line per change, flushed at once (like the logs): the rundown's position and
-actual times, what each room had on air (program scene, slide, pinned comment), the bans
-and the review queue. On open, ``replay`` folds the lines into the last state; ``restore``
+actual times, what each room had on air (program scene, slide, pinned comment), the host's
+queue and autopilot, the bans and the review queue. On open, ``replay`` folds the lines
+into the last state; ``restore``
 gives it back to the services: the rundown and the moderation directly, and what was on
 air as the rooms' expectations, which each room compares with what its OBS really shows
 once connected (the operator restores the differences with ``room.restore``). A torn last
@@ -12,9 +13,9 @@ line (the process killed mid-write) is skipped.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
-import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from typing import Any, TextIO
 from console.barrage.message import Message
 from console.barrage.review import Decision, ReviewChange
 from console.barrage.verdict import Action, Judged, Verdict
+from console.logfile import show_log_path
 from console.observers import Unsubscribe
 
 log = logging.getLogger(__name__)
@@ -30,8 +32,7 @@ log = logging.getLogger(__name__)
 
 def journal_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
     """``<log_dir>/<show-slug>-<YYYY-MM-DD>.journal.jsonl``: the same show, the same day."""
-    slug = re.sub(r"[^\w-]+", "-", show_title, flags=re.UNICODE).strip("-").lower() or "show"
-    return log_dir / f"{slug}-{day or time.strftime('%Y-%m-%d')}.journal.jsonl"
+    return show_log_path(log_dir, show_title, "journal.jsonl", day)
 
 
 def judged_record(judged: Judged) -> dict[str, Any]:
@@ -55,6 +56,8 @@ class RoomOnAir:
     slide: str | None = None
     pin: dict[str, Any] | None = None
     """``{"message": record, "until": epoch seconds}``."""
+    host: dict[str, Any] | None = None
+    """``{"lines": [line records], "autopilot": position}`` (``RoomHost.journaled``)."""
 
 
 @dataclass
@@ -81,6 +84,11 @@ class ShowState:
             self.room(entry["room"]).slide = entry["sku"]
         elif kind == "pin":
             self.room(entry["room"]).pin = entry.get("pin")
+        elif kind == "host":
+            self.room(entry["room"]).host = {
+                "lines": list(entry["lines"]),
+                "autopilot": entry.get("autopilot"),
+            }
         elif kind == "bans":
             self.bans = [dict(ban) for ban in entry["bans"]]
         elif kind == "held":
@@ -104,8 +112,18 @@ def replay(path: Path) -> ShowState:
     return state
 
 
+class ShowOpenElsewhere(Exception):
+    """Another console has this show open: two writing one journal would lose decisions."""
+
+
 class Journal:
-    """Appends one line per change of the show's live state."""
+    """Appends one line per change of the show's live state.
+
+    The journal is held with an exclusive lock for as long as it is open, so a second
+    console opening the same show (the same title, the same day, the same log folder)
+    is refused with :class:`ShowOpenElsewhere` instead of mixing its changes into the
+    first one's. The lock is the kernel's: it goes with the process, even a SIGKILLed one.
+    """
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
@@ -114,7 +132,17 @@ class Journal:
         self._stops: list[Unsubscribe] = []
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = path.open("a", encoding="utf-8")
+            handle = path.open("a", encoding="utf-8")
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                handle.close()
+                raise ShowOpenElsewhere(
+                    f"this show is already open in another console (its journal {path} is "
+                    "in use); close that console first, or give this show another title "
+                    "or log_dir"
+                ) from None
+            self._file = handle
 
     def write(self, kind: str, **data: Any) -> None:
         if self._file is None:

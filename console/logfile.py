@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -37,6 +38,13 @@ GENERATIONS = 5
 
 _FLAGS = os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
 """Read too: opening an existing log reads its last byte, to start on a fresh line."""
+
+
+def show_log_path(log_dir: Path, show_title: str, kind: str, day: str | None = None) -> Path:
+    """``<log_dir>/<show-slug>-<YYYY-MM-DD>.<kind>``: one file of each kind per show and
+    day, so shows sharing a log folder never write into each other's files."""
+    slug = re.sub(r"[^\w-]+", "-", show_title, flags=re.UNICODE).strip("-").lower() or "show"
+    return log_dir / f"{slug}-{day or time.strftime('%Y-%m-%d')}.{kind}"
 
 
 def rotated_path(path: Path, generation: int) -> Path:

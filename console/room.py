@@ -23,6 +23,7 @@ from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import LinkPhase, RoomState
 from console.profile import MissingSecret, Room
 from console.room_reconcile import Reconciliation
+from console.room_setup import RoomSetup
 from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.slides import SlidePusher
@@ -65,13 +66,23 @@ class RoomRuntime:
                     why=str(exc)
                 )
                 log.error("room %s: %s", room.id, self.slides_unavailable)
-        comment_scene = lambda: room.scenes.host or self.state.program or None  # noqa: E731
-        self.pin = PinnedComment(room.id, CommentPin(self.link, room.comment_source, comment_scene))
+        pin = CommentPin(self.link, room.comment_source, self._comment_scene, room.layout)
+        self.pin = PinnedComment(room.id, pin)
         self.host = host(self.link) if host is not None else None
         """The room's digital host (its queue, engine, AI label and autopilot)."""
+        self.setup = RoomSetup(room, self.link, self.host is not None)
+        """What the show needs in the room's OBS: checked on connect, made by obs.setup."""
         self.link.add_event_listener(self.pin.on_obs_event)
         self.state.subscribe(self._on_state_changed)
         self.reconciliation = Reconciliation(self)
+
+    def _comment_scene(self) -> str | None:
+        """Where pinned comments go: the overlay scene once OBS has it (nested in every show
+        scene), else the host scene, else the program scene."""
+        overlay = self.settings.layout.overlay_scene
+        if overlay in self.state.scenes:
+            return overlay
+        return self.settings.scenes.host or self.state.program or None
 
     def _on_state_changed(self, aspect: str) -> None:
         if aspect == "link":
@@ -136,6 +147,7 @@ class RoomRuntime:
             except (CommandError, TimeoutError) as exc:
                 log.warning("room %s: pinned comment left on air at exit: %s", self.id, exc)
         await self.reconciliation.close()
+        await self.setup.close()
         await self.pin.close()
         if self._slides is not None:
             await self._slides.close()

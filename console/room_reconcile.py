@@ -3,9 +3,10 @@
 OBS may have restarted (its saved collection back on program, the slide source pointing
 elsewhere or gone), or only the link dropped (nothing changed). ``Reconciliation``
 remembers what the show had on air while the link was up: the program scene, the slide
-the console pushed, the comment it pinned. On reconnect it reads OBS's own state and lists
-every difference in words for the operator; ``restore`` puts the show's state back with
-one command. Nothing is changed on air by itself.
+the console pushed, the comment it pinned (and, after a restart, the host's queue, held).
+On reconnect it reads OBS's own state and lists every difference in words for the
+operator; ``restore`` puts the show's state back with one command. Nothing is changed on
+air by itself.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Protocol
 
 from console.barrage.on_air import PinnedComment
 from console.commands import CommandError
+from console.host.host import RoomHost
 from console.obs.errors import RESOURCE_NOT_FOUND, RequestFailed
 from console.obs.link import ObsLink
 from console.obs.state import LinkPhase, RoomState
@@ -32,6 +34,7 @@ class Room(Protocol):
     state: RoomState
     link: ObsLink
     pin: PinnedComment
+    host: RoomHost | None
 
     @property
     def has_slides(self) -> bool: ...
@@ -45,7 +48,7 @@ class Difference:
     """One thing OBS shows otherwise than the show had it."""
 
     what: str
-    """``program``, ``slide`` or ``pin``."""
+    """``program``, ``slide``, ``pin`` or ``host``."""
     text: str
 
 
@@ -104,6 +107,12 @@ class Reconciliation:
             pin = room.pin.current
             if pin is not None and not await shown_in(room.link, program, room.pin.output.source):
                 found.append(Difference("pin", f"the pinned comment is not on air: {pin.text}"))
+            host = room.host
+            if host is not None and host.held:
+                titles = ", ".join(line.title for line in host.queue.waiting)
+                found.append(
+                    Difference("host", f"the host's queue waits, held since the restart: {titles}")
+                )
         except CommandError as exc:  # the link dropped again: the next connect compares
             found = [Difference("link", f"could not compare with OBS: {exc}")]
         self.differences = found
@@ -131,7 +140,8 @@ class Reconciliation:
         return ""
 
     async def restore(self) -> list[str]:
-        """Put the show's state back in OBS: program scene, slide, pinned comment."""
+        """Put the show's state back in OBS: program scene, slide, pinned comment; let the
+        host's restored queue air."""
         room = self.room
         done: list[str] = []
         for difference in list(self.differences):
@@ -149,6 +159,9 @@ class Reconciliation:
                     left = max(1, round(pin.left()))
                     await room.pin.show(pin.message, left)
                     done.append(f"pinned comment for {left} s")
+            elif difference.what == "host" and room.host is not None:
+                done.append(f"host queue of {len(room.host.queue)} line(s)")
+                room.host.release()
         self.differences = []
         self._observers.notify(self)
         return done

@@ -29,6 +29,7 @@ from console.obs.link import LinkTiming, ObsLink
 from console.obs.state import LinkPhase
 from console.profile import Profile, Room
 from console.room import RoomRuntime, RoomSet
+from console.room_setup import bind as bind_setup
 from console.show.service import ShowService, slide_pusher
 
 log = logging.getLogger(__name__)
@@ -53,6 +54,8 @@ class Console:
         self.profile = profile
         self.products = {product.sku: product for product in profile.products}
         log_dir = profile.show.log_dir
+        journal = journal_path(log_dir, profile.show.title) if log_actions else None
+        self.journal = Journal(journal)  # first: a show open elsewhere opens nothing here
         self.air_log = AirLog(air_log_path(log_dir, profile.show.title) if log_actions else None)
         self.rooms = RoomSet(
             [
@@ -73,6 +76,7 @@ class Console:
         self.registry.add_listener(self.action_log)
         scene_commands.bind(self.registry, lambda room: self.rooms.get(room).link)
         self.registry.bind("room.restore", self.room_restore)
+        bind_setup(self.registry, lambda room: self.rooms.get(room).setup)
         self.show = ShowService(profile, self.rooms, self.products)
         self.show.bind(self.registry)
         self.barrage = BarrageService(profile, self.rooms, log_actions)
@@ -89,10 +93,9 @@ class Console:
         self.registry.add_listener(self._on_action)
         self.show.subscribe(self._on_catalogue)
         self.dispatcher = Dispatcher(self.registry)
-        journal = journal_path(log_dir, profile.show.title) if log_actions else None
         self.restored = self._restore(replay(journal)) if journal is not None else []
         """What was taken back from the show's journal, in words (empty: a fresh show)."""
-        self.journal = Journal(journal)
+        self._host_kept: dict[str, dict[str, Any]] = {}
         self._keep_journal()
 
     async def room_restore(self, context: Context) -> Result:
@@ -196,6 +199,11 @@ class Console:
             product = self.products.get(on_air.slide) if on_air.slide else None
             if product is not None and room.has_slides:
                 room.slides.adopt(product)
+            if on_air.host is not None and room.host is not None:
+                lines = self._restored_lines(room.id, on_air.host["lines"])
+                room.host.restore(lines, on_air.host["autopilot"])
+                if lines:
+                    said.append(f"room {room.id}: {len(lines)} host line(s), held")
             pin = on_air.pin
             if pin is not None and pin["until"] > time.time():
                 message = Message.from_record(pin["message"])
@@ -204,6 +212,16 @@ class Console:
         if said:
             log.info("restored from the show's journal: %s", "; ".join(said))
         return said
+
+    @staticmethod
+    def _restored_lines(room_id: str, records: list[dict[str, Any]]) -> list[Line]:
+        lines: list[Line] = []
+        for record in records:
+            try:
+                lines.append(Line.from_record(record))
+            except (KeyError, ValueError, TypeError) as exc:
+                log.warning("room %s: a journaled host line is unreadable: %s", room_id, exc)
+        return lines
 
     def _keep_journal(self) -> None:
         """Journal each change of the live state from now on."""
@@ -231,6 +249,8 @@ class Console:
             if room.has_slides:
                 journal.follow(room.slides.subscribe(partial(self._journal_slide, room)))
             journal.follow(room.pin.subscribe(partial(self._journal_pin, room)))
+            if room.host is not None:
+                journal.follow(room.host.subscribe(partial(self._journal_host, room)))
 
     def _journal_program(self, room: RoomRuntime, aspect: str) -> None:
         if aspect == "program" and room.state.link.phase is LinkPhase.CONNECTED:
@@ -241,6 +261,13 @@ class Console:
             self.journal.write("slide", room=room.id, sku=room.slides.last.sku)
         elif what == "hidden":
             self.journal.write("slide", room=room.id, sku=None)
+
+    def _journal_host(self, room: RoomRuntime, aspect: str) -> None:
+        if aspect in ("queue", "autopilot") and room.host is not None:
+            kept = room.host.journaled()
+            if kept != self._host_kept.get(room.id):
+                self._host_kept[room.id] = kept
+                self.journal.write("host", room=room.id, **kept)
 
     def _journal_pin(self, room: RoomRuntime, pinned: PinnedComment) -> None:
         pin = pinned.current

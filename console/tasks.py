@@ -11,6 +11,7 @@ listener registered with :func:`on_failure` (the window shows them), never dropp
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -88,3 +89,10 @@ class TaskSet:
         for task in list(self._tasks):
             task.cancel()
         await self.drain()
+
+
+def hand_over(loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *args: Any) -> None:
+    """Run ``callback(*args)`` on ``loop``, called from a library's own thread (an OBS
+    session's, the keyboard listener's); never raises into that thread."""
+    with contextlib.suppress(RuntimeError):  # the loop is closed: the console is exiting
+        loop.call_soon_threadsafe(callback, *args)

@@ -11,6 +11,12 @@ A burst never holds the event loop: each loop turn judges batches of at most ``b
 messages until ``turn_budget`` seconds are spent, then lets the loop run (the window, the
 OBS links, the sources) and goes on at its next turn, in order. Only ``flush`` (at
 shutdown) judges everything at once.
+
+Nor does a burst pile up in memory: past ``high_water`` messages waiting, ``room`` (the
+sources' pace) makes the sources stop reading until half of them are judged. The rest of
+the burst waits in the sockets' buffers and the grabber slows down, instead of tens of
+thousands of messages on the heap that every full garbage collection would walk (the
+longest stall a burst caused, before).
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ class BarrageIngest:
         interval: float = 0.02,
         batch: int = 200,
         turn_budget: float = 0.005,
+        high_water: int = 2000,
     ) -> None:
         self.pipeline = pipeline
         self.log_file = log_file
@@ -56,6 +63,8 @@ class BarrageIngest:
         """Messages judged, logged and handed on together."""
         self.turn_budget = turn_budget
         """Seconds of judging in one loop turn before the loop runs again."""
+        self.high_water = high_water
+        """Messages waiting at which the sources wait for room (see ``room``)."""
         self.received = 0
         self.judged = 0
         self.actions: Counter[Action] = Counter()
@@ -63,6 +72,7 @@ class BarrageIngest:
         self.log_errors = 0
         self._buffer: list[Message] = []
         self._timer: asyncio.Handle | None = None  # the next judging turn, if one is due
+        self._drained = asyncio.Event()  # set while the backlog is at most half high_water
         self._listeners: Observers[Sequence[Judged]] = Observers()
 
     def subscribe(self, listener: BatchListener) -> Unsubscribe:
@@ -71,6 +81,14 @@ class BarrageIngest:
     @property
     def pending(self) -> int:
         return len(self._buffer)
+
+    async def room(self) -> None:
+        """A source's pace: returns once fewer than ``high_water`` messages wait (after
+        at least one loop turn)."""
+        while len(self._buffer) >= self.high_water:
+            self._drained.clear()
+            await self._drained.wait()
+        await asyncio.sleep(0)
 
     def put(self, message: Message) -> None:
         """A source's sink: buffer the message and make sure a flush is scheduled."""
@@ -89,6 +107,8 @@ class BarrageIngest:
                 break
         if self._buffer:
             self._timer = asyncio.get_running_loop().call_soon(self._on_timer)
+        if len(self._buffer) <= self.high_water // 2:
+            self._drained.set()
 
     def flush(self) -> list[Judged]:
         """Judge everything buffered now (also called at shutdown); return the judged."""
@@ -98,6 +118,7 @@ class BarrageIngest:
         out: list[Judged] = []
         while self._buffer:
             out.extend(self._process(self._take()))
+        self._drained.set()
         return out
 
     def _take(self) -> list[Message]:

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from console.barrage.verdict import Judged
-from console.logfile import LOG_MAX_MB, MB, LogFile
+from console.logfile import LOG_MAX_MB, MB, LogFile, show_log_path
 from console.observers import Unsubscribe
 
 log = logging.getLogger(__name__)
@@ -29,8 +28,7 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False)
 
 def log_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
     """``<log_dir>/<show-slug>-<YYYY-MM-DD>.barrage.jsonl``, beside the action log."""
-    slug = re.sub(r"[^\w-]+", "-", show_title, flags=re.UNICODE).strip("-").lower() or "show"
-    return log_dir / f"{slug}-{day or time.strftime('%Y-%m-%d')}.barrage.jsonl"
+    return show_log_path(log_dir, show_title, "barrage.jsonl", day)
 
 
 def entry(judged: Judged) -> dict[str, Any]:

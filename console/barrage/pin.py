@@ -1,9 +1,11 @@
 """A pinned comment on air: the room's OBS text source, found or created, shown and cleared.
 
-The text source (``Room.comment_source``) lives in the room's host scene, or the program
-scene when the profile names no host scene. When OBS lacks it, it is created there
-(``console.obs.inputs``) as a FreeType text source with a CJK font, sized and placed for the
-canvas (a lower third, word wrapped), hidden until the first pin; a source the operator made
+The text source (``Room.comment_source``) lives in the room's overlay scene, nested in every
+show scene by ``obs.setup`` so the comment shows whichever scene is on program; without an
+overlay scene in OBS, in the host scene, or the program scene when the profile names no
+host scene. When OBS lacks it, it is created there (``console.obs.inputs``) as a FreeType
+text source with a CJK font, sized for the canvas and placed in the layout's comment
+region (word wrapped to its width), hidden until the first pin; a source the operator made
 and placed is used as it is. Nothing is cached between pins: every pin looks the scene item
 up again (a few milliseconds), so a source renamed, removed or an OBS restarted between pins
 is never a stale id.
@@ -17,7 +19,9 @@ from typing import Any, Protocol
 from console.commands import CommandError
 from console.obs.errors import RESOURCE_NOT_FOUND, LinkDown, RequestFailed
 from console.obs.inputs import Canvas, InputSpec, find_item, place_input
+from console.obs.layout import arrange, box
 from console.obs.state import LinkPhase, RoomState
+from console.profile.layout_model import Layout
 
 TEXT_KIND = "text_ft2_source_v2"
 FONT_FACE = "Noto Sans CJK SC"
@@ -33,40 +37,55 @@ class PinLink(Protocol):
     async def request(self, name: str, reply_within: float | None = None, **data: Any) -> Any: ...
 
 
-def text_settings(text: str, canvas: Canvas) -> dict[str, Any]:
-    """Settings of a new comment source: readable on the canvas, wrapped inside it."""
-    width, height = canvas
+def comment_spec(source: str) -> InputSpec:
+    """The comment's text input as the console needs it (``console.obs.inputs``)."""
+    return InputSpec(
+        source,
+        TEXT_KIND,
+        kind_prefix="text_",  # any text source the operator made: FreeType, GDI+
+        noun="a text source",
+        remedy="name another comment source in the profile",
+    )
+
+
+def text_settings(text: str, canvas: Canvas, layout: Layout) -> dict[str, Any]:
+    """Settings of a new comment source: readable on the canvas (sized by its shorter
+    side, so a phone canvas gets the same text as a landscape one of its width), wrapped
+    inside the layout's comment region."""
+    region = box(layout, "comment", canvas)
     return {
         "text": text,
-        "font": {"face": FONT_FACE, "style": "Regular", "size": max(24, height // 16), "flags": 0},
+        "font": {
+            "face": FONT_FACE,
+            "style": "Regular",
+            "size": max(24, min(canvas) // 16),
+            "flags": 0,
+        },
         "color1": WHITE,
         "color2": WHITE,
         "outline": True,
         "drop_shadow": True,
         "word_wrap": True,
-        "custom_width": max(200, width - 2 * _margin(canvas)),
+        "custom_width": max(100, round(region.width)),
     }
-
-
-def _margin(canvas: Canvas) -> int:
-    return max(16, canvas[1] // 24)
 
 
 class CommentPin:
     """Shows one line of text through ``source`` in the scene ``scene()`` names."""
 
-    def __init__(self, link: PinLink, source: str, scene: Callable[[], str | None]) -> None:
+    def __init__(
+        self,
+        link: PinLink,
+        source: str,
+        scene: Callable[[], str | None],
+        layout: Layout | None = None,
+    ) -> None:
         self.link = link
         self.source = source
         self._scene = scene
+        self.layout = layout or Layout()
         self.shown_in: tuple[str, int] | None = None  # (scene, item id) of the last show
-        self._spec = InputSpec(
-            source,
-            TEXT_KIND,
-            kind_prefix="text_",  # any text source the operator made: FreeType, GDI+
-            noun="a text source",
-            remedy="name another comment source in the profile",
-        )
+        self._spec = comment_spec(source)
 
     def scene(self) -> str:
         """The scene the comment goes to; CommandError when OBS has no such scene."""
@@ -90,15 +109,15 @@ class CommentPin:
         """Put ``text`` on the source and make its item visible; return the scene used."""
         scene = self.scene()
         placed = await place_input(
-            self.link, scene, self._spec, lambda canvas: text_settings(text, canvas)
+            self.link, scene, self._spec, lambda canvas: text_settings(text, canvas, self.layout)
         )
         item = placed.item_id
         if placed.canvas is None:  # an input OBS had: only its text changes
             await self.link.request(
                 "SetInputSettings", inputName=self.source, inputSettings={"text": text}
             )
-        else:  # made for this canvas, text and all: into the lower third
-            await self._arrange(scene, item, placed.canvas)
+        else:  # made for this canvas, text and all: into the comment region
+            await arrange(self.link, scene, item, box(self.layout, "comment", placed.canvas))
         await self.link.request(
             "SetSceneItemEnabled", sceneName=scene, sceneItemId=item, sceneItemEnabled=True
         )
@@ -137,17 +156,3 @@ class CommentPin:
             return None
         item = await find_item(self.link, scene, self.source)
         return None if item is None else (scene, item)
-
-    async def _arrange(self, scene: str, item: int, canvas: Canvas) -> None:
-        """Place a new comment source in the lower third, growing upwards as it wraps."""
-        margin = _margin(canvas)
-        await self.link.request(
-            "SetSceneItemTransform",
-            sceneName=scene,
-            sceneItemId=item,
-            sceneItemTransform={
-                "positionX": float(margin),
-                "positionY": float(canvas[1] - margin),
-                "alignment": 9,  # bottom left: the text grows upwards as it wraps
-            },
-        )

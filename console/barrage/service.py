@@ -145,6 +145,8 @@ class BarrageService:
         self.faq = FaqIndex(profile.products)
         self.stats = BarrageStats(self.products, blocked=self.blocked)
         self.sources = [make_source(source, self.ingest.put) for source in settings.sources]
+        for source in self.sources:
+            source.pace = self.ingest.room  # a burst waits in the socket, not in memory
         self.suggestion: Answer | None = None
         self._observers: Observers[str] = Observers()
         self._compiler: ThreadPoolExecutor | None = None  # made on the first reload

@@ -3,7 +3,7 @@
 The body is a JSON object of arguments, read as JSON whatever the Content-Type says (curl's
 ``-d`` and many button panels send ``application/x-www-form-urlencoded``); an empty body
 means no arguments. The call runs through the registry in ``Context("api")``, so it is
-checked, logged and fanned out (``room=all``) exactly like a hotkey or the command bar.
+checked, logged and fanned out (``room=all``) exactly like a hotkey or the command palette.
 
 Answers:
 

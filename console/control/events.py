@@ -5,8 +5,8 @@ A button panel lights the key of the scene on program from these instead of poll
 - ``{"type": "state", "show", "rooms"}`` first, the whole state (as ``GET /api/state``);
 - ``{"type": "room", "room", "changed": [keys], "state": snapshot}`` when a room's
   snapshot changed: program, preview, studio mode, link, scenes, streaming, recording, the
-  slide or the pinned comment on air, whether the change came from the console or from
-  OBS itself;
+  slide or the pinned comment on air, the host, how OBS differs from the show after a
+  reconnect; whether the change came from the console or from OBS itself;
 - ``{"type": "action", "line", "trigger", "ok", "result", "code", "room", "rooms", "ms",
   "time"}`` for every command run, from any surface (hotkey, button, cue, API...).
 
@@ -111,8 +111,11 @@ class EventHub:
             changed = partial(self._room_changed, watch)
             self._unsubscribe.append(room.state.subscribe(changed))
             self._unsubscribe.append(room.pin.subscribe(changed))
+            self._unsubscribe.append(room.reconciliation.subscribe(changed))
             if room.has_slides:
                 self._unsubscribe.append(room.slides.subscribe(changed))
+            if room.host is not None:
+                self._unsubscribe.append(room.host.subscribe(changed))
         self._unsubscribe.append(self.action_log.subscribe(self._action))
 
     async def close(self) -> None:

@@ -8,17 +8,16 @@ stopped, paused, failed, refused) and any compliance override, so a show can be 
 from __future__ import annotations
 
 import json
-import re
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
 from console.host.lines import Line
+from console.logfile import show_log_path
 
 
 def air_log_path(log_dir: Path, show_title: str, day: str | None = None) -> Path:
-    slug = re.sub(r"[^\w-]+", "-", show_title, flags=re.UNICODE).strip("-").lower() or "show"
-    return log_dir / f"{slug}-{day or time.strftime('%Y-%m-%d')}.host.jsonl"
+    return show_log_path(log_dir, show_title, "host.jsonl", day)
 
 
 def _stamp(at: float) -> str:

@@ -22,7 +22,6 @@ import asyncio
 import enum
 import logging
 import random
-import time
 from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -99,7 +98,7 @@ class Autopilot:
         self._last_text: str | None = None
         self._next: Line | None = None
         self._failures = 0
-        self._last_sign = time.monotonic()
+        self._last_sign = 0.0  # the loop's clock at the last sign (set by start)
         self._timer: asyncio.TimerHandle | None = None
         self._tasks = TaskSet()
         self._observers: Observers[Autopilot] = Observers()
@@ -130,7 +129,7 @@ class Autopilot:
     def sign_due_in(self) -> float | None:
         if not self.running:
             return None
-        return max(0.0, self._last_sign + self.presence.every_s - time.monotonic())
+        return max(0.0, self._last_sign + self.presence.every_s - asyncio.get_running_loop().time())
 
     # -- operator -------------------------------------------------------------------------
 
@@ -183,6 +182,25 @@ class Autopilot:
             self._segment, self._next = segments.index(line.segment), None
             self._notify()
 
+    def position(self) -> dict[str, Any]:
+        """Where the loop is, as the show's journal keeps it."""
+        sku = self.product
+        segment = self.scripts[sku][self._segment].segment if sku is not None else None
+        return {"state": self.state.value, "sku": sku, "segment": segment}
+
+    def restore(self, position: dict[str, Any]) -> None:
+        """Back where the journal says it was; if it was on, paused until the operator
+        resumes it (nothing airs by itself after a restart)."""
+        sku, segment = position.get("sku"), position.get("segment")
+        if sku in self.order:
+            segments = [script.segment for script in self.scripts[sku]]
+            self._product = self.order.index(sku)
+            self._segment = segments.index(segment) if segment in segments else 0
+            self._next = None
+        if position.get("state") in (AutoState.RUNNING.value, AutoState.PAUSED.value):
+            self.state, self.reason = AutoState.PAUSED, "the console restarted: resume when ready"
+        self._notify()
+
     def forget_next(self) -> None:
         """The catalogue changed: the line made ahead is made again, with the new facts."""
         self._next = None
@@ -190,7 +208,7 @@ class Autopilot:
     def saw_operator(self) -> None:
         """A sign of the person in charge: the presence clock starts again, and a host
         silenced for their absence may talk again (the autopilot resumes only when asked)."""
-        self._last_sign = time.monotonic()
+        self._last_sign = asyncio.get_running_loop().time()
         if self.warning or self.absent:
             self.warning, self.absent = "", False
             self._notify()

@@ -75,7 +75,7 @@ def make_host(
         executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"speech-{room.id}")
         synth = synthesizer(settings.voice, executor, dict(settings.pronounce))
         cache = SpeechCache(synth, cache_dir or default_cache_dir(room.id))
-        media = HostMedia(link, settings.media_source)
+        media = HostMedia(link, settings.media_source, room.layout)
         engine = MediaEngine(settings.engine, media, cache, executor)
     scripts = [
         Script(s.id, s.product, s.versions, s.clip, segment_prosody(s, settings.voice))
@@ -96,7 +96,7 @@ def make_host(
         to_safe_scene,
         render=fill,
     )
-    label = AiLabel(link, settings.label_source, settings.label_text)
+    label = AiLabel(link, settings.label_source, settings.label_text, room.layout)
     ahead = [
         Line(s.id, fill(text, s.product), prosody=segment_prosody(s, settings.voice))
         for s in profile.segments

@@ -109,6 +109,8 @@ class RoomHost:
         self._tasks = TaskSet()
         self._runner: asyncio.Task[None] | None = None
         self._observers: Observers[str] = Observers()
+        self.held = False
+        """Lines restored after a restart wait for the operator (``room.restore``)."""
         self.queue.subscribe(lambda _: self._notify("queue"))
         self.autopilot.subscribe(lambda _: self._on_autopilot())
 
@@ -141,6 +143,7 @@ class RoomHost:
             "state": self.state.value,
             "now_playing": now,
             "queue_length": len(self.queue),
+            "held": self.held,
             "label": {"on": check.visible, "text": check.text, "problem": check.problem},
             "autopilot": self.autopilot.snapshot(),
             "problem": self.problem,
@@ -172,6 +175,33 @@ class RoomHost:
         await self.engine.close()
         await self.label.close()
 
+    def restore(self, lines: list[Line], autopilot: dict[str, Any] | None) -> None:
+        """The queue and the autopilot as the show's journal left them, held: nothing airs
+        until the operator says so (:meth:`release`, through ``room.restore``)."""
+        for line in lines:
+            self.queue.add(line)
+        self.held = bool(lines)
+        if autopilot is not None:
+            self.autopilot.restore(autopilot)
+        self._notify("queue")
+
+    def release(self) -> None:
+        """The restored queue may air."""
+        if self.held:
+            self.held = False
+            self._notify("queue")
+            self._wake.set()
+
+    def journaled(self) -> dict[str, Any]:
+        """What the show's journal keeps of the host: the operator's lines (the one on air
+        first, to be said again from its start) and where the autopilot is. The
+        autopilot's own lines are not kept: it makes them again."""
+        lines = [self.queue.on_air, *self.queue.waiting]
+        return {
+            "lines": [line.to_record() for line in lines if line and line.origin != "autopilot"],
+            "autopilot": self.autopilot.position(),
+        }
+
     # -- what commands do -----------------------------------------------------------------
 
     def check(self, line: Line) -> None:
@@ -198,6 +228,7 @@ class RoomHost:
         """Queue ``line`` by the trade's rules; returns the line it cut off, if any."""
         self.check(line)
         self.autopilot.saw_operator()
+        self.release()  # the operator is driving the host again
         if placement is Placement.NOW:
             # Ready before the cut: a line that cannot be made never silences the one on air.
             self._prepared[line.id] = await self.engine.prepare(line)
@@ -228,6 +259,7 @@ class RoomHost:
     async def stop(self) -> list[Line]:
         """Panic: silence now, clear the queue, pause the autopilot."""
         self.autopilot.pause("host.stop")
+        self.held = False
         dropped = self.queue.clear()
         self._prepared.clear()
         await self._cut_now(dropped[0] if dropped else None, "stopped", always=True)
@@ -278,8 +310,9 @@ class RoomHost:
 
     async def _run(self) -> None:
         while True:
-            line = None if self.autopilot.absent else self.queue.take()
-            if line is None and self.autopilot.running:
+            waits = self.autopilot.absent or self.held
+            line = None if waits else self.queue.take()
+            if line is None and self.autopilot.running and not waits:
                 line = self.autopilot.next_line()
                 if line is not None:
                     self.queue.start(line)
@@ -366,6 +399,8 @@ class RoomHost:
             self._prepared.pop(next(iter(self._prepared)))
 
     def _on_autopilot(self) -> None:
+        if self.autopilot.running:
+            self.release()  # the operator started it: the restored queue goes on too
         self._notify("autopilot")
         if self.autopilot.absent:
             self._fall_silent()

@@ -24,7 +24,10 @@ from console.commands import CommandError, ErrorCode
 from console.host.media import MediaLink
 from console.obs.errors import ObsError
 from console.obs.inputs import InputSpec, Made, find_item, place_input, video_canvas
+from console.obs.layout import arrange, box, drawn_height
+from console.obs.visibility import sighting
 from console.observers import Observers, Unsubscribe
+from console.profile.layout_model import Layout
 from console.tasks import TaskSet
 from console.text import Text
 
@@ -66,6 +69,17 @@ class LabelCheck:
         return Text("label", "AI label OFF")
 
 
+def label_spec(source: str) -> InputSpec:
+    """The label's text input as the console needs it (``console.obs.inputs``)."""
+    return InputSpec(
+        source,
+        LABEL_KIND,
+        kind_prefix="text_",
+        noun="a text source",
+        remedy="name another AI label source in the profile",
+    )
+
+
 def label_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
     shorter = min(canvas)
     return {
@@ -86,20 +100,21 @@ def label_settings(text: str, canvas: tuple[int, int]) -> dict[str, Any]:
 class AiLabel:
     """One room's AI-host label (see the module docstring)."""
 
-    def __init__(self, link: MediaLink, source: str, text: str = DEFAULT_TEXT) -> None:
+    def __init__(
+        self,
+        link: MediaLink,
+        source: str,
+        text: str = DEFAULT_TEXT,
+        layout: Layout | None = None,
+    ) -> None:
         self.link = link
         self.source = source
         self.text = text
+        self.layout = layout or Layout()
         self.check = LabelCheck(False, problem=Text("label", "not checked yet"))
         self.hold = False
         """Set while the host is on air: a label hidden in OBS is shown again at once."""
-        self._spec = InputSpec(
-            source,
-            LABEL_KIND,
-            kind_prefix="text_",
-            noun="a text source",
-            remedy="name another AI label source in the profile",
-        )
+        self._spec = label_spec(source)
         self._trusted = False
         self._placed: set[str] = set()
         self._lock = asyncio.Lock()
@@ -185,8 +200,25 @@ class AiLabel:
     # -- placing and checking -------------------------------------------------------------
 
     async def _place_everywhere(self) -> None:
-        for scene in list(self.link.state.scenes):
+        """The label in every scene: in the overlay scene, and shown through it in the
+        scenes that nest it (the nested overlay enabled again if it was hidden); placed
+        directly in any other scene."""
+        scenes = list(self.link.state.scenes)
+        overlay = self.layout.overlay_scene
+        for scene in scenes:
             if scene in self._placed:
+                continue
+            nested = None
+            if overlay in scenes and scene != overlay:
+                nested = await find_item(self.link, scene, overlay)
+            if nested is not None:
+                await self.link.request(
+                    "SetSceneItemEnabled",
+                    sceneName=scene,
+                    sceneItemId=nested,
+                    sceneItemEnabled=True,
+                )
+                self._placed.add(scene)
                 continue
             placed = await place_input(
                 self.link, scene, self._spec, lambda canvas: label_settings(self.text, canvas)
@@ -207,18 +239,8 @@ class AiLabel:
             )
 
     async def _arrange(self, scene: str, item: int) -> None:
-        width, height = await video_canvas(self.link)
-        margin = max(12, height // 40)
-        await self.link.request(
-            "SetSceneItemTransform",
-            sceneName=scene,
-            sceneItemId=item,
-            sceneItemTransform={
-                "positionX": float(width - margin),
-                "positionY": float(margin),
-                "alignment": 6,  # top right
-            },
-        )
+        canvas = await video_canvas(self.link)
+        await arrange(self.link, scene, item, box(self.layout, "label", canvas))
 
     async def _verify(self) -> LabelCheck:
         program = self.link.state.program
@@ -227,22 +249,22 @@ class AiLabel:
             return LabelCheck(
                 False, problem=Text("label", "OBS has no program scene"), checked_at=now
             )
-        item = await find_item(self.link, program, self.source)
-        if item is None:
-            missing = Text("label", "not in the program scene {scene!r}").format(scene=program)
-            return LabelCheck(False, program, problem=missing, checked_at=now)
-        enabled = await self.link.request(
-            "GetSceneItemEnabled", sceneName=program, sceneItemId=item
-        )
+        seen = await sighting(self.link, program, self.source)
+        if seen is None:
+            item = await find_item(self.link, program, self.source)
+            where = (
+                Text("label", "hidden in the program scene {scene!r}")
+                if item is not None
+                else Text("label", "not shown in the program scene {scene!r}")
+            )
+            return LabelCheck(False, program, problem=where.format(scene=program), checked_at=now)
         settings = await self.link.request("GetInputSettings", inputName=self.source)
         text = str(settings.get("inputSettings", {}).get("text", ""))
         canvas = await video_canvas(self.link)
         needed = min(canvas) * MIN_SHARE
-        height = await self._height(program, item)
+        height = await self._height(seen.scene, seen.item_id) * seen.scale
         problem: str = ""
-        if not enabled.get("sceneItemEnabled"):
-            problem = Text("label", "hidden in the program scene {scene!r}").format(scene=program)
-        elif text != self.text:
+        if text != self.text:
             problem = Text("label", "its text reads {text!r}, not {wanted!r}").format(
                 text=text, wanted=self.text
             )
@@ -260,7 +282,7 @@ class AiLabel:
                 "GetSceneItemTransform", sceneName=scene, sceneItemId=item
             )
             transform = data["sceneItemTransform"]
-            height = float(transform.get("height") or 0.0)
+            height = drawn_height(transform)
             if height > 0 or time.monotonic() > deadline:
                 return height
             await asyncio.sleep(_POLL)  # see _POLL: there is no event to wait for

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import enum
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from console.host.prosody import Prosody
 
@@ -77,3 +78,35 @@ class Line:
         body = self.text if self.text else (self.clip.name if self.clip else "")
         short = body if len(body) <= 30 else body[:29] + "…"
         return f"{self.title}: {short}" if short and short != self.title else self.title
+
+    def to_record(self) -> dict[str, Any]:
+        """The line as the show's journal keeps it (its id is the process's own)."""
+        return {
+            "title": self.title,
+            "text": self.text,
+            "clip": None if self.clip is None else str(self.clip),
+            "priority": self.priority.name,
+            "segment": self.segment,
+            "sku": self.sku,
+            "prosody": asdict(self.prosody),
+            "question": self.question,
+            "origin": self.origin,
+            "override": self.override,
+        }
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> Line:
+        """A line from :meth:`to_record` (KeyError, ValueError or TypeError if malformed)."""
+        clip = record.get("clip")
+        return cls(
+            title=str(record["title"]),
+            text=record.get("text"),
+            clip=None if clip is None else Path(clip),
+            priority=Priority[record["priority"]],
+            segment=record.get("segment"),
+            sku=record.get("sku"),
+            prosody=Prosody(**record.get("prosody", {})),
+            question=record.get("question"),
+            origin=str(record.get("origin", "operator")),
+            override=bool(record.get("override", False)),
+        )

@@ -1,7 +1,8 @@
 """The room's host media source in OBS: a file set, restarted, watched to its end.
 
-An ``ffmpeg_source`` input (created if the collection lacks it) shown in every scene of the
-room, so the host is heard and seen whichever scene is on program. Playing sets the file
+An ``ffmpeg_source`` input (created if the collection lacks it, in the layout's host region)
+shown in every scene of the room but the overlay scene, so the host is heard and seen
+whichever scene is on program. Playing sets the file
 (a new file starts by itself in OBS 29) or sends RESTART (the same file again; PLAY after
 STOP does nothing in OBS), then waits for OBS's own ``MediaInputPlaybackStarted``. OBS may
 also send ``MediaInputPlaybackEnded`` when the console stops the source or changes its
@@ -31,7 +32,9 @@ from typing import Any, Protocol
 from console.host.engine import EngineError, Playback, Take
 from console.obs.errors import RESOURCE_NOT_FOUND, RequestFailed
 from console.obs.inputs import InputSpec, Made, place_input, video_canvas
+from console.obs.layout import arrange, box
 from console.obs.state import RoomState
+from console.profile.layout_model import Layout
 from console.tasks import TaskSet
 
 log = logging.getLogger(__name__)
@@ -69,6 +72,17 @@ class _Play:
     watchdog: asyncio.TimerHandle | None = field(default=None)
 
 
+def media_spec(source: str) -> InputSpec:
+    """The host media input as the console needs it (``console.obs.inputs``)."""
+    return InputSpec(
+        source,
+        MEDIA_KIND,
+        kind_prefix=MEDIA_KIND,
+        noun="a media source",
+        remedy="name another host media source in the profile",
+    )
+
+
 def media_settings(file: str) -> dict[str, Any]:
     return {
         "is_local_file": True,
@@ -83,16 +97,11 @@ def media_settings(file: str) -> dict[str, Any]:
 class HostMedia:
     """Plays files through the room's host media source (see the module docstring)."""
 
-    def __init__(self, link: MediaLink, source: str) -> None:
+    def __init__(self, link: MediaLink, source: str, layout: Layout | None = None) -> None:
         self.link = link
         self.source = source
-        self._spec = InputSpec(
-            source,
-            MEDIA_KIND,
-            kind_prefix=MEDIA_KIND,
-            noun="a media source",
-            remedy="name another host media source in the profile",
-        )
+        self.layout = layout or Layout()
+        self._spec = media_spec(source)
         self._current: _Play | None = None
         self._placed: set[str] = set()  # scenes known to show the source
         self._file = ""  # the file OBS was last pointed at
@@ -289,8 +298,13 @@ class HostMedia:
             self._arm_watchdog(play)
 
     async def _place(self) -> None:
-        """Show the source in every scene of the room (created hidden, then enabled)."""
-        scenes = [scene for scene in self.link.state.scenes if scene not in self._placed]
+        """Show the source in every scene of the room (created hidden, then enabled), but
+        the overlay scene: it is nested in the show scenes, the host would show twice."""
+        scenes = [
+            scene
+            for scene in self.link.state.scenes
+            if scene not in self._placed and scene != self.layout.overlay_scene
+        ]
         for scene in scenes:
             try:
                 placed = await place_input(self.link, scene, self._spec)
@@ -309,22 +323,9 @@ class HostMedia:
             self._placed.add(scene)
 
     async def _arrange(self, scene: str, item: int) -> None:
-        """A source the console placed: the host bottom left, within a third of the width."""
-        width, height = await video_canvas(self.link)
-        margin = max(16, height // 24)
-        await self.link.request(
-            "SetSceneItemTransform",
-            sceneName=scene,
-            sceneItemId=item,
-            sceneItemTransform={
-                "positionX": float(margin),
-                "positionY": float(height - margin),
-                "alignment": 9,  # bottom left
-                "boundsType": "OBS_BOUNDS_SCALE_INNER",
-                "boundsAlignment": 9,
-                "boundsWidth": float(width // 3),
-                "boundsHeight": float(height * 2 // 3),
-            },
+        """A source the console placed: in the layout's host region."""
+        await arrange(
+            self.link, scene, item, box(self.layout, "host", await video_canvas(self.link))
         )
 
     def _on_state(self, aspect: str) -> None:

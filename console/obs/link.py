@@ -33,7 +33,7 @@ from console.obs.session import ObsSession, answer_data
 from console.obs.state import LinkPhase, LinkState, RoomState, Stats
 from console.observers import Unsubscribe
 from console.reconnect import Backoff, Outcome, Phase, Reconnector, Retry, Status, Stop
-from console.tasks import TaskSet
+from console.tasks import TaskSet, hand_over
 from console.text import Text
 
 log = logging.getLogger(__name__)
@@ -159,7 +159,7 @@ class ObsLink:
                 answer.set_result(result)
 
         def on_answer(result: dict[str, Any] | None) -> None:
-            _hand_over(loop, settle, result)
+            hand_over(loop, settle, result)
 
         def on_sent(sending: asyncio.Future[str]) -> None:
             if sending.cancelled() or sending.exception() is not None:
@@ -250,10 +250,10 @@ class ObsLink:
         generation = self._generation
 
         def on_event(name: str, data: dict[str, Any]) -> None:
-            _hand_over(loop, self._on_event, generation, name, data)
+            hand_over(loop, self._on_event, generation, name, data)
 
         def on_closed(code: int | None, reason: str) -> None:
-            _hand_over(loop, self._on_closed, generation, code, reason)
+            hand_over(loop, self._on_closed, generation, code, reason)
 
         session = ObsSession(
             self.host, self.port, self._password, on_event, on_closed, self.timing.request_timeout
@@ -386,9 +386,3 @@ def _describe_close(session: ObsSession) -> str:
             code=session.close_code, reason=session.close_reason or Text("link", "no reason")
         )
     return session.close_reason or Text("link", "link lost")
-
-
-def _hand_over(loop: asyncio.AbstractEventLoop, callback: Callable[..., None], *args: Any) -> None:
-    """From the library's thread to the loop; never raise into that thread."""
-    with contextlib.suppress(RuntimeError):  # the loop is closed: the console is exiting
-        loop.call_soon_threadsafe(callback, *args)

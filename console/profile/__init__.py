@@ -11,7 +11,7 @@ before going on air. Saving refuses text that does not validate and keeps backup
 This package uses no Qt itself: the console, the command line and the tests all use it.
 """
 
-from console.profile.keys import HotkeyError, canonical_hotkey
+from console.profile.keys import HotkeyError, canonical_hotkey, global_refusal
 from console.profile.loader import check_profile, load_profile, parse_profile
 from console.profile.migrate import MIGRATIONS, current_version
 from console.profile.model import (
@@ -58,6 +58,7 @@ __all__ = [
     "canonical_hotkey",
     "check_profile",
     "current_version",
+    "global_refusal",
     "load_profile",
     "parse_profile",
     "save_profile_text",

@@ -12,15 +12,17 @@ a profile on disk that no longer parses is never touched.
 from __future__ import annotations
 
 import os
+import threading
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from console.profile.keys import HotkeyError, canonical_hotkey
 from console.profile.loader import parse_profile
 from console.profile.model import Profile, RundownItem
-from console.profile.roundtrip import set_section
+from console.profile.roundtrip import rename_key, set_section
 from console.profile.source import Problem, ProfileError, read_text
 from console.profile.store import save_text_atomic
 
@@ -33,14 +35,58 @@ def replace_section(text: str, key: str, value: Any) -> str:
     return set_section(text, key, value)
 
 
+_EDITING = threading.Lock()
+"""One edit of a profile at a time, whichever thread saves it (the show's product edits,
+the window's rebinding): each reads the file, changes it and writes it back whole."""
+
+
 def save_section(path: Path, key: str, value: Any) -> Profile:
     """Rewrite one section of the profile at ``path``; ProfileError, file untouched, if the
     file on disk or the result does not validate."""
-    text = read_text(path)
-    current = parse_profile(path, text)  # refuse to edit a file that is already broken
-    if key == "rundown":
-        value = [_without_derived_title(entry, current) for entry in value]
-    edited = replace_section(text, key, value)
+    with _EDITING:
+        text = read_text(path)
+        current = parse_profile(path, text)  # refuse to edit a file that is already broken
+        if key == "rundown":
+            value = [_without_derived_title(entry, current) for entry in value]
+        return _save_edit(path, text, replace_section(text, key, value), key)
+
+
+def rebind_hotkey(path: Path, old: str, new: str) -> Profile:
+    """Move the binding of the canonical hotkey ``old`` to the key ``new`` in the profile at
+    ``path``, where it was written, with its command, global mark and comments; ProfileError,
+    file untouched, if the file on disk or the result does not validate (``new`` bound
+    already, say)."""
+    with _EDITING:
+        text = read_text(path)
+        current = parse_profile(path, text)
+        bound = next((h for h in current.hotkeys if h.key == old), None)
+        if bound is None:
+            raise ProfileError([Problem(path, 1, 1, f"no hotkey {old} to rebind (edit refused)")])
+        try:
+            key = canonical_hotkey(new)
+        except HotkeyError as exc:
+            problem = Problem(path, bound.line, bound.col, f"{exc} (edit refused)")
+            raise ProfileError([problem]) from None
+        taken = next((h for h in current.hotkeys if h.key == key), None)
+        if taken is not None:
+            message = f"hotkey {key} is bound to {taken.command} already (edit refused)"
+            raise ProfileError([Problem(path, taken.line, taken.col, message)])
+        written = _written_key(text, bound.line)
+        return _save_edit(path, text, rename_key(text, "hotkeys", written, key), "hotkeys")
+
+
+def _written_key(text: str, line: int) -> str:
+    """The hotkey as the profile spells it (``shift+ctrl+f5``), from its line."""
+    root = yaml.compose(text, Loader=_COMPOSER)
+    assert isinstance(root, yaml.MappingNode), "the profile validated"
+    hotkeys = next(value for key, value in root.value if key.value == "hotkeys")
+    written: str = next(k.value for k, _ in hotkeys.value if k.start_mark.line + 1 == line)
+    return written
+
+
+def _save_edit(path: Path, text: str, edited: str, key: str) -> Profile:
+    """Save ``edited`` (``text`` with ``key`` changed) if it validates and changes only
+    ``key``; the profile it describes."""
     try:
         profile = parse_profile(path, edited)
     except ProfileError as exc:
@@ -65,6 +111,8 @@ def _without_derived_title(entry: dict[str, Any], profile: Profile) -> dict[str,
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """PyYAML's safe loader, in C where it was built with libyaml (both validated already)."""
+_COMPOSER = yaml.SafeLoader
+"""Composes with line numbers that match the validator's."""
 
 
 def _check_only_section_changed(path: Path, before: str, after: str, key: str) -> None:

@@ -4,6 +4,11 @@ A hotkey is written as modifiers joined by ``+`` and one key, in any case and or
 (``shift+ctrl+f5``). It is normalised to the text Qt's ``QKeySequence`` prints in its
 portable format (``Ctrl+Shift+F5``), so the UI can hand it to Qt unchanged and two
 spellings of the same key are recognised as one binding.
+
+A global hotkey also fires while another application has focus, and the key still reaches
+that application: a key other programs use for typing or editing (a letter, Space, Esc, an
+arrow, with or without Shift) would fire the show's command whenever the operator types in
+OBS or a chat. :func:`global_refusal` says why a key cannot be global.
 """
 
 from __future__ import annotations
@@ -89,3 +94,33 @@ def _key_name(text: str, word: str) -> str:
     close = get_close_matches(word.lower(), NAMED_KEYS, n=1)
     hint = f" (did you mean {NAMED_KEYS[close[0]]!r}?)" if close else ""
     raise HotkeyError(f"hotkey {text!r}: unknown key {word!r}{hint}")
+
+
+GLOBAL_FUNCTION_KEYS = 20
+"""F2 to F20 can be global: the global listener (pynput) watches F1-F20 on every platform."""
+_COMMAND_MODIFIERS = ("Meta", "Ctrl", "Alt")
+
+
+def global_refusal(key: str) -> str | None:
+    """Why the canonical hotkey ``key`` cannot be global, or None if it can.
+
+    A global hotkey needs a function key (F2-F20) or Ctrl, Alt or Meta: other applications
+    get the key too, and they use every other key for typing and editing. With Shift held,
+    a digit or punctuation key is another character on each keyboard layout, so it needs a
+    letter, function or named key instead.
+    """
+    *modifiers, name = key.split("+")
+    function = _FUNCTION_KEY.fullmatch(name)
+    if function is not None and int(function.group(1)) > GLOBAL_FUNCTION_KEYS:
+        return f"{key} cannot be global: the global listener watches F1-F20 only"
+    if function is None and not any(m in _COMMAND_MODIFIERS for m in modifiers):
+        return (
+            f"{key} cannot be global: other applications get the key too, and {name} is "
+            "typing or editing there; use a function key or add Ctrl, Alt or Meta"
+        )
+    if "Shift" in modifiers and len(name) == 1 and not name.isalpha():
+        return (
+            f"{key} cannot be global: with Shift, {name} is another character on each "
+            "keyboard layout; use a letter, a function key or a named key"
+        )
+    return None

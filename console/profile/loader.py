@@ -20,6 +20,8 @@ from console.profile.arguments import check_arguments
 from console.profile.barrage_schema import build_barrage, check_barrage
 from console.profile.compliance_check import check_compliance, term_list
 from console.profile.host_schema import build_host, build_segments, check_host
+from console.profile.keys import global_refusal
+from console.profile.layout_schema import build_layout, check_layout
 from console.profile.log_dirs import check_log_dirs
 from console.profile.migrate import upgrade
 from console.profile.model import (
@@ -67,6 +69,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     validator = Validator(path, Context(base_dir, catalog() if registry is None else registry))
     data = validator.check(PROFILE, root)
     _check_room_arguments(validator, data)
+    _check_global_hotkeys(validator, data)
     check_arguments(validator, data)
     _check_control(validator, root, data)
     check_products(validator, root, data)
@@ -74,6 +77,7 @@ def parse_profile(path: Path, text: str, registry: CommandRegistry | None = None
     check_barrage(validator, root, data)
     check_compliance(validator, root, data, text)
     check_host(validator, root, data, text)
+    check_layout(validator, root, data)
     check_log_dirs(validator, root, data)
     if validator.problems:
         raise ProfileError(sorted(validator.problems, key=lambda p: (p.line, p.col)))
@@ -90,7 +94,7 @@ def _check_room_arguments(validator: Validator, data: dict[str, Any]) -> None:
         return
     ids = [room["id"] for room in rooms]
     for entry in data["hotkeys"] or []:
-        invocation: Invocation | None = entry.value
+        invocation: Invocation | None = entry.value and entry.value["command"]
         if invocation is None:
             continue
         room = invocation.kwargs.get("room")
@@ -98,7 +102,21 @@ def _check_room_arguments(validator: Validator, data: dict[str, Any]) -> None:
         if room is not None and not (takes_all and room == ALL_ROOMS) and room not in ids:
             known = ", ".join(ids) + ("; or all" if takes_all else "")
             message = f"no room {room!r} in this profile (rooms: {known})"
-            validator.report(entry.value_node, f"{invocation.spec.name}: {message}")
+            validator.report(_command_node(entry), f"{invocation.spec.name}: {message}")
+
+
+def _command_node(entry: Entry) -> yaml.Node:
+    """Where a hotkey's command line is written (the value, or its ``command:``)."""
+    return node_at(entry.value_node, ["command"]) or entry.value_node
+
+
+def _check_global_hotkeys(validator: Validator, data: dict[str, Any]) -> None:
+    """A global hotkey must be a key no other application types with (see
+    :func:`console.profile.keys.global_refusal`); reported at ``global: true``."""
+    for entry in data["hotkeys"] or []:
+        refusal = global_refusal(entry.key) if entry.value and entry.value["global"] else None
+        if refusal is not None:
+            validator.report(node_at(entry.value_node, ["global"]) or entry.key_node, refusal)
 
 
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -141,7 +159,15 @@ def _build(path: Path, root: yaml.MappingNode, data: dict[str, Any]) -> Profile:
 
 def _hotkey(entry: Entry) -> Hotkey:
     mark = entry.key_node.start_mark
-    return Hotkey(entry.key, entry.value.line, mark.line + 1, mark.column + 1, entry.value)
+    invocation = entry.value["command"]
+    return Hotkey(
+        entry.key,
+        invocation.line,
+        mark.line + 1,
+        mark.column + 1,
+        invocation,
+        entry.value["global"],
+    )
 
 
 def _room(data: dict[str, Any]) -> Room:
@@ -150,7 +176,13 @@ def _room(data: dict[str, Any]) -> Room:
         id=data["id"],
         name=data["name"],
         obs=ObsEndpoint(**data["obs"]),
-        scenes=Scenes(scenes["opening"], scenes["host"], scenes["product"], scenes["break"]),
+        scenes=Scenes(
+            scenes["opening"],
+            scenes["host"],
+            scenes["product"],
+            scenes["break"],
+            tuple(scenes["others"]),
+        ),
         transition=Transition(**data["transition"]),
         slide_source=data["slide_source"],
         comment_source=data["comment_source"],
@@ -158,4 +190,5 @@ def _room(data: dict[str, Any]) -> Room:
         if data["canvas"] is None
         else (data["canvas"]["width"], data["canvas"]["height"]),
         host=build_host(data["host"]),
+        layout=build_layout(data["layout"]),
     )

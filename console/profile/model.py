@@ -23,6 +23,7 @@ from console.barrage.config import ModerationConfig
 from console.commands import Invocation
 from console.logfile import LOG_MAX_MB, MB
 from console.profile.host_model import HostSettings, Segment
+from console.profile.layout_model import Layout
 
 if TYPE_CHECKING:
     from console.barrage.sources.mapping import FieldMapping
@@ -82,6 +83,8 @@ class Scenes:
     product: str | None
     break_: str | None
     """The ``break`` key in YAML (a Python keyword, hence the underscore)."""
+    others: tuple[str, ...] = ()
+    """The room's other OBS scenes that command lines name."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,8 @@ class Room:
     """(width, height) slides are rendered at; None: ask OBS for its canvas size."""
     host: HostSettings = field(default_factory=HostSettings)
     """The room's digital host (engine, OBS sources, voice, autopilot)."""
+    layout: Layout = field(default_factory=Layout)
+    """Where the host, the slide, the comment and the label go on the canvas."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ class Hotkey:
     col: int
     invocation: Invocation
     """The command line as checked at load: a press runs it without parsing it again."""
+    is_global: bool = False
+    """Also fires while another application has focus (``global: true``)."""
 
 
 @dataclass(frozen=True)

@@ -48,9 +48,17 @@ def _render(lines: list[str], key: str, spec: Node, indent: str, bullet: str) ->
         lines.append(f"{inner}# each entry: {spec.item.help}")
         lines.append(f"{inner}- <{spec.item.kind.name}>")
     elif isinstance(spec, MapOf):
-        lines.append(f"{inner}# <{spec.key.kind.name}>: {spec.key.help}")
-        lines.append(f"{inner}# <{spec.value.kind.name}>: {spec.value.help}")
-        lines.append(f"{inner}<{spec.key.kind.name}>: <{spec.value.kind.name}>")
+        key_name = f"<{spec.key.kind.name}>"
+        lines.append(f"{inner}# {key_name}: {spec.key.help}")
+        value: Node = spec.value
+        if isinstance(value, Record):
+            assert value.shorthand is not None, "a map's records have a shorthand"
+            value = value.fields[value.shorthand]
+        assert isinstance(value, Scalar)
+        lines.append(f"{inner}# <{value.kind.name}>: {value.help}")
+        lines.append(f"{inner}{key_name}: <{value.kind.name}>")
+        if isinstance(spec.value, Record):
+            _render(lines, key_name, spec.value, inner, "")
 
 
 def _render_entry(lines: list[str], spec: Record | Variant, indent: str) -> None:
@@ -87,6 +95,8 @@ def _describe(spec: Node) -> str:
         parts.append("mapping, may be left out" if spec.optional else "mapping")
         if spec.off is not None:
             parts.append("or true (the defaults) or false (off)")
+        if spec.shorthand is not None:
+            parts.append(f"or just its {spec.shorthand}")
         parts.extend(f"{a} and {b} exclusive" for a, b in spec.exclusive)
     elif isinstance(spec, ListOf):
         parts.append("list")
@@ -96,7 +106,9 @@ def _describe(spec: Node) -> str:
             parts.append(f"at least {spec.min_items}")
         parts.extend(f"{key}s unique" for key, _ in spec.unique)
     elif isinstance(spec, MapOf):
-        parts.append(f"mapping of {spec.key.kind.name} to {spec.value.kind.name}")
+        value = spec.value
+        to = value.kind.name if isinstance(value, Scalar) else f"{value.shorthand} or mapping"
+        parts.append(f"mapping of {spec.key.kind.name} to {to}")
     else:
         parts.append(f"mapping chosen by {spec.tag}")
     if spec.required:

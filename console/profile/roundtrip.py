@@ -1,4 +1,5 @@
-"""Setting one top-level section of a profile's YAML, keeping everything else as written.
+"""Setting one top-level section of a profile's YAML (or renaming a key in it), keeping
+everything else as written.
 
 ruamel.yaml reads the file as a round-trip tree (comments, key order, quoting, flow or
 block style and blank lines attached to it) and writes it back; the indentation it
@@ -53,6 +54,24 @@ def set_section(text: str, key: str, value: Any) -> str:
     out = io.StringIO()
     writer.dump(document, out)
     return out.getvalue() if exact else _splice(text, out.getvalue(), key)
+
+
+def rename_key(text: str, section: str, old: str, new: str) -> str:
+    """``text`` with the key ``old`` of the top-level mapping ``section`` renamed ``new``,
+    at the same place, with its value and the comments after it as written."""
+    writer, document, exact = _writer_for(text)
+    mapping = document[section]
+    assert isinstance(mapping, CommentedMap), f"{section} is a mapping"
+    assert new not in mapping, f"{section} has {new} already"
+    position = list(mapping).index(old)
+    comments = mapping.ca.items.pop(old, None)
+    value = mapping.pop(old)
+    mapping.insert(position, new, value)
+    if comments is not None:
+        mapping.ca.items[new] = comments
+    out = io.StringIO()
+    writer.dump(document, out)
+    return out.getvalue() if exact else _splice(text, out.getvalue(), section)
 
 
 def _splice(text: str, written: str, key: str) -> str:

@@ -12,6 +12,7 @@ from console.logfile import GENERATIONS, LOG_MAX_MB
 from console.profile.barrage_schema import BARRAGE
 from console.profile.compliance_check import COMPLIANCE
 from console.profile.host_schema import HOST, SEGMENTS
+from console.profile.layout_schema import LAYOUT
 from console.profile.products import PRODUCTS
 from console.profile.rundown import RUNDOWN
 from console.profile.spec import (
@@ -111,6 +112,7 @@ ROOM = Record(
         ),
         "canvas": CANVAS,
         "host": HOST,
+        "layout": LAYOUT,
     },
     "one live room, with its own OBS Studio",
 )
@@ -156,8 +158,23 @@ PROFILE = Record(
                 HOTKEY,
                 "modifiers Ctrl/Alt/Shift/Meta joined by + and one key; F1 and ? are reserved",
             ),
-            Scalar(COMMAND, "command line run when the key is pressed", required=True),
-            "keys bound to command lines, e.g. F2: scene.program Opening",
+            Record(
+                {
+                    "command": Scalar(
+                        COMMAND, "command line run when the key is pressed", required=True
+                    ),
+                    "global": Scalar(
+                        BOOLEAN,
+                        "also fire while another application (OBS) has focus; needs a "
+                        "function key or Ctrl, Alt or Meta",
+                        False,
+                    ),
+                },
+                "or, as a mapping: the command line and whether the key is global",
+                shorthand="command",
+            ),
+            "keys bound to command lines, e.g. F2: scene.program Opening, or "
+            "F2: {command: scene.program Opening, global: true}",
             duplicate="hotkey {} bound twice",
         ),
         "control": Record(

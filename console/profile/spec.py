@@ -133,6 +133,10 @@ class Record:
     off: dict[str, object] | None = None
     """Set: the record is a rule that can also be written ``true`` (its defaults) or
     ``false`` (its defaults with these values, which turn it off)."""
+    shorthand: str | None = None
+    """Set: the record can also be written as a plain value, which is this key's value
+    (the other keys take their defaults): ``F3: scene.program Host`` for
+    ``F3: {command: scene.program Host}``."""
 
 
 @dataclass(frozen=True)
@@ -155,7 +159,7 @@ class MapOf:
     """A mapping whose keys are data (each key checked as ``key``)."""
 
     key: Scalar
-    value: Scalar
+    value: Scalar | Record
     help: str
     duplicate: str
     """Message for two keys that are the same once converted; ``{}`` is the key."""

@@ -106,6 +106,8 @@ class Validator:
 
     def _value(self, spec: Node, node: yaml.Node | None, where: str, anchor: yaml.Node) -> Any:
         """Check one value; ``node`` None means absent, ``anchor`` is where to point then."""
+        if isinstance(spec, Record) and spec.shorthand and isinstance(node, yaml.ScalarNode):
+            return self._shorthand(spec, node, where)
         if node is not None and _is_null(node):
             if isinstance(spec, Scalar) and spec.required:
                 self.report(node, f"{where}: needs a value")
@@ -188,6 +190,20 @@ class Validator:
             return None
         self.converted.append((spec.kind, node, converted))
         return converted
+
+    def _shorthand(self, spec: Record, node: yaml.ScalarNode, where: str) -> dict[str, Any]:
+        """A record written as its shorthand key's value alone; the other keys' defaults.
+
+        The value is checked under the record's own path (``hotkeys.F3: needs a value``), as
+        it reads in the file."""
+        assert spec.shorthand is not None
+        data = {
+            key: self._value(child, None, f"{where}.{key}", node)
+            for key, child in spec.fields.items()
+            if key != spec.shorthand
+        }
+        data[spec.shorthand] = self._value(spec.fields[spec.shorthand], node, where, node)
+        return {key: data[key] for key in spec.fields}
 
     def _pairs(self, node: yaml.MappingNode | None) -> list[Pair]:
         """The mapping's (key text, key node, value node), minus bad and repeated keys."""

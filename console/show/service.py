@@ -49,6 +49,7 @@ def slide_pusher(
             scene=room.scenes.product or "Product",
             terms=profile.compliance,
             lookup=products.get,
+            layout=room.layout,
             **options,
         )
 

@@ -1,6 +1,9 @@
 """The slide's image source in one room's OBS: found, or created, and kept track of.
 
-An ``image_source`` input placed in the product scene. The pusher says what to show
+An ``image_source`` input placed in the product scene, in the layout's slide region when
+the console places it. The slide is drawn at the size OBS shows it: the bounds of its item
+(the slide region, when the console or ``obs.setup`` placed it), or the whole canvas for an
+item without bounds (one the operator placed). The pusher says what to show
 (``show_file``) and when to take it off (``clear``); this class finds the input and its
 scene item, creates what is missing (``console.obs.inputs``), and forgets what it knew when
 OBS removes them or the link drops (a reconnect may reach a restarted OBS).
@@ -24,13 +27,26 @@ from typing import Any, Protocol
 from console.commands import CommandError
 from console.obs.errors import RESOURCE_NOT_FOUND, RequestFailed
 from console.obs.inputs import InputSpec, Made, find_item, place_input, video_canvas
+from console.obs.layout import NO_BOUNDS, arrange, box
 from console.obs.state import RoomState
+from console.profile.layout_model import Layout
 
 log = logging.getLogger(__name__)
 
 IMAGE_KIND = "image_source"
 LOAD_PATIENCE = 2.0  # seconds OBS gets to load (or drop) an image before we go on anyway
 _POLL = 0.005  # OBS has no "image loaded" event: its state is polled this often meanwhile
+
+
+def slide_spec(source: str) -> InputSpec:
+    """The slide's image input as the console needs it (``console.obs.inputs``)."""
+    return InputSpec(
+        source,
+        IMAGE_KIND,
+        kind_prefix=IMAGE_KIND,
+        noun="an image source",
+        remedy="choose another slide source in the profile",
+    )
 
 
 class SlideLink(Protocol):
@@ -49,10 +65,14 @@ class SlideLink(Protocol):
 class SlideSource:
     """The slide input ``source`` and its scene item in ``scene``."""
 
-    def __init__(self, link: SlideLink, source: str, scene: str) -> None:
+    def __init__(
+        self, link: SlideLink, source: str, scene: str, layout: Layout | None = None
+    ) -> None:
         self.link = link
         self.source = source
         self.scene = scene
+        self.layout = layout
+        """Where a slide the console places goes; None: over the whole canvas."""
         self._item_id: int | None = None
         self._enabled: bool | None = None  # None: not known
         self._canvas: tuple[int, int] | None = None
@@ -60,10 +80,26 @@ class SlideSource:
         link.add_event_listener(self.on_obs_event)
 
     async def canvas(self, fresh: bool = False) -> tuple[int, int]:
-        """OBS's base canvas (width, height); ``fresh`` asks OBS again."""
+        """The size (width, height) slides are drawn at, as the module docstring says;
+        ``fresh`` asks OBS again."""
         if self._canvas is None or fresh:
-            self._canvas = await video_canvas(self.link)
+            self._canvas = await self._drawn_size(await video_canvas(self.link))
         return self._canvas
+
+    async def _drawn_size(self, canvas: tuple[int, int]) -> tuple[int, int]:
+        if self._item_id is None and self.scene in self.link.state.scenes:
+            await self._find_item()
+        if self._item_id is None:  # placed by the console on the first show
+            return canvas if self.layout is None else box(self.layout, "slide", canvas).size
+        data = await self._request(
+            "GetSceneItemTransform", sceneName=self.scene, sceneItemId=self._item_id
+        )
+        transform = data["sceneItemTransform"]
+        width = float(transform.get("boundsWidth", 0.0))
+        height = float(transform.get("boundsHeight", 0.0))
+        if transform.get("boundsType", NO_BOUNDS) == NO_BOUNDS or width < 1 or height < 1:
+            return canvas
+        return round(width), round(height)
 
     async def show_file(self, file: str) -> None:
         """Put ``file`` on air: point at it, and if the item was hidden, enable it only once
@@ -193,14 +229,12 @@ class SlideSource:
                 f"room {self.link.room_id}: OBS has no scene {self.scene!r} for product "
                 "slides; create it in OBS or name the room's product scene in the profile"
             )
-        spec = InputSpec(
-            self.source,
-            IMAGE_KIND,
-            kind_prefix=IMAGE_KIND,
-            noun="an image source",
-            remedy="choose another slide source in the profile",
-        )
-        placed = await place_input(self.link, self.scene, spec)
+        placed = await place_input(self.link, self.scene, slide_spec(self.source))
         self._item_id = placed.item_id
         if placed.made is not Made.NOTHING:
             self._enabled = False  # placed hidden
+            if self.layout is not None:
+                canvas = await video_canvas(self.link)
+                await arrange(
+                    self.link, self.scene, placed.item_id, box(self.layout, "slide", canvas)
+                )

@@ -50,6 +50,7 @@ from PySide6.QtGui import QImage
 from console.commands import CommandError, ErrorCode
 from console.obs.state import LinkPhase
 from console.observers import Observers, Unsubscribe
+from console.profile.layout_model import Layout
 from console.show.compliance import Finding, TermList
 from console.show.content import SlideContent, next_change, slide_content
 from console.show.fonts import require_family
@@ -156,6 +157,7 @@ class SlidePusher:
         lookup: Callable[[str], Product | None] | None = None,
         auto_refresh: bool = True,
         cache_size: int = 8,
+        layout: Layout | None = None,
     ) -> None:
         self.link = link
         self.source = source
@@ -189,7 +191,7 @@ class SlidePusher:
         self._worker = ThreadPoolExecutor(
             max_workers=1, thread_name_prefix=f"slides-{link.room_id}"
         )
-        self._obs = SlideSource(link, source, scene)
+        self._obs = SlideSource(link, source, scene, layout)
         self._unsubscribe_state = link.state.subscribe(self._on_state_changed)
 
     # -- public ---------------------------------------------------------------------------

@@ -236,7 +236,7 @@ class BarrageDock(QDockWidget):
         viewers' words)."""
         self.setWindowTitle(self.tr("Barrage"))
         self.feed_title.setText(self.tr("Feed"))
-        self.pause_button.setToolTip(self._hinted("barrage.pause", self.tr("Hold the feed still")))
+        self._name_keys()
         self.filter_box.setToolTip(self.tr("Feed filter (barrage.filter)"))
         names = {product.sku: _short(product.name) for product in self.service.profile.products}
         for index in range(self.filter_box.count()):
@@ -244,14 +244,6 @@ class BarrageDock(QDockWidget):
             label = shown(FILTER_MODES[mode])
             product = self.tr("{filter}: {product}").format(filter=label, product=names.get(sku))
             self.filter_box.setItemText(index, product if sku else label)
-        self.blocked_pane.release_button.setText(
-            self._hinted("barrage.release", self.tr("Release"), brackets=True)
-        )
-        self.bans_pane.unban_button.setText(
-            self._hinted("barrage.unban", self.tr("Unban"), brackets=True)
-        )
-        for command, button in self.action_buttons.items():
-            button.setText(self._hinted(command, action_label(command), brackets=True))
         self.user_panel.forget()
         for aspect in ("paused", "filter", "pin", "suggestion", "selected"):
             self.on_changed(aspect)
@@ -348,6 +340,24 @@ class BarrageDock(QDockWidget):
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
+    def set_hints(self, hints: dict[str, str]) -> None:
+        """Name each command's key on its button again, after a rebinding."""
+        self._hints = hints
+        self._name_keys()
+
+    def _name_keys(self) -> None:
+        """Each command's button (and the pause button's tooltip) with its key, in the
+        window's language."""
+        self.pause_button.setToolTip(self._hinted("barrage.pause", self.tr("Hold the feed still")))
+        self.blocked_pane.release_button.setText(
+            self._hinted("barrage.release", self.tr("Release"), brackets=True)
+        )
+        self.bans_pane.unban_button.setText(
+            self._hinted("barrage.unban", self.tr("Unban"), brackets=True)
+        )
+        for command, button in self.action_buttons.items():
+            button.setText(self._hinted(command, action_label(command), brackets=True))
+
     def _hinted(self, command: str, text: str, brackets: bool = False) -> str:
         key = self._hints.get(command)
         if key is None:
@@ -397,8 +407,13 @@ class BarrageDock(QDockWidget):
             self.feed.select(judged.message.id, judged)
 
     def on_new_clicked(self) -> None:
+        """The operator wants the newest now: the feed follows again, even with the pointer
+        still over it (it pauses again when the pointer comes back)."""
+        self._hovering = False
         if self.feed.paused:
             self._fire("barrage.resume", "button")
+        else:
+            self._apply_pause()
 
     def on_pause_clicked(self) -> None:
         self.pause_button.setChecked(self.feed.paused)  # the feed state decides
@@ -474,6 +489,9 @@ class BarrageDock(QDockWidget):
         self.feed_model.set_paused(self.feed.paused or self._hovering)
 
     def _show_paused(self) -> None:
+        if not self.feed.paused:
+            self._hovering = False  # resumed on purpose: the pointer resting there (the
+            # message it clicked) does not hold the feed still; it holds it on coming back
         self.pause_button.setChecked(self.feed.paused)
         self.pause_button.setText(self.tr("Paused") if self.feed.paused else self.tr("Pause"))
         self._apply_pause()

@@ -182,6 +182,14 @@ class HostPanel(QFrame):
                     text += self.tr(" / {seconds} s left").format(seconds=f"{remaining:.1f}")
         elif host.state is HostState.PREPARING and line is not None:
             text = self.tr("HOST  preparing {line}…").format(line=line.title)
+        elif host.held:
+            held = len(host.queue)
+            if held == 1:
+                text = self.tr("HOST  held · 1 line from before the restart: room.restore")
+            else:
+                text = self.tr(
+                    "HOST  held · %n lines from before the restart: room.restore", "", held
+                )
         else:
             text = self.tr("HOST  silent")
         if host.problem:
@@ -190,6 +198,7 @@ class HostPanel(QFrame):
         self.now_label.setToolTip(text)
         mark(self.now_label, "alert", bool(host.problem))
         mark(self.now_label, "live", host.state is HostState.ON_AIR)
+        mark(self.now_label, "warn", host.held)
 
     def _show_queue(self) -> None:
         self.queue_list.clear()

@@ -1,14 +1,14 @@
-"""The console window: room panels, command bar, action log dock and status bar."""
+"""The console window: room panels, command palette, action log dock and status bar."""
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
+    QStackedWidget,
     QTextEdit,
     QVBoxLayout,
     QWidget,
@@ -29,19 +30,21 @@ from PySide6.QtWidgets import (
 from console.actionlog import ActionLog
 from console.commands import ActionRecord, CommandError, Context, ErrorCode, Result
 from console.observers import Unsubscribe
-from console.profile import Hotkey
+from console.profile import Hotkey, Profile
 from console.services import Console
+from console.tasks import TaskSet
 from console.text import Text
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.barrage_dock import BarrageDock
-from console.ui.command_bar import CommandBar
+from console.ui.elided import ElidedLabel
 from console.ui.feed_state import FeedState
 from console.ui.feed_state import bind as bind_feed
 from console.ui.follow import follow
+from console.ui.global_keys import GlobalKeys, XFocus
 from console.ui.hotkeys import (
     CHEAT_SHEET_KEYS,
-    COMMAND_BAR_KEYS,
     LANGUAGE_KEYS,
+    PALETTE_KEYS,
     CheatSheet,
     bind_hotkeys,
 )
@@ -54,6 +57,9 @@ from console.ui.language import (
     language_of,
     shown,
 )
+from console.ui.palette import TRIGGER as PALETTE_TRIGGER
+from console.ui.palette import Palette
+from console.ui.rebind import RebindDialog
 from console.ui.room_panel import RoomPanel
 from console.ui.show_dock import ShowPanel
 from console.ui.status_line import RoomStatus
@@ -92,9 +98,6 @@ class MainWindow(QMainWindow):
         keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
         central = QWidget(self)
         self.panels = {room.id: RoomPanel(room, self.fire, keys, central) for room in rooms}
-        self.command_bar = CommandBar(
-            registry.specs(), self.fire_line, self.return_to_show_keys, central
-        )
         panel_row = QHBoxLayout()
         for panel in self.panels.values():
             panel_row.addWidget(panel, 1)
@@ -104,11 +107,15 @@ class MainWindow(QMainWindow):
         header.addStretch(1)
         hint = self.hint = QLabel(central)
         hint.setProperty("dim", True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Where the keys go, unmistakably: into a text field, single-key hotkeys are text.
         self.typing_banner = named(QLabel(central), "typingBanner")
-        self.typing_banner.setVisible(False)
-        header.addWidget(self.typing_banner)
-        header.addWidget(hint)
+        # The banner takes the hint's place, in a slot as wide as the wider of the two: the
+        # header never changes size, so the room columns and the docks stay put as one types.
+        self.keys_slot = QStackedWidget(central)
+        self.keys_slot.addWidget(hint)
+        self.keys_slot.addWidget(self.typing_banner)
+        header.addWidget(self.keys_slot)
         header.addWidget(self.clock)
         self.last_action = named(QLabel(central), "lastAction")
         # A long error wraps inside the window instead of widening it past the screen.
@@ -118,7 +125,6 @@ class MainWindow(QMainWindow):
         layout.addLayout(header)
         layout.addLayout(panel_row, 1)
         layout.addWidget(self.last_action)
-        layout.addWidget(self.command_bar)
         self.setCentralWidget(central)
 
         self.log_model = ActionLogModel(self)
@@ -141,11 +147,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, show_dock)
         self.tabifyDockWidget(dock, show_dock)
         show_dock.raise_()
-        plain = {
-            hotkey.invocation.spec.name: hotkey.key
-            for hotkey in profile.hotkeys
-            if not any(value is not None for value in hotkey.invocation.kwargs.values())
-        }
+        plain = _plain_keys(profile.hotkeys)
         self.barrage_dock = BarrageDock(console.barrage, self.feed, self.fire, plain, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.barrage_dock)
         self.resizeDocks([self.barrage_dock], [340], Qt.Orientation.Vertical)
@@ -165,8 +167,19 @@ class MainWindow(QMainWindow):
         if console.barrage.log is not None:
             self._logs.append(("barrage log", console.barrage.log))
 
+        self.command_palette = Palette(
+            console, self.fire_line, self.return_to_show_keys, lambda: self.working_room, self
+        )
         self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
         self.cheat_sheet = CheatSheet(profile.hotkeys, registry.specs(), self)
+        # Started by the app (a test's window has none): keys marked global, from any window.
+        self.global_keys = GlobalKeys(
+            self.on_global_hotkey_pressed, _console_has_keys, self.on_global_keys_status
+        )
+        self.global_keys_label = named(ElidedLabel(parent=self), "globalKeys")
+        self._global_keys_text = ""
+        self.statusBar().addWidget(self.global_keys_label, 1)
+        self._rebinding = TaskSet()
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._connect_signals(action_log)
@@ -180,7 +193,7 @@ class MainWindow(QMainWindow):
             self.tr("{title} — Live Room Console").format(title=self.profile.show.title)
         )
         self.hint.setText(
-            self.tr("F1 hotkeys · Ctrl+K command · {keys} 中文/English").format(
+            self.tr("F1 hotkeys · Ctrl+K commands · {keys} 中文/English").format(
                 keys=" / ".join(LANGUAGE_KEYS)
             )
         )
@@ -193,6 +206,7 @@ class MainWindow(QMainWindow):
             self.on_action_recorded(self._last_record, logged=True)
         self._show_log_problems()
         self.control_status.setText(shown(self._control_text))
+        self.global_keys_label.setText(shown(self._global_keys_text))
 
     def show_control(self, text: str) -> None:
         """Say in the status bar where the control API listens, or why it is off."""
@@ -213,12 +227,13 @@ class MainWindow(QMainWindow):
             app.focusChanged.connect(self.on_focus_changed)
         for key in CHEAT_SHEET_KEYS:
             _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
-        for key in COMMAND_BAR_KEYS:
-            _window_shortcut(self, key).activated.connect(self.on_command_bar_wanted)
+        for key in PALETTE_KEYS:
+            _window_shortcut(self, key).activated.connect(self.command_palette.open)
         for key in LANGUAGE_KEYS:
             _window_shortcut(self, key).activated.connect(
                 lambda key=key: self.fire("window.language", f"key {key}")
             )
+        self.cheat_sheet.rebind_wanted.connect(self.on_rebind_wanted)
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
 
@@ -237,15 +252,45 @@ class MainWindow(QMainWindow):
         self.dispatcher.fire(name, arguments, context)
 
     def fire_line(self, line: str) -> None:
-        """The command bar: a typed line."""
+        """The palette: a typed line."""
         barrage = line.lstrip().startswith("barrage.")
-        self.dispatcher.fire_line(line, self.context("command bar", barrage=barrage))
+        self.dispatcher.fire_line(line, self.context(PALETTE_TRIGGER, barrage=barrage))
 
-    def on_hotkey_pressed(self, hotkey: Hotkey) -> None:
+    def on_hotkey_pressed(self, hotkey: Hotkey, trigger: str = "hotkey") -> None:
         invocation = hotkey.invocation
         barrage = invocation.spec.name.startswith("barrage.")
-        context = self.context(f"hotkey {hotkey.key}", barrage=barrage)
+        context = self.context(f"{trigger} {hotkey.key}", barrage=barrage)
         self.dispatcher.fire_invocation(invocation, context)
+
+    def on_global_hotkey_pressed(self, hotkey: Hotkey) -> None:
+        """A global binding pressed while another application had the keyboard."""
+        self.on_hotkey_pressed(hotkey, "global")
+
+    def on_global_keys_status(self, text: str, trouble: bool) -> None:
+        self._global_keys_text = text
+        self.global_keys_label.setText(shown(text))
+        mark(self.global_keys_label, "alert", trouble)
+
+    def on_rebind_wanted(self, key: str) -> None:
+        RebindDialog(self.profile, self.apply_hotkeys, self, key or None).open()
+
+    def apply_hotkeys(self, profile: Profile) -> None:
+        """A rebinding was saved: the new keys work at once, here and from other windows."""
+        self.profile = profile
+        for shortcut in self.hotkeys:
+            shortcut.setEnabled(False)
+            shortcut.deleteLater()
+        self.hotkeys = bind_hotkeys(self, profile.hotkeys, self.on_hotkey_pressed)
+        self.cheat_sheet.show_hotkeys(profile.hotkeys)
+        self.command_palette.completer.set_hotkeys(
+            (hotkey.key, hotkey.invocation) for hotkey in profile.hotkeys
+        )
+        keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
+        for panel in self.panels.values():
+            panel.set_hints(keys)
+        self.barrage_dock.set_hints(_plain_keys(profile.hotkeys))
+        if self.global_keys.status:  # started: listen for the new keys instead
+            self._rebinding.spawn(self.global_keys.start(profile.hotkeys), "global keys")
 
     async def on_room_select_command(self, context: Context, room: str) -> Result:
         if room not in self.rooms:
@@ -323,7 +368,7 @@ class MainWindow(QMainWindow):
             if new is not None and panel.isAncestorOf(new) and room_id != self.working_room:
                 self.working_room = room_id
                 self._show_working_room()
-        self.typing_banner.setVisible(takes_text(new))
+        self.keys_slot.setCurrentIndex(1 if takes_text(new) else 0)
         if new is not None and not takes_text(new) and self.isAncestorOf(new):
             self._show_keys_focus = new
 
@@ -343,10 +388,6 @@ class MainWindow(QMainWindow):
     def _show_working_room(self) -> None:
         for panel_id, panel in self.panels.items():
             panel.set_selected(panel_id == self.working_room and len(self.panels) > 1)
-
-    def on_command_bar_wanted(self) -> None:
-        self.command_bar.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.command_bar.selectAll()
 
     def on_ticker_timeout(self) -> None:
         self.clock.setText(time.strftime("%H:%M:%S"))
@@ -377,6 +418,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._ticker.stop()
+        self.global_keys.stop()
         self.cheat_sheet.close()
         super().closeEvent(event)
 
@@ -412,6 +454,24 @@ def takes_text(widget: QWidget | None) -> bool:
     if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
         return not (isinstance(widget, QLineEdit) and widget.isReadOnly())
     return isinstance(widget, QComboBox) and widget.isEditable()
+
+
+def _plain_keys(hotkeys: Iterable[Hotkey]) -> dict[str, str]:
+    """Command name → the key bound to it without arguments, for buttons to name."""
+    return {
+        hotkey.invocation.spec.name: hotkey.key
+        for hotkey in hotkeys
+        if not any(value is not None for value in hotkey.invocation.kwargs.values())
+    }
+
+
+def _console_has_keys(x_focus: XFocus) -> bool:
+    """Whether a window of the console has the keyboard (its shortcuts take the keys): X's
+    word at the press where there is one, else Qt's."""
+    if x_focus is None:
+        return QGuiApplication.focusWindow() is not None
+    ours = {int(w.winId()) for w in QGuiApplication.topLevelWindows() if w.isVisible()}
+    return not ours.isdisjoint(x_focus)
 
 
 def _window_shortcut(window: QWidget, key: str) -> QShortcut:

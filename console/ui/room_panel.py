@@ -30,6 +30,7 @@ from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
 from console.ui.language import language_changed, shown
+from console.ui.setup_offer import SetupOffer
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -68,6 +69,7 @@ class RoomPanel(QFrame):
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
         self.restore_button = QPushButton()
+        self.setup_offer = SetupOffer(runtime.setup, self.room.id, fire, self)
         self.slide_label = named(ElidedLabel(), "roomOnAir")
         self.pin_label = named(ElidedLabel(), "roomOnAir")
         self.program_label = named(QLabel(), "busLabel")
@@ -135,6 +137,7 @@ class RoomPanel(QFrame):
         layout.addWidget(self.link_reason)
         layout.addWidget(self.differences_label)
         layout.addWidget(self.restore_button)
+        layout.addWidget(self.setup_offer)
         layout.addLayout(buses)
         layout.addLayout(self.scene_grid)
         layout.addLayout(transition)
@@ -269,6 +272,11 @@ class RoomPanel(QFrame):
             self.scene_grid.addWidget(button, index // SCENE_COLUMNS, index % SCENE_COLUMNS)
             self.scene_buttons[scene] = button
         self._show_buses()
+
+    def set_hints(self, hints: dict[str, Invocation]) -> None:
+        """The show's bindings changed (a rebinding): the scene buttons name the new keys."""
+        self._hints = hints
+        self._show_scenes()
 
     def _scene_text(self, scene: str) -> str:
         keys = [

@@ -73,13 +73,21 @@ QPushButton[live="true"] {{ background: {PROGRAM}; color: white; font-weight: 70
 QPushButton:checked {{ background: #24405f; border-color: {ACCENT}; }}
 QComboBox, QSpinBox, QLineEdit {{ background: {RAISED}; border: 1px solid {BORDER};
     border-radius: 4px; padding: 4px 6px; selection-background-color: {ACCENT}; }}
-QLineEdit#commandBar {{ font-family: monospace; font-size: 14px; padding: 6px; }}
+QFrame#palette {{ background: {PANEL}; border: 2px solid {ACCENT}; border-radius: 6px; }}
+QLineEdit#paletteInput {{ font-family: monospace; font-size: 15px; padding: 7px; }}
+QTreeWidget#paletteList {{ font-size: 14px; }}
+QTreeWidget#paletteList::item {{ padding: 2px 4px; }}
+QTreeWidget#paletteList::item:selected {{ background: #2b4c73; color: {TEXT}; }}
+QLabel#paletteUsage {{ background: transparent; color: {DIM}; font-family: monospace; }}
+QLabel#paletteAction {{ background: transparent; font-family: monospace; }}
+QLabel#paletteAction[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
 QTableView, QListView, QTreeView {{ background: {PANEL}; alternate-background-color: #1f2328;
     gridline-color: {BORDER}; border: none; selection-background-color: #2b4c73; }}
 QHeaderView::section {{ background: {RAISED}; color: {DIM}; border: none; padding: 3px 6px; }}
 QStatusBar {{ background: {PANEL}; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ background: transparent; padding: 0 8px; }}
 QLabel[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
+QLabel[warn="true"] {{ color: {ATTENTION}; font-weight: 700; }}
 QLabel[onair="true"] {{ background: {PROGRAM}; color: white; font-weight: 700;
     border-radius: 3px; }}
 QToolTip {{ background: {RAISED}; color: {TEXT}; border: 1px solid {BORDER}; }}

@@ -113,13 +113,17 @@ def test_up_and_down_move_the_review_selection(show: Show, qtbot: QtBot) -> None
     ]
 
 
-def test_up_and_down_leave_the_command_bar_its_history(show: Show, qtbot: QtBot) -> None:
-    bar = show.window.command_bar
-    bar.setFocus()
-    qtbot.keyClicks(bar, "barrage.pause")
-    qtbot.keyClick(bar, Qt.Key.Key_Return)
-    qtbot.keyClick(bar, Qt.Key.Key_Up)
-    assert bar.text() == "barrage.pause" and show.window.feed.selected_id == "m3"
+def test_up_and_down_in_the_palette_choose_its_rows_not_a_comment(show: Show, qtbot: QtBot) -> None:
+    palette = show.window.command_palette
+    palette.open()
+    qtbot.keyClicks(palette.input, "barrage.pause")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: show.window.feed.paused)
+    palette.open()
+    qtbot.keyClick(palette.input, Qt.Key.Key_Down)
+    chosen = palette.chosen()
+    assert chosen is not None and chosen.line == "barrage.pause"  # the recent line first
+    assert show.window.feed.selected_id == "m3"
 
 
 def test_the_pin_hotkey_refuses_a_held_message_with_the_reason(show: Show, qtbot: QtBot) -> None:
@@ -162,6 +166,48 @@ def test_the_feed_pauses_on_hover_and_counts_what_waits(show: Show, qtbot: QtBot
     assert show.dock.new_button.isVisibleTo(show.dock) and show.dock.feed_model.rowCount() == 9
     show.dock.on_feed_hovered(False)
     assert show.dock.feed_model.rowCount() == 12 and not show.dock.new_button.isVisibleTo(show.dock)
+
+
+def _follows(show: Show) -> bool:
+    """The feed shows its newest row at the bottom."""
+    view, proxy = show.dock.feed_view, show.dock.feed_filter
+    newest = view.visualRect(proxy.index(proxy.rowCount() - 1, 0))
+    return newest.top() >= 0 and newest.bottom() <= view.viewport().rect().bottom()
+
+
+def _arrive(show: Show, *ids: str) -> None:
+    for ident in ids:  # one viewer each, each their own words: none is held or blocked
+        text = f"请问{ident}号链接还有货吗"
+        show.service.ingest.put(Message("test", "main", ident, ident, ident, text, 2000.0))
+
+
+@pytest.mark.parametrize("resume", ["new button", "hotkey"])
+def test_a_clicked_message_does_not_stop_the_feed_following_once_resumed(
+    show: Show, qtbot: QtBot, drive: Drive, resume: str
+) -> None:
+    dock, view = show.dock, show.dock.feed_view
+    dock.resize(900, 300)  # fewer rows fit than arrive: following means scrolling
+    qtbot.waitUntil(lambda: dock.feed_model.rowCount() == 9)
+    if resume == "hotkey":
+        drive(show.console.registry.run("barrage.pause", "test"))
+    rect = view.visualRect(dock.feed_filter.index(0, 0))
+    inside = QPointF(rect.center())
+    QApplication.sendEvent(view, QEnterEvent(inside, inside, view.mapToGlobal(inside)))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert show.window.feed.selected_id is not None
+    _arrive(show, *(f"while{n}" for n in range(30)))
+    qtbot.waitUntil(lambda: dock.new_button.text() == "30 new ↓")
+    if resume == "hotkey":
+        drive(show.console.registry.run("barrage.resume", "test"))
+    else:
+        qtbot.mouseClick(dock.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dock.feed_model.rowCount() == 39)
+    qtbot.waitUntil(lambda: _follows(show))
+    # The pointer still rests on the clicked message: the feed keeps following.
+    _arrive(show, *(f"after{n}" for n in range(30)))
+    qtbot.waitUntil(lambda: dock.feed_model.rowCount() == 69)
+    qtbot.waitUntil(lambda: _follows(show))
+    assert not dock.feed_model.paused
 
 
 def test_filter_command_narrows_the_feed(show: Show, qtbot: QtBot, drive: Drive) -> None:
@@ -317,9 +363,9 @@ def test_unban_without_a_user_lifts_the_selected_authors_ban(
 ) -> None:
     drive(show.console.registry.run("barrage.ban m3", "test"))
     show.window.feed.select("m4")
-    bar = show.window.command_bar
-    bar.setFocus()
-    qtbot.keyClicks(bar, "barrage.unban")
-    qtbot.keyClick(bar, Qt.Key.Key_Return)
+    palette = show.window.command_palette
+    palette.open()
+    qtbot.keyClicks(palette.input, "barrage.unban")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: show.service.decisions.bans() == ())
     assert show.window.last_action.text() == "✓ barrage.unban"

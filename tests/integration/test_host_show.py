@@ -27,6 +27,7 @@ from tests.integration.test_host_obs import (  # noqa: F401 (the fixtures)
     start_console,
     until_host,
 )
+from tests.support import connected
 
 PRODUCTS = """\
 products:
@@ -264,3 +265,51 @@ def test_the_operators_free_text_preempts_copy_they_queued_and_the_copy_resumes(
     assert [outcome for _, outcome in aired(console)] == [
         "cut", "ended", "ended", "cut", "ended", "stopped"
     ]  # fmt: skip
+
+
+def test_a_restarted_console_brings_the_hosts_queue_back_held_until_room_restore(
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, start: Callable[[Console], RoomHost],
+    drive: Drive,
+) -> None:  # fmt: skip
+    first = host_console(tmp_path, obs, segments=SEGMENTS, extra=PRODUCTS)
+    host = first.host("main")
+
+    async def queue_two_lines() -> None:
+        first.start()
+        await connected(first.rooms.get("main").state)
+        await first.registry.run(f'host.say "{LONG}"', "test")
+        await first.registry.run('host.say "马上开抢。"', "test")
+
+    drive(queue_two_lines())
+    until_host(host, lambda: host.state is HostState.ON_AIR, drive)
+    # The console dies here (its journal closes with it, as the kernel closes a killed
+    # process's files): the next one opens the same show from the journal as it stands.
+    first.journal.close()
+    second = host_console(tmp_path, obs, segments=SEGMENTS, extra=PRODUCTS)
+    drive(first.close())
+    restored = second.host("main")
+    assert [line.text for line in restored.queue.waiting] == [LONG, "马上开抢。"]
+    assert restored.held and restored.snapshot()["held"] is True
+    host = start(second)
+    room = second.rooms.get("main")
+
+    async def differences() -> list[str]:
+        compared = asyncio.Event()
+        unsubscribe = room.reconciliation.subscribe(
+            lambda r: compared.set() if r.differences else None
+        )
+        try:
+            if not room.reconciliation.differences:
+                await asyncio.wait_for(compared.wait(), 15)
+        finally:
+            unsubscribe()
+        return [d.text for d in room.reconciliation.differences]
+
+    reported = drive(differences())
+    assert any("held since the restart" in text for text in reported), reported
+    assert host.state is HostState.IDLE and len(host.queue) == 2  # nothing aired by itself
+    assert media_state(obs_probe) != "OBS_MEDIA_STATE_PLAYING"
+    result = drive(second.registry.run("room.restore", "test"))
+    assert "host queue of 2 line(s)" in result.data["restored"]
+    until_host(host, lambda: host.on_air is not None and host.on_air.text == LONG, drive)
+    assert media_state(obs_probe) == "OBS_MEDIA_STATE_PLAYING"

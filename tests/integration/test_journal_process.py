@@ -9,14 +9,17 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+import aiohttp
+
 from console.barrage.message import Kind
+from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio
 from tests.harness.process import set_parent_death_signal
-from tests.integration.test_control_process import MAIN, STARTS_WITHIN, http, read_line
+from tests.integration.test_control_process import MAIN, STARTS_WITHIN, http, next_event, read_line
 from tests.unit.barrage.barrage_show import record
 from tests.unit.control.control_show import TOKEN, RoomAt, show_yaml
 
@@ -60,19 +63,31 @@ def _start(tmp_path: Path, name: str) -> tuple[subprocess.Popen[bytes], str]:
     return child, url
 
 
-def _until(check: Callable[[], tuple[int, Any]], wanted: int, tries: int = 200) -> Any:
-    """Ask the API again until it answers ``wanted`` (the replay or the link still coming);
-    each try is a real round trip, bounded in number."""
+def _until_found(post: Callable[[], tuple[int, Any]], tries: int = 200) -> Any:
+    """Post again while the answer is 404: the message is not in yet. The replay of the
+    recording has no event a client can await, so each try is a real round trip to the
+    console, bounded in number."""
     for _ in range(tries):
-        status, body = check()
-        if status == wanted:
+        status, body = post()
+        if status != 404:
+            assert status == 200, body
             return body
-        time.sleep(0.05)  # paces the polls of another process's API; not a wait for a state
-    raise AssertionError(f"never {wanted}: last {status} {body}")
+        time.sleep(0.05)  # paces the tries while another process replays; no event exists
+    raise AssertionError(f"never found: last {status} {body}")
+
+
+async def _events(
+    url: str, scenario: Callable[[aiohttp.ClientWebSocketResponse], Awaitable[None]]
+) -> None:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"{url}/api/events?token={TOKEN}") as ws,
+    ):
+        await scenario(ws)
 
 
 def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
-    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe
+    tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, drive: Drive
 ) -> None:
     control = {"port": 0, "token_env": "CONSOLE_TOKEN"}
     (tmp_path / "show.yaml").write_text(
@@ -83,12 +98,19 @@ def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
     chat.write_text("\n".join(lines) + "\n", encoding="utf-8")
     obs_probe.set_program("Opening")
 
+    connected = {"link": {"state": "connected", "reason": ""}}
     first, url = _start(tmp_path, "first")
     try:
         post = lambda name, body: http("POST", f"{url}/api/commands/{name}", json.dumps(body))  # noqa: E731
-        _until(lambda: http("GET", f"{url}/api/state"), 200)
-        _until(lambda: post("rundown.goto", {"item": "2"}), 200)  # pushes the steak's slide
-        _until(lambda: post("barrage.ban", {"id": "m3"}), 200)
+
+        async def first_run(ws: aiohttp.ClientWebSocketResponse) -> None:
+            await next_event(ws, connected)
+            status, body = post("rundown.goto", {"item": "2"})  # pushes the steak's slide
+            assert status == 200, body
+            await next_event(ws, {"slide": {"sku": "steak", "name": "南美草饲原切眼肉牛排 1kg"}})
+
+        drive(_events(url, first_run))
+        _until_found(lambda: post("barrage.ban", {"id": "m3"}))
         first.kill()  # SIGKILL mid-show: no chance to save anything
         first.wait()
     finally:
@@ -106,18 +128,19 @@ def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
         assert status == 200, body
         status, body = post("barrage.unban", {"user": "cat"})
         assert status == 200, body
-        # The slide the show had is compared with OBS and restored with one command.
-        state = _until(
-            lambda: (
-                (200, b)
-                if (b := http("GET", f"{url}/api/state")[1])["rooms"][0]["differences"]
-                else (0, b)
-            ),
-            200,
-        )
-        assert any("南美草饲" in text for text in state["rooms"][0]["differences"])
+
+        async def second_run(ws: aiohttp.ClientWebSocketResponse) -> None:
+            # The slide the show had is compared with OBS and reported as a difference.
+            event = await next_event(ws, connected)
+            while not (differences := _room(event)["differences"]):
+                event = await next_event(ws, connected)
+            assert any("南美草饲" in text for text in differences), differences
+
+        drive(_events(url, second_run))
         status, body = post("room.restore", {})
         assert status == 200 and body["data"]["restored"] == ["slide steak"], body
+        slide = obs_probe.call("GetInputSettings", inputName="Product Slide")["inputSettings"]
+        assert Path(slide["file"]).is_file()
         # The rundown is where it was: the next item is the third.
         status, body = post("rundown.next", {})
         assert status == 200 and body["message"].startswith("rundown 3: 休息"), body
@@ -129,3 +152,8 @@ def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
     errors = (tmp_path / "second.stderr").read_text(encoding="utf-8")
     assert "Traceback" not in errors
     assert "restored from the show's journal" in errors
+
+
+def _room(event: dict[str, Any]) -> dict[str, Any]:
+    state: dict[str, Any] = event["rooms"][0] if event["type"] == "state" else event["state"]
+    return state

@@ -1,4 +1,4 @@
-"""The window against a real OBS: hotkeys, buttons, the command bar, the cheat sheet."""
+"""The window against a real OBS: hotkeys, buttons, the command palette, the cheat sheet."""
 
 from __future__ import annotations
 
@@ -75,21 +75,34 @@ def test_program_changed_in_obs_is_marked_on_its_button(
     assert panel.program_label.text() == "PGM  Break"
 
 
-def test_command_bar_runs_a_typed_command(
+def test_a_command_typed_in_the_palette_cuts_obs_program_to_a_scene_obs_offered(
     window: MainWindow, obs_probe: ObsProbe, qtbot: QtBot
 ) -> None:
+    records: list[ActionRecord] = []
+    window.registry.add_listener(records.append)
+    palette = window.command_palette
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    assert window.command_bar.hasFocus()
-    qtbot.keyClicks(window.command_bar, "scene.program Host")
-    qtbot.keyClick(window.command_bar, Qt.Key.Key_Return)
+    assert palette.input.hasFocus()
+    qtbot.keyClicks(palette.input, "spg")
+    qtbot.keyClick(palette.input, Qt.Key.Key_Tab)
+    offered = [row.label for row in palette.reading.rows]
+    assert offered == obs_probe.scene_names()  # what this OBS has, in its own order
+    qtbot.keyClicks(palette.input, "ho")
+    assert palette.action.text() == "Enter runs  scene.program Host"
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: _program_became(obs_probe, "Host"))
-    assert window.command_bar.text() == ""
+    assert obs_probe.program_scene() == "Host"
+    qtbot.waitUntil(lambda: bool(records))
+    assert [(r.source, r.line, r.ok) for r in records] == [("palette", "scene.program Host", True)]
+    assert not palette.isVisible() and window.panels["main"].hasFocus()
 
 
 def test_failed_command_is_shown_in_red_with_obs_reason(window: MainWindow, qtbot: QtBot) -> None:
+    palette = window.command_palette
     qtbot.keyClick(window, Qt.Key.Key_Colon)
-    qtbot.keyClicks(window.command_bar, "scene.program Nowhere")
-    qtbot.keyClick(window.command_bar, Qt.Key.Key_Return)
+    qtbot.keyClicks(palette.input, "scene.program Nowhere")
+    assert palette.chosen() is None  # OBS has no such scene: nothing to complete
+    qtbot.keyClick(palette.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "Nowhere" in window.last_action.text())
     assert "No source was found" in window.last_action.text()
     assert window.last_action.property("alert") is True

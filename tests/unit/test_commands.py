@@ -152,7 +152,7 @@ def test_unbound_command_is_reported_not_crashed() -> None:
 def test_parse_error_is_recorded_too() -> None:
     registry, records = _recording_registry()
     with pytest.raises(CommandError):
-        asyncio.run(registry.run("nonsense", "command bar"))
+        asyncio.run(registry.run("nonsense", "palette"))
     assert records[0].result.startswith("unknown command 'nonsense'")
 
 
@@ -174,6 +174,18 @@ def test_a_room_command_runs_in_the_room_of_its_context() -> None:
     assert result.message == "b:Host" and records[-1].room == "b"
     named = asyncio.run(registry.run("scene.program Host room=a", Context("api", room="b")))
     assert named.message == "a:Host"
+
+
+def test_a_room_command_that_fails_is_recorded_in_the_room_it_ran_in() -> None:
+    registry, records = _two_rooms()
+
+    async def program(context: Context, scene: str) -> str:
+        raise CommandError(f"room {context.room}: not connected", ErrorCode.NOT_CONNECTED)
+
+    registry.bind("scene.program", program)
+    with pytest.raises(CommandError, match="room a: not connected"):
+        asyncio.run(registry.run("scene.program Host room=a", Context("palette", room="b")))
+    assert [(r.room, r.code) for r in records] == [("a", "not_connected")]
 
 
 def test_without_a_room_in_a_two_room_show_the_command_asks_which() -> None:

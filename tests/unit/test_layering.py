@@ -17,15 +17,17 @@ CONSOLE = Path(__file__).resolve().parents[2] / "console"
 
 CORE = {
     "commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch",
-    "product_fields", "logfile", "text",
+    "product_fields", "logfile", "text", "palette_match",
 }  # fmt: skip
-"""The command vocabulary and plumbing every part uses."""
+"""The command vocabulary and plumbing every part uses (and the reading of command lines
+typed into the palette)."""
 SERVICES = {
     "console.show.service",
     "console.barrage.service",
     "console.barrage.commands",
     "console.host.commands",
     "console.journal",
+    "console.show_names",
 }
 """Show-wide services: they reach the rooms through the room runtime."""
 

@@ -10,11 +10,12 @@ failure retrying cannot fix (a refused login) is shown as failed and retried rar
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -27,6 +28,14 @@ from console.reconnect import Outcome, Reconnector, Retry, Stop
 log = logging.getLogger(__name__)
 
 Sink = Callable[[Message], None]
+Pace = Callable[[], Awaitable[None]]
+"""Awaited by a source between runs of messages: returns once the sink has room (the
+loop has run at least once), so a burst waits in the socket, not in memory."""
+
+
+async def next_turn() -> None:
+    """The pace of a sink that always has room: let the loop run once."""
+    await asyncio.sleep(0)
 
 
 SourcePhase = reconnect.Phase
@@ -91,6 +100,8 @@ class Source(ABC):
         self.name = name
         self.room = room
         self.sink = sink
+        self.pace: Pace = next_turn
+        """Awaited between runs of messages; the console sets the ingest's (``room``)."""
         self.backoff = backoff or Backoff()
         self.max_text = max_text
         self.counters = SourceCounters()

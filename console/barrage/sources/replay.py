@@ -113,6 +113,7 @@ class ReplaySource(Source):
             if since_yield >= self.yield_every:
                 since_yield = 0
                 await clock.sleep(0)
+                await self.pace()
             self._deliver(self._restamp(message, clock.wall()))
             played += 1
         return played

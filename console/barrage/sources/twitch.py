@@ -156,6 +156,7 @@ class TwitchSource(Source):
                         await writer.drain()
                     else:
                         return reply
+            await self.pace()  # a chunk's lines are in: the loop runs, the sink has room
             if len(pending) > self.max_line:
                 if not skipping:
                     self.counters.received += 1

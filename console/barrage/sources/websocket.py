@@ -11,8 +11,6 @@ so a burst does not hold the event loop.
 
 from __future__ import annotations
 
-import asyncio
-
 import aiohttp
 
 from console.barrage.message import Message
@@ -31,8 +29,9 @@ from console.barrage.sources.mapping import PRESETS, FieldMapping, FrameReader
 _HARD_LIMIT = 16 * 1024 * 1024
 
 FRAMES_PER_TURN = 100
-"""Frames read before letting the event loop run: aiohttp hands over frames it already has
-without suspending, so a burst would otherwise be read in one go."""
+"""Frames read before letting the event loop run and waiting for the sink's room: aiohttp
+hands over frames it already has without suspending, so a burst would otherwise be read
+in one go."""
 
 
 class WebSocketSource(Source):
@@ -78,7 +77,7 @@ class WebSocketSource(Source):
                 async for frame in ws:
                     self.counters.received += 1
                     if self.counters.received % FRAMES_PER_TURN == 0:
-                        await asyncio.sleep(0)  # yield to the loop (see FRAMES_PER_TURN)
+                        await self.pace()  # the loop runs, the sink has room (FRAMES_PER_TURN)
                     if frame.type is aiohttp.WSMsgType.TEXT:
                         self._frame(frame.data)
                     elif frame.type is aiohttp.WSMsgType.BINARY:

@@ -135,3 +135,27 @@ def test_a_burst_is_judged_a_batch_per_loop_turn_in_order() -> None:
     assert sizes == [100] * 10
     assert left_after_first == 900  # the first turn stopped after one batch
     assert texts == [f"m{n}" for n in range(1000)]
+
+
+def test_a_source_waits_for_room_while_the_backlog_is_past_its_high_water_mark() -> None:
+    """``room`` (the sources' pace) returns at once below the mark; past it, only once the
+    judging has brought the backlog down to half of it."""
+
+    async def scenario() -> list[tuple[int, int]]:
+        ingest = BarrageIngest(Pipeline(), interval=0.0, batch=100, turn_budget=0.0, high_water=400)
+        await asyncio.wait_for(ingest.room(), 1)  # nothing waits: room at once
+        seen: list[tuple[int, int]] = []
+        for n in range(1000):  # a burst the source already read
+            ingest.put(msg(f"m{n}", user=f"u{n}"))
+        waiting = ingest.pending
+        await asyncio.wait_for(ingest.room(), 10)
+        seen.append((waiting, ingest.pending))
+        for n in range(100):
+            ingest.put(msg(f"n{n}", user=f"v{n}"))
+        await asyncio.wait_for(ingest.room(), 10)  # 300 wait: under the mark
+        seen.append((ingest.judged, ingest.pending))
+        return seen
+
+    (before, after), (judged, left) = asyncio.run(scenario())
+    assert before == 1000 and after <= 200  # it waited until half the mark was left
+    assert judged + left == 1100

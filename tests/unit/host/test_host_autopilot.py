@@ -10,8 +10,11 @@ import itertools
 import random
 from collections.abc import Callable
 
+import pytest
+
 from console.host.air_log import AirLog
 from console.host.autopilot import Autopilot, AutoState, Presence, Script
+from tests.virtual_time import run_in_virtual_time
 
 SCRIPTS = (
     Script("steak", "steak", ("牛排一", "牛排二", "牛排三")),
@@ -103,15 +106,18 @@ def test_a_viewers_product_becomes_current_and_a_cut_segment_comes_again() -> No
 
 def test_the_presence_check_warns_then_pauses_on_the_safe_scene_logged() -> None:
     async def scenario() -> None:
+        loop = asyncio.get_running_loop()
         cut_to_safe = asyncio.Event()
-        autopilot = pilot(Presence(every_s=0.4, warn_s=0.2), safe=cut_to_safe.set)
-        seen: list[tuple[str, str]] = []
-        autopilot.subscribe(lambda a: seen.append((a.state.value, a.warning)))
+        autopilot = pilot(Presence(every_s=600, warn_s=60), safe=cut_to_safe.set)
+        seen: list[tuple[str, str, float]] = []
+        autopilot.subscribe(lambda a: seen.append((a.state.value, a.warning, loop.time())))
+        began = loop.time()
         autopilot.start()
-        await asyncio.wait_for(cut_to_safe.wait(), 3)
-        warned = [warning for state, warning in seen if warning]
-        assert warned
-        assert seen.index(("running", warned[0])) < seen.index(("paused", ""))
+        await asyncio.wait_for(cut_to_safe.wait(), 3600)
+        warned = [(warning, at) for state, warning, at in seen if warning]
+        assert warned and warned[0][1] - began == pytest.approx(540)  # 60 s before it is due
+        paused = [at for state, warning, at in seen if state == "paused"]
+        assert paused and paused[0] - began == pytest.approx(600)
         assert autopilot.state is AutoState.PAUSED and autopilot.absent
         assert autopilot.next_line() is None  # nothing new starts
         events = [(entry.get("event"), entry.get("reason")) for entry in autopilot.air_log.recent]
@@ -124,22 +130,48 @@ def test_the_presence_check_warns_then_pauses_on_the_safe_scene_logged() -> None
         assert autopilot.running and not autopilot.absent
         await autopilot.close()
 
-    asyncio.run(scenario())
+    run_in_virtual_time(scenario())
 
 
 def test_a_sign_of_the_operator_keeps_it_running() -> None:
     async def scenario() -> None:
-        autopilot = pilot(Presence(every_s=0.3, warn_s=0.1))
+        loop = asyncio.get_running_loop()
+        autopilot = pilot(Presence(every_s=600, warn_s=60))
         warned = asyncio.Event()
         autopilot.subscribe(lambda a: warned.set() if a.warning else None)
         autopilot.start()
-        for _ in range(4):  # a sign every 0.1 s: never due
-            await asyncio.sleep(0.1)  # the operator's pace, not a condition to wait for
+        for _ in range(6):  # a sign every 500 s, each before the warning would come
+            await asyncio.sleep(500)  # the operator's pace, in the loop's virtual time
+            assert autopilot.sign_due_in() == pytest.approx(100)
             autopilot.saw_operator()
+            assert autopilot.sign_due_in() == pytest.approx(600)
         assert autopilot.running and not warned.is_set()
-        await asyncio.wait_for(warned.wait(), 2)  # no more signs: the warning comes
+        last_sign = loop.time()
+        await asyncio.wait_for(warned.wait(), 3600)  # no more signs: the warning comes
+        assert loop.time() - last_sign == pytest.approx(540)
         autopilot.saw_operator()
         assert autopilot.warning == "" and autopilot.running
         await autopilot.close()
+
+    run_in_virtual_time(scenario())
+
+
+def test_a_restarted_autopilot_is_back_where_it_was_and_paused_until_resumed() -> None:
+    async def scenario() -> None:
+        before = pilot()
+        before.start()
+        said(before, 3)  # steak, steak-cook, oats: next is lego
+        position = before.position()
+        assert position == {"state": "running", "sku": "lego", "segment": "lego"}
+        after = pilot()
+        after.restore(position)
+        assert after.state is AutoState.PAUSED and "restarted" in after.reason
+        assert after.next_line() is None  # nothing airs by itself
+        after.start()
+        line = after.next_line()
+        assert line is not None and line.segment == "lego"
+        stopped = pilot()
+        stopped.restore({"state": "stopped", "sku": "oats", "segment": "oats"})
+        assert stopped.state is AutoState.STOPPED and stopped.product == "oats"
 
     asyncio.run(scenario())

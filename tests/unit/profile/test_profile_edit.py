@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from console.profile import ProfileError, load_profile
-from console.profile.edit import product_mapping, replace_section, rundown_mapping, save_section
+from console.profile.edit import (
+    product_mapping,
+    rebind_hotkey,
+    replace_section,
+    rundown_mapping,
+    save_section,
+)
 
 PROFILES = Path(__file__).resolve().parents[3] / "profiles"
 
@@ -219,3 +225,36 @@ def test_what_ruamel_would_spell_otherwise_outside_the_section_is_kept_byte_for_
         "-    stock: 3",
         "+    stock: 4",
     ]
+
+
+def test_a_rebound_hotkey_keeps_its_place_value_and_comments(demo: Path) -> None:
+    before = demo.read_text(encoding="utf-8")
+
+    profile = rebind_hotkey(demo, "Esc", "Ctrl+Shift+Esc")
+
+    assert _changed_lines(before, demo.read_text(encoding="utf-8")) == [
+        "-  Escape: host.stop                 # panic: silence now, clear the queue",
+        "+  Ctrl+Shift+Esc: host.stop         # panic: silence now, clear the queue",
+    ]
+    keys = [hotkey.key for hotkey in profile.hotkeys]
+    assert keys == [hotkey.key for hotkey in load_profile(demo).hotkeys]
+    assert "Esc" not in keys and keys.index("Ctrl+Shift+Esc") == keys.index("Ctrl+N") + 1
+
+
+def test_a_global_binding_keeps_its_mark_when_rebound(demo: Path) -> None:
+    rebind_hotkey(demo, "F5", "F6")
+    assert "  F6: {command: scene.program Break, global: true}\n" in demo.read_text("utf-8")
+    (moved,) = [hotkey for hotkey in load_profile(demo).hotkeys if hotkey.key == "F6"]
+    assert moved.is_global and moved.command == "scene.program Break"
+
+
+def test_a_key_bound_already_is_refused_and_the_file_left_alone(demo: Path) -> None:
+    before = demo.read_bytes()
+    line = before.decode().splitlines().index("  F3: {command: scene.program Host, global: true}")
+    taken = rf":{line + 1}:3: hotkey F3 is bound to scene.program Host already"
+    with pytest.raises(ProfileError, match=taken):
+        rebind_hotkey(demo, "F5", "F3")
+    assert demo.read_bytes() == before
+    with pytest.raises(ProfileError, match=r"no hotkey F6 to rebind"):
+        rebind_hotkey(demo, "F6", "F7")
+    assert demo.read_bytes() == before

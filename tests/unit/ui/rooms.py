@@ -4,16 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from console.obs.state import LinkPhase, LinkState
+from console.obs.state import LinkPhase, LinkState, RoomState
 from console.services import Console
 from tests.support import FAST, write_rooms
 
 SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
 
 
-def connected_rooms(tmp_path: Path, count: int, extra_hotkeys: str = "") -> Console:
+def connected_rooms(
+    tmp_path: Path, count: int, extra_hotkeys: str = "", extra: str = ""
+) -> Console:
     """A show with ``count`` rooms whose mirrors hold what a connected OBS with six scenes
-    and long names would show (nothing listens on port 1: no OBS is needed)."""
+    and long names would show (nothing listens on port 1: no OBS is needed). ``extra`` is
+    more of the profile (products, a rundown, segments...)."""
     rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]
     hotkeys = (
         "hotkeys:\n"
@@ -23,23 +26,29 @@ def connected_rooms(tmp_path: Path, count: int, extra_hotkeys: str = "") -> Cons
         )
         + extra_hotkeys
     )
-    console = Console(write_rooms(tmp_path, rooms, hotkeys), FAST, log_actions=False)
+    console = Console(write_rooms(tmp_path, rooms, hotkeys, extra), FAST, log_actions=False)
     for room in console.rooms:
-        room.state.load(
-            {
-                "scenes": {
-                    "scenes": [
-                        {"sceneName": name, "sceneIndex": len(SCENES) - i}
-                        for i, name in enumerate(SCENES)
-                    ],
-                    "currentProgramSceneName": "Host",
-                    "currentPreviewSceneName": "Product",
-                },
-                "studio": {"studioModeEnabled": True},
-                "inputs": [],
-                "transitions": {"transitions": [{"transitionName": "Fade"}]},
-                "transition": {"transitionName": "Fade", "transitionDuration": 300},
-            }
-        )
-        room.state.set_link(LinkState(LinkPhase.CONNECTED, obs_version="29.0.2"))
+        seem_connected(room.state)
     return console
+
+
+def seem_connected(state: RoomState) -> None:
+    """Fill a room's mirror as a resync with a connected OBS of six scenes would: Host on
+    program, Product in preview (studio mode), the Fade transition."""
+    state.load(
+        {
+            "scenes": {
+                "scenes": [
+                    {"sceneName": name, "sceneIndex": len(SCENES) - i}
+                    for i, name in enumerate(SCENES)
+                ],
+                "currentProgramSceneName": "Host",
+                "currentPreviewSceneName": "Product",
+            },
+            "studio": {"studioModeEnabled": True},
+            "inputs": [],
+            "transitions": {"transitions": [{"transitionName": "Fade"}]},
+            "transition": {"transitionName": "Fade", "transitionDuration": 300},
+        }
+    )
+    state.set_link(LinkState(LinkPhase.CONNECTED, obs_version="29.0.2"))

@@ -39,11 +39,11 @@ def test_at_start_up_a_single_key_hotkey_fires_and_types_nothing(
     tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
 ) -> None:
     window, records = _window(tmp_path, qtbot)
-    assert window.focusWidget() is not window.command_bar
+    assert window.focusWidget() is not window.command_palette.input
     assert not window.typing_banner.isVisible()
     _press_space(window, qtbot)
     qtbot.waitUntil(lambda: any(r.source == "hotkey Space" for r in records))
-    assert window.command_bar.text() == ""
+    assert window.command_palette.input.text() == ""
     window.close()
 
 
@@ -51,12 +51,13 @@ def test_after_a_typed_command_the_show_keys_work_again(
     tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
 ) -> None:
     window, records = _window(tmp_path, qtbot)
-    window.on_command_bar_wanted()
-    qtbot.waitUntil(lambda: window.command_bar.hasFocus())
+    line = window.command_palette.input
+    window.command_palette.open()
+    qtbot.waitUntil(line.hasFocus)
     assert window.typing_banner.isVisible()
-    qtbot.keyClicks(window.command_bar, "room.select room2")
-    qtbot.keyClick(window.command_bar, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not window.command_bar.hasFocus())
+    qtbot.keyClicks(line, "room.select room2")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not line.hasFocus())
     assert not window.typing_banner.isVisible()
     qtbot.waitUntil(lambda: window.working_room == "room2")
     _press_space(window, qtbot)
@@ -64,17 +65,19 @@ def test_after_a_typed_command_the_show_keys_work_again(
     taken = next(r for r in records if r.source == "hotkey Space")
     assert taken.room == "room2"  # in the room the typed command selected
     assert QApplication.focusWidget() is window.panels["room2"]
-    assert window.command_bar.text() == ""
+    assert line.text() == "" and not window.command_palette.isVisible()
 
 
-def test_escape_in_the_command_bar_gives_the_keys_back(
+def test_escape_in_the_palette_gives_the_keys_back(
     tmp_path: Path, qtbot: QtBot, aloop: QEventLoop
 ) -> None:
     window, records = _window(tmp_path, qtbot)
-    window.on_command_bar_wanted()
-    qtbot.waitUntil(lambda: window.command_bar.hasFocus())
-    qtbot.keyClicks(window.command_bar, "scene.pro")
-    qtbot.keyClick(window.command_bar, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window.command_bar.hasFocus())
-    assert window.command_bar.text() == "" and not window.typing_banner.isVisible()
+    line = window.command_palette.input
+    window.command_palette.open()
+    qtbot.waitUntil(line.hasFocus)
+    qtbot.keyClicks(line, "scene.pro")
+    qtbot.keyClick(line, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not line.hasFocus())
+    assert line.text() == "" and not window.typing_banner.isVisible()
+    assert QApplication.focusWidget() is window.panels["room1"]
     assert records == []

@@ -4,18 +4,23 @@ no minimum size above the screen, and a long error wraps instead of widening the
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QDockWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from qasync import QEventLoop
 
 from console.commands import ActionRecord
 from console.obs.state import LinkPhase, LinkState
+from console.profile import load_profile
+from console.services import Console
 from console.ui.main_window import MainWindow
+from console.ui.theme import apply_theme
 from tests.conftest import Drive
+from tests.support import FAST
 from tests.unit.ui.rooms import connected_rooms
 
 LAPTOP = QRect(0, 0, 1366, 768)
@@ -50,7 +55,8 @@ def test_every_dock_and_room_lies_inside_a_laptop_screen(
     assert window.width() == LAPTOP.width() and window.height() == LAPTOP.height() - TASKBAR
     visible_docks = [d for d in window.findChildren(QDockWidget) if _shown(d)]
     assert {d.objectName() for d in visible_docks} >= {"showDock", "barrageDock"}
-    for part in [*visible_docks, *window.panels.values(), window.command_bar]:
+    window.command_palette.open()  # over the window, inside it
+    for part in [*visible_docks, *window.panels.values(), window.command_palette]:
         assert part.width() > 0 and part.height() > 0, part.objectName()
         assert _inside(part, window), part.objectName()
     shot = window.grab()
@@ -99,10 +105,46 @@ def test_a_room_that_lost_its_obs_with_a_long_reason_still_fits(
     window.show()
     qtbot.waitExposed(window)
     assert window.height() == LAPTOP.height() - TASKBAR  # the window did not grow
-    for part in [*window.panels.values(), window.barrage_dock, window.command_bar]:
+    for part in [*window.panels.values(), window.barrage_dock]:
         assert _inside(part, window), part.objectName()
     panel = window.panels["room2"]
     assert panel.link_reason.toolTip().startswith("reconnecting: cannot reach OBS")
     assert panel.link_reason.height() < 2 * panel.fontMetrics().height()  # one line
+    window.close()
+    drive(console.close())
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[None]:
+    """The console's own theme (its fonts and paddings decide what fits), undone after."""
+    sheet, palette, font = qapp.styleSheet(), qapp.palette(), qapp.font()
+    apply_theme(qapp)
+    yield
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+
+
+def test_typing_moves_nothing_on_screen(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive, themed: None
+) -> None:
+    """The typing banner appears in the demo's header (a long title) without widening it:
+    the room column and the docks stay where the operator's eyes know them."""
+    console = Console(load_profile(DEMO), FAST, log_actions=False)
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    window.setGeometry(QRect(0, 0, LAPTOP.width(), LAPTOP.height() - TASKBAR))
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(window.isActiveWindow)
+    parts = [*window.panels.values(), *window.findChildren(QDockWidget)]
+    before = [part.geometry() for part in parts]
+    window.command_palette.open()
+    qtbot.waitUntil(window.typing_banner.isVisible)
+    QApplication.processEvents()  # let the layouts settle, as a shown frame does
+    assert [part.geometry() for part in parts] == before
+    banner = window.typing_banner
+    assert banner.width() >= banner.sizeHint().width()  # and it is read whole
     window.close()
     drive(console.close())
