@@ -150,7 +150,12 @@ class RoomOutcome:
         return {"ok": False, "error": error}
 
 
-_TYPE_NAMES = {str: "text", int: "an integer", bool: "true or false", float: "a number"}
+_TYPE_NAMES: dict[type, str] = {
+    str: Text("commands", "text"),
+    int: Text("commands", "an integer"),
+    bool: Text("commands", "true or false"),
+    float: Text("commands", "a number"),
+}
 
 
 class ArgKind(enum.StrEnum):
@@ -198,18 +203,27 @@ class Arg:
         if isinstance(raw, self.type) and not (self.type is int and isinstance(raw, bool)):
             return raw
         if not isinstance(raw, str):
-            raise _bad(f"{command}: {self.name} must be {self.type_name}, not {raw!r}")
+            raise _bad(self._must(command, raw))
         if self.type is bool:
             lowered = raw.lower()
             if lowered in ("1", "true", "yes", "on"):
                 return True
             if lowered in ("0", "false", "no", "off"):
                 return False
-            raise _bad(f"{command}: {self.name} must be true or false, not {raw!r}")
+            raise _bad(
+                Text("commands", "{command}: {name} must be true or false, not {raw!r}").format(
+                    command=command, name=self.name, raw=raw
+                )
+            )
         try:
             return self.type(raw)
         except ValueError:
-            raise _bad(f"{command}: {self.name} must be {self.type_name}, not {raw!r}") from None
+            raise _bad(self._must(command, raw)) from None
+
+    def _must(self, command: str, raw: object) -> Text:
+        return Text("commands", "{command}: {name} must be {type}, not {raw!r}").format(
+            command=command, name=self.name, type=self.type_name, raw=raw
+        )
 
 
 ROOM_ARG = Arg(
@@ -291,7 +305,11 @@ def _split(line: str) -> list[str]:
     try:
         return shlex.split(line)
     except ValueError as exc:
-        raise _bad(f"cannot read command line {line!r}: {exc}") from None
+        raise _bad(
+            Text("commands", "cannot read command line {line!r}: {error}").format(
+                line=line, error=str(exc)
+            )
+        ) from None
 
 
 def assign(spec: CommandSpec, words: Sequence[str]) -> dict[str, str]:
@@ -308,10 +326,18 @@ def assign(spec: CommandSpec, words: Sequence[str]) -> dict[str, str]:
         else:
             remaining = [a for a in args if a.name not in given]
             if not remaining:
-                raise _bad(f"{spec.name}: too many arguments (usage: {spec.usage()})")
+                raise _bad(
+                    Text("commands", "{command}: too many arguments (usage: {usage})").format(
+                        command=spec.name, usage=spec.usage()
+                    )
+                )
             arg, value = remaining[0], word
         if arg.name in given:
-            raise _bad(f"{spec.name}: {arg.name} given twice")
+            raise _bad(
+                Text("commands", "{command}: {name} given twice").format(
+                    command=spec.name, name=arg.name
+                )
+            )
         given[arg.name] = value
     return given
 
@@ -382,7 +408,7 @@ class CommandRegistry:
         """Check a command line against its spec; raise CommandError saying what is wrong."""
         words = _split(line)
         if not words:
-            raise _bad("empty command line")
+            raise _bad(Text("commands", "empty command line"))
         spec = self.spec(words[0])
         return self._checked(spec, assign(spec, words[1:]), line)
 
@@ -393,7 +419,9 @@ class CommandRegistry:
         unknown = sorted(set(arguments) - known)
         if unknown:
             raise _bad(
-                f"{name}: unknown argument {unknown[0]!r} (usage: {spec.usage()})",
+                Text("commands", "{command}: unknown argument {name!r} (usage: {usage})").format(
+                    command=name, name=unknown[0], usage=spec.usage()
+                )
             )
         given = {key: value for key, value in arguments.items() if value is not None}
         return self._checked(spec, given, None)
@@ -404,7 +432,11 @@ class CommandRegistry:
             if arg.name in given:
                 kwargs[arg.name] = arg.convert(spec.name, given[arg.name])
             elif arg.required:
-                raise _bad(f"{spec.name}: missing {arg.name} (usage: {spec.usage()})")
+                raise _bad(
+                    Text("commands", "{command}: missing {name} (usage: {usage})").format(
+                        command=spec.name, name=arg.name, usage=spec.usage()
+                    )
+                )
             else:
                 kwargs[arg.name] = arg.default
         room = kwargs.get("room") if spec.room else None

@@ -75,8 +75,8 @@ def label_spec(source: str) -> InputSpec:
         source,
         LABEL_KIND,
         kind_prefix="text_",
-        noun="a text source",
-        remedy="name another AI label source in the profile",
+        noun=Text("setup", "a text source"),
+        remedy=Text("setup", "name another AI label source in the profile"),
     )
 
 

@@ -29,7 +29,11 @@
     </message>
     <message>
         <source>hotkey {key}</source>
-        <translation>热键 {key}</translation>
+        <translation>快捷键 {key}</translation>
+    </message>
+    <message>
+        <source>global {key}</source>
+        <translation>全局快捷键 {key}</translation>
     </message>
     <message>
         <source>button</source>
@@ -291,15 +295,19 @@
     <name>CheatSheet</name>
     <message>
         <source>Hotkeys and commands</source>
-        <translation>热键与命令</translation>
+        <translation>快捷键与命令</translation>
     </message>
     <message>
-        <source>Hotkeys (work whenever the console window is active)</source>
-        <translation>热键（中控台窗口处于活动状态时随时可用）</translation>
+        <source>Hotkeys work whenever the console window is active; bold ones (global) also while another window (OBS) has focus. Enter on a binding rebinds it.</source>
+        <translation>快捷键在中控台窗口处于活动状态时随时可用；粗体的（全局快捷键）在其他窗口（如 OBS）获得焦点时也可用。在某个绑定上按 Enter 即可重新绑定。</translation>
+    </message>
+    <message>
+        <source>Rebind…</source>
+        <translation>重新绑定…</translation>
     </message>
     <message>
         <source>Hotkeys</source>
-        <translation>热键</translation>
+        <translation>快捷键</translation>
     </message>
     <message>
         <source>Commands</source>
@@ -318,23 +326,20 @@
         <translation>作用</translation>
     </message>
     <message>
+        <source>global: also fires while another window has focus</source>
+        <translation>全局：其他窗口获得焦点时也会触发</translation>
+    </message>
+    <message>
         <source>this cheat sheet</source>
         <translation>本速查表</translation>
     </message>
     <message>
-        <source>type a command</source>
-        <translation>输入命令</translation>
+        <source>command palette: every command, completed</source>
+        <translation>命令面板：所有命令，自动补全</translation>
     </message>
     <message>
         <source>中文 / English</source>
         <translation>中文 / English</translation>
-    </message>
-</context>
-<context>
-    <name>CommandBar</name>
-    <message>
-        <source>Type a command (Ctrl+K or :), e.g. scene.program Host — F1 lists them all</source>
-        <translation>输入命令（Ctrl+K 或 :），例如 scene.program Host — F1 查看全部</translation>
     </message>
 </context>
 <context>
@@ -380,8 +385,30 @@
         <translation>数字人  正在准备 {line}…</translation>
     </message>
     <message>
+        <source>HOST  held · 1 line from before the restart: room.restore</source>
+        <translation>数字人  挂起 · 重启前的 1 句待播：room.restore</translation>
+    </message>
+    <message numerus="yes">
+        <source>HOST  held · %n lines from before the restart: room.restore</source>
+        <translation>
+            <numerusform>数字人  挂起 · 重启前的 %n 句待播：room.restore</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>HOST  silent</source>
         <translation>数字人  静音</translation>
+    </message>
+    <message>
+        <source>copy</source>
+        <translation>口播</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>中控</translation>
     </message>
     <message>
         <source>running</source>
@@ -419,12 +446,12 @@
         <translation>{title} — 直播中控台</translation>
     </message>
     <message>
-        <source>F1 hotkeys · Ctrl+K command · {keys} 中文/English</source>
-        <translation>F1 热键 · Ctrl+K 命令 · {keys} 中文/English</translation>
+        <source>F1 hotkeys · Ctrl+K commands · {keys} 中文/English</source>
+        <translation>F1 快捷键 · Ctrl+K 命令面板 · {keys} 中文/English</translation>
     </message>
     <message>
         <source>⌨ TYPING — keys go into the text field · Esc gives them back</source>
-        <translation>⌨ 输入中 — 按键输入到文本框 · Esc 恢复热键</translation>
+        <translation>⌨ 输入中 — 按键输入到文本框 · Esc 恢复快捷键</translation>
     </message>
     <message>
         <source>Action log</source>
@@ -479,6 +506,31 @@
     </message>
 </context>
 <context>
+    <name>Palette</name>
+    <message>
+        <source>Type a command, e.g. scene.program Host</source>
+        <translation>输入命令，例如 scene.program Host</translation>
+    </message>
+    <message>
+        <source>↑↓ choose · Tab completes · Enter runs · Esc closes</source>
+        <translation>↑↓ 选择 · Tab 补全 · Enter 执行 · Esc 关闭</translation>
+    </message>
+    <message numerus="yes">
+        <source>  ·  %n more: type to narrow</source>
+        <translation>
+            <numerusform>  ·  还有 %n 项：继续输入以缩小范围</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter takes {line}, then: {needs}</source>
+        <translation>Enter 填入 {line}，然后输入：{needs}</translation>
+    </message>
+    <message>
+        <source>Enter runs  {line}</source>
+        <translation>Enter 执行  {line}</translation>
+    </message>
+</context>
+<context>
     <name>ProductEditor</name>
     <message>
         <source>Edit {sku}</source>
@@ -530,6 +582,45 @@
     <message>
         <source>ok</source>
         <translation>通过</translation>
+    </message>
+</context>
+<context>
+    <name>RebindDialog</name>
+    <message>
+        <source>Rebind a hotkey</source>
+        <translation>重新绑定快捷键</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <source>Global</source>
+        <translation>全局</translation>
+    </message>
+    <message>
+        <source>Save to profile</source>
+        <translation>保存到配置</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>↑/↓ pick a binding · Enter, then press its new key · Enter saves</source>
+        <translation>↑/↓ 选择绑定 · 按 Enter 后按下新按键 · 再按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>New key:</source>
+        <translation>新按键：</translation>
+    </message>
+    <message>
+        <source>global</source>
+        <translation>全局</translation>
     </message>
 </context>
 <context>
@@ -709,6 +800,10 @@
         <source>pin</source>
         <translation>置顶</translation>
     </message>
+    <message>
+        <source>host</source>
+        <translation>数字人</translation>
+    </message>
 </context>
 <context>
     <name>RoomStatus</name>
@@ -727,6 +822,21 @@
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SetupOffer</name>
+    <message>
+        <source>Set up OBS…</source>
+        <translation>配置 OBS…</translation>
+    </message>
+    <message>
+        <source>Create what the show needs in this room&apos;s OBS (obs.setup)</source>
+        <translation>在本直播间的 OBS 中创建本场所需的内容（obs.setup）</translation>
+    </message>
+    <message>
+        <source>OBS lacks {count}: {missing}</source>
+        <translation>OBS 缺少 {count} 项：{missing}</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1072,10 @@
 <context>
     <name>catalog</name>
     <message>
+        <source>scene name as OBS shows it</source>
+        <translation>OBS 中显示的场景名称</translation>
+    </message>
+    <message>
         <source>Cut the room&apos;s program output to a scene</source>
         <translation>把直播间的节目画面直接切到某个场景</translation>
     </message>
@@ -982,6 +1096,14 @@
         <translation>选择场景转场，可同时设置时长</translation>
     </message>
     <message>
+        <source>transition name as OBS shows it</source>
+        <translation>OBS 中显示的转场名称</translation>
+    </message>
+    <message>
+        <source>duration in ms</source>
+        <translation>时长（毫秒）</translation>
+    </message>
+    <message>
         <source>Start or stop streaming</source>
         <translation>开始或停止直播</translation>
     </message>
@@ -998,6 +1120,14 @@
         <translation>立即重连直播间的 OBS，不再等待</translation>
     </message>
     <message>
+        <source>Report what the show needs that the room&apos;s OBS lacks or has otherwise (changes nothing)</source>
+        <translation>报告直播间的 OBS 缺少或不同于本场所需的内容（不做任何更改）</translation>
+    </message>
+    <message>
+        <source>Create in the room&apos;s OBS what the show needs and it lacks: scenes, sources, overlays, laid out by the profile (never changes or removes anything else)</source>
+        <translation>在直播间的 OBS 中创建本场所需而缺少的内容：场景、来源、叠加层，按配置布局（绝不更改或删除其他内容）</translation>
+    </message>
+    <message>
         <source>Put back what the show had on air (program, slide, pin) after OBS came back otherwise</source>
         <translation>OBS 恢复后状态不一致时，恢复本场原来在播的内容（节目、讲解卡、置顶）</translation>
     </message>
@@ -1006,12 +1136,36 @@
         <translation>切换当前直播间：不带 room= 的命令作用于它</translation>
     </message>
     <message>
+        <source>room id from the profile</source>
+        <translation>配置中的直播间 id</translation>
+    </message>
+    <message>
         <source>Show the window in another language (Ctrl+Alt+L: the other one)</source>
         <translation>切换界面语言（Ctrl+Alt+L：切到另一种）</translation>
     </message>
     <message>
+        <source>zh-CN or en (default: the other one)</source>
+        <translation>zh-CN 或 en（默认：切到另一种）</translation>
+    </message>
+    <message>
+        <source>product sku from the profile</source>
+        <translation>配置中的商品 SKU</translation>
+    </message>
+    <message>
+        <source>item number or title</source>
+        <translation>场控流程项的序号或标题</translation>
+    </message>
+    <message>
         <source>Render a product&apos;s slide and put it on air in the room&apos;s product scene</source>
         <translation>生成商品讲解卡并在直播间的商品场景上屏</translation>
+    </message>
+    <message>
+        <source>push despite prohibited terms (logged)</source>
+        <translation>即使含违禁词也上屏（记录在案）</translation>
+    </message>
+    <message>
+        <source>also cut to the product scene</source>
+        <translation>同时切到商品场景</translation>
     </message>
     <message>
         <source>Take the product slide off air</source>
@@ -1022,12 +1176,36 @@
         <translation>修改商品的一个字段（保存到配置，在播讲解卡随之刷新）</translation>
     </message>
     <message>
+        <source>one of: {fields}</source>
+        <translation>可选：{fields}</translation>
+    </message>
+    <message>
+        <source>new value; lists take a|b|c; deal takes START END PRICE</source>
+        <translation>新值；列表写作 a|b|c；秒杀写作 开始 结束 价格</translation>
+    </message>
+    <message>
         <source>Add a product to the catalogue (saved to the profile)</source>
         <translation>向商品库添加商品（保存到配置）</translation>
     </message>
     <message>
+        <source>the new product&apos;s sku</source>
+        <translation>新商品的 SKU</translation>
+    </message>
+    <message>
+        <source>product name</source>
+        <translation>商品名称</translation>
+    </message>
+    <message>
+        <source>price, e.g. 69</source>
+        <translation>到手价，例如 69</translation>
+    </message>
+    <message>
         <source>Move a product to a position in the catalogue (1 = first; saved to the profile)</source>
         <translation>调整商品在商品库中的位置（1 = 第一个；保存到配置）</translation>
+    </message>
+    <message>
+        <source>new position, 1 = first</source>
+        <translation>新位置，1 = 第一个</translation>
     </message>
     <message>
         <source>Show the slide of the rundown&apos;s next product</source>
@@ -1054,6 +1232,10 @@
         <translation>调整场控流程中某一项的位置（1 = 第一项；保存到配置）</translation>
     </message>
     <message>
+        <source>new position</source>
+        <translation>新位置</translation>
+    </message>
+    <message>
         <source>All</source>
         <translation>全部</translation>
     </message>
@@ -1068,6 +1250,10 @@
     <message>
         <source>Mentions</source>
         <translation>提及</translation>
+    </message>
+    <message>
+        <source>message id (default: the selected message)</source>
+        <translation>弹幕 id（默认：所选弹幕）</translation>
     </message>
     <message>
         <source>Let a held comment through (it may then be pinned)</source>
@@ -1090,8 +1276,16 @@
         <translation>解除本场的一项封禁（默认：所选弹幕的作者）</translation>
     </message>
     <message>
+        <source>the user as the ban list shows it, or their id or name (default: the selected message&apos;s author)</source>
+        <translation>封禁列表中显示的用户，或其 id 或昵称（默认：所选弹幕的作者）</translation>
+    </message>
+    <message>
         <source>Show an approved or passed comment on air through the room&apos;s comment source</source>
         <translation>通过直播间的弹幕来源把已放行或已通过的弹幕置顶上屏</translation>
+    </message>
+    <message>
+        <source>seconds on screen (default: the profile&apos;s)</source>
+        <translation>上屏秒数（默认：按配置）</translation>
     </message>
     <message>
         <source>Take the pinned comment off air</source>
@@ -1100,6 +1294,10 @@
     <message>
         <source>Propose the product FAQ answer to a viewer&apos;s question, for the host to say once confirmed (host.answer)</source>
         <translation>根据商品 FAQ 为观众提问生成回答，确认后由数字人播报（host.answer）</translation>
+    </message>
+    <message>
+        <source>product (default: the one the question names)</source>
+        <translation>商品（默认：提问中提到的商品）</translation>
     </message>
     <message>
         <source>Hold the feed still; comments keep coming and are counted</source>
@@ -1114,16 +1312,40 @@
         <translation>显示全部弹幕、提问、礼物和下单，或某个商品的提及</translation>
     </message>
     <message>
+        <source>product sku (with mode product)</source>
+        <translation>商品 SKU（mode 为 product 时）</translation>
+    </message>
+    <message>
         <source>Select the next or previous comment of the list shown (held or blocked), or a message by id</source>
         <translation>选择当前列表（待审或已拦截）的下一条或上一条弹幕，或按 id 选择</translation>
+    </message>
+    <message>
+        <source>next, previous or a message id</source>
+        <translation>next、previous 或弹幕 id</translation>
+    </message>
+    <message>
+        <source>air it despite prohibited terms (logged)</source>
+        <translation>即使含违禁词也播出（记录在案）</translation>
+    </message>
+    <message>
+        <source>a segment id from the profile, or the text to say</source>
+        <translation>配置中的口播段 id，或要播报的文本</translation>
     </message>
     <message>
         <source>Queue a host segment (scripted copy: after what is queued)</source>
         <translation>把一段口播加入数字人队列（脚本口播：排在已排队内容之后）</translation>
     </message>
     <message>
+        <source>segment id from the profile</source>
+        <translation>配置中的口播段 id</translation>
+    </message>
+    <message>
         <source>The host says free text (preempts scripted copy, waits for an answer on air)</source>
         <translation>数字人播报自由文本（打断脚本口播，等待正在播报的回答）</translation>
+    </message>
+    <message>
+        <source>what to say</source>
+        <translation>要播报的内容</translation>
     </message>
     <message>
         <source>Play a segment or text right after the current line, without cutting it (插播)</source>
@@ -1146,8 +1368,24 @@
         <translation>数字人回答观众（打断口播）：使用生成的回答，或 text= 中编辑后的内容</translation>
     </message>
     <message>
+        <source>the answer as it will be said</source>
+        <translation>将要播报的回答</translation>
+    </message>
+    <message>
+        <source>the viewer&apos;s question</source>
+        <translation>观众的提问</translation>
+    </message>
+    <message>
+        <source>the product it is about</source>
+        <translation>涉及的商品</translation>
+    </message>
+    <message>
         <source>Draft an answer with the show&apos;s language model, grounded in the product (shown for confirmation, never aired without it)</source>
         <translation>用本场的语言模型根据商品信息起草回答（需确认，未经确认绝不播出）</translation>
+    </message>
+    <message>
+        <source>the product (default: the one the question names)</source>
+        <translation>商品（默认：提问中提到的商品）</translation>
     </message>
     <message>
         <source>Start, pause, resume or stop the room&apos;s unattended loop</source>
@@ -1162,6 +1400,14 @@
         <translation>调整数字人队列中等待的一句（1 = 下一句）</translation>
     </message>
     <message>
+        <source>line number as the queue shows it</source>
+        <translation>队列中显示的句子序号</translation>
+    </message>
+    <message>
+        <source>1 = next</source>
+        <translation>1 = 下一句</translation>
+    </message>
+    <message>
         <source>Take a waiting line out of the host&apos;s queue</source>
         <translation>从数字人队列中移除等待的一句</translation>
     </message>
@@ -1169,9 +1415,49 @@
         <source>Show or hide the AI-host label (it cannot be hidden while the host is on air)</source>
         <translation>显示或隐藏 AI 主播标识（数字人播报时不能隐藏）</translation>
     </message>
+    <message>
+        <source>true to show and check it, false to hide it</source>
+        <translation>true 显示并检查，false 隐藏</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>{command}: {name} must be true or false, not {raw!r}</source>
+        <translation>{command}：{name} 必须是 true 或 false，而不是 {raw!r}</translation>
+    </message>
+    <message>
+        <source>{command}: {name} must be {type}, not {raw!r}</source>
+        <translation>{command}：{name} 必须是{type}，而不是 {raw!r}</translation>
+    </message>
+    <message>
+        <source>cannot read command line {line!r}: {error}</source>
+        <translation>无法解析命令行 {line!r}：{error}</translation>
+    </message>
+    <message>
+        <source>{command}: too many arguments (usage: {usage})</source>
+        <translation>{command}：参数过多（用法：{usage}）</translation>
+    </message>
+    <message>
+        <source>{command}: {name} given twice</source>
+        <translation>{command}：{name} 重复给出</translation>
+    </message>
     <message>
         <source> (did you mean {close!r}?)</source>
         <translation>（是不是想输入 {close!r}？）</translation>
@@ -1179,6 +1465,18 @@
     <message>
         <source>unknown command {name!r}{hint}</source>
         <translation>未知命令 {name!r}{hint}</translation>
+    </message>
+    <message>
+        <source>empty command line</source>
+        <translation>命令行为空</translation>
+    </message>
+    <message>
+        <source>{command}: unknown argument {name!r} (usage: {usage})</source>
+        <translation>{command}：未知参数 {name!r}（用法：{usage}）</translation>
+    </message>
+    <message>
+        <source>{command}: missing {name} (usage: {usage})</source>
+        <translation>{command}：缺少 {name}（用法：{usage}）</translation>
     </message>
     <message>
         <source>{name} is not available in this console</source>
@@ -1307,6 +1605,57 @@
     </message>
 </context>
 <context>
+    <name>globalkeys</name>
+    <message>
+        <source>a Wayland session lets no program see keys pressed in other windows (log in to an X11 session, or bind keys in the desktop&apos;s settings to the control API)</source>
+        <translation>Wayland 会话不允许任何程序读取在其他窗口中按下的键（请登录 X11 会话，或在桌面设置中把按键绑定到控制接口）</translation>
+    </message>
+    <message>
+        <source>no X display (DISPLAY is not set)</source>
+        <translation>没有 X 显示（未设置 DISPLAY）</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start in {seconds} s</source>
+        <translation>键盘监听未在 {seconds} 秒内启动</translation>
+    </message>
+    <message>
+        <source>the keyboard listener did not start: {error}</source>
+        <translation>键盘监听未能启动：{error}</translation>
+    </message>
+    <message>
+        <source>global hotkeys on: {keys}</source>
+        <translation>全局快捷键已开启：{keys}</translation>
+    </message>
+    <message>
+        <source>the keyboard listener stopped (the display closed?)</source>
+        <translation>键盘监听已停止（显示器连接已关闭？）</translation>
+    </message>
+    <message>
+        <source>global hotkeys unavailable: {reason}; in-window keys work</source>
+        <translation>全局快捷键不可用：{reason}；窗口内快捷键照常可用</translation>
+    </message>
+    <message>
+        <source>pynput cannot watch this keyboard: {error}</source>
+        <translation>pynput 无法监听此键盘：{error}</translation>
+    </message>
+    <message>
+        <source>macOS has not let this program watch the keyboard: allow it in System Settings › Privacy &amp; Security › Accessibility, then start the console again</source>
+        <translation>macOS 未允许本程序监听键盘：请在 系统设置 › 隐私与安全性 › 辅助功能 中允许，然后重新启动中控台</translation>
+    </message>
+    <message>
+        <source>python-xlib is missing ({error})</source>
+        <translation>缺少 python-xlib（{error}）</translation>
+    </message>
+    <message>
+        <source>cannot open the X display {name}: {error}</source>
+        <translation>无法打开 X 显示 {name}：{error}</translation>
+    </message>
+    <message>
+        <source>the X server {name} has no RECORD extension</source>
+        <translation>X 服务器 {name} 没有 RECORD 扩展</translation>
+    </message>
+</context>
+<context>
     <name>health</name>
     <message>
         <source>LIVE {time}</source>
@@ -1427,6 +1776,61 @@
         <source>AI label hidden</source>
         <translation>AI 标识已隐藏</translation>
     </message>
+    <message>
+        <source>the console restarted: resume when ready</source>
+        <translation>中控台已重启：准备好后继续</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>the cheat sheet</source>
+        <translation>速查表</translation>
+    </message>
+    <message>
+        <source>empty hotkey</source>
+        <translation>快捷键为空</translation>
+    </message>
+    <message>
+        <source>hotkey {text!r} has no key after the last &apos;+&apos;</source>
+        <translation>快捷键 {text!r} 最后一个 &apos;+&apos; 之后没有按键</translation>
+    </message>
+    <message>
+        <source>hotkey {text!r} has only modifiers; add a key, as in Ctrl+1</source>
+        <translation>快捷键 {text!r} 只有修饰键；请加一个按键，如 Ctrl+1</translation>
+    </message>
+    <message>
+        <source>hotkey {text!r}: unknown modifier {word!r} (use Ctrl, Alt, Shift or Meta)</source>
+        <translation>快捷键 {text!r}：未知修饰键 {word!r}（请用 Ctrl、Alt、Shift 或 Meta）</translation>
+    </message>
+    <message>
+        <source>hotkey {text!r}: {modifier} given twice</source>
+        <translation>快捷键 {text!r}：{modifier} 重复出现</translation>
+    </message>
+    <message>
+        <source>{key} is reserved for {what}</source>
+        <translation>{key} 已保留给{what}</translation>
+    </message>
+    <message>
+        <source> (did you mean {close!r}?)</source>
+        <translation>（是不是想输入 {close!r}？）</translation>
+    </message>
+    <message>
+        <source>hotkey {text!r}: unknown key {word!r}{hint}</source>
+        <translation>快捷键 {text!r}：未知按键 {word!r}{hint}</translation>
+    </message>
+    <message>
+        <source>{key} cannot be global: the global listener watches F1-F20 only</source>
+        <translation>{key} 不能设为全局快捷键：全局监听只支持 F1-F20</translation>
+    </message>
+    <message>
+        <source>{key} cannot be global: other applications get the key too, and {name} is typing or editing there; use a function key or add Ctrl, Alt or Meta</source>
+        <translation>{key} 不能设为全局快捷键：其他应用也会收到这个键，而 {name} 在那里用于输入或编辑；请用功能键，或加上 Ctrl、Alt 或 Meta</translation>
+    </message>
+    <message>
+        <source>{key} cannot be global: with Shift, {name} is another character on each keyboard layout; use a letter, a function key or a named key</source>
+        <translation>{key} 不能设为全局快捷键：按住 Shift 时，{name} 在不同键盘布局下是不同的字符；请用字母键、功能键或有名称的键</translation>
+    </message>
 </context>
 <context>
     <name>label</name>
@@ -1459,12 +1863,12 @@
         <translation>OBS 没有节目场景</translation>
     </message>
     <message>
-        <source>not in the program scene {scene!r}</source>
-        <translation>不在节目场景 {scene!r} 中</translation>
-    </message>
-    <message>
         <source>hidden in the program scene {scene!r}</source>
         <translation>在节目场景 {scene!r} 中被隐藏</translation>
+    </message>
+    <message>
+        <source>not shown in the program scene {scene!r}</source>
+        <translation>未在节目场景 {scene!r} 中显示</translation>
     </message>
     <message>
         <source>its text reads {text!r}, not {wanted!r}</source>
@@ -1709,6 +2113,57 @@
     </message>
 </context>
 <context>
+    <name>palette</name>
+    <message>
+        <source>true</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>{command} takes nothing more</source>
+        <translation>{command} 不需要更多参数</translation>
+    </message>
+    <message>
+        <source>{title} · next</source>
+        <translation>{title} · 下一项</translation>
+    </message>
+    <message>
+        <source>{title} · on now</source>
+        <translation>{title} · 进行中</translation>
+    </message>
+    <message>
+        <source>{room}: {detail}</source>
+        <translation>{room}：{detail}</translation>
+    </message>
+    <message>
+        <source>declared; OBS not connected</source>
+        <translation>配置中已声明；OBS 未连接</translation>
+    </message>
+    <message>
+        <source>declared; OBS has no such scene</source>
+        <translation>配置中已声明；OBS 中没有此场景</translation>
+    </message>
+    <message>
+        <source>on program</source>
+        <translation>节目中</translation>
+    </message>
+    <message>
+        <source>in preview</source>
+        <translation>预览中</translation>
+    </message>
+    <message>
+        <source>in OBS</source>
+        <translation>OBS 中已有</translation>
+    </message>
+    <message>
+        <source>current, {ms} ms</source>
+        <translation>当前，{ms} 毫秒</translation>
+    </message>
+</context>
+<context>
     <name>pin</name>
     <message>
         <source>OBS is not connected: not known</source>
@@ -1771,6 +2226,49 @@
     </message>
 </context>
 <context>
+    <name>rebind</name>
+    <message>
+        <source>{key} is already this binding&apos;s key</source>
+        <translation>{key} 已经是这个绑定的按键</translation>
+    </message>
+    <message>
+        <source>{key} opens the command palette</source>
+        <translation>{key} 用于打开命令面板</translation>
+    </message>
+    <message>
+        <source>{key} switches the window&apos;s language</source>
+        <translation>{key} 用于切换界面语言</translation>
+    </message>
+    <message>
+        <source>{key} is bound to {command} already</source>
+        <translation>{key} 已绑定到 {command}，存在冲突</translation>
+    </message>
+    <message>
+        <source>{refusal} (this binding is global)</source>
+        <translation>{refusal}（这个绑定是全局快捷键）</translation>
+    </message>
+    <message>
+        <source>press the new key for {command} (now {key})</source>
+        <translation>请按下 {command} 的新按键（当前为 {key}）</translation>
+    </message>
+    <message>
+        <source>✗ {problem}</source>
+        <translation>✗ {problem}</translation>
+    </message>
+    <message>
+        <source>{old} → {new} for {command}: free · Enter saves</source>
+        <translation>{command}：{old} → {new}，无冲突 · 按 Enter 保存</translation>
+    </message>
+    <message>
+        <source>✗ not saved to {file}: {why}</source>
+        <translation>✗ 未保存到 {file}：{why}</translation>
+    </message>
+    <message>
+        <source>✓ {old} → {new}, saved to {file} (the old file is .bak.1)</source>
+        <translation>✓ {old} → {new}，已保存到 {file}（旧文件为 .bak.1）</translation>
+    </message>
+</context>
+<context>
     <name>reconnect</name>
     <message>
         <source>{phase} (retry in {seconds} s)</source>
@@ -1811,6 +2309,180 @@
     <message>
         <source>closed</source>
         <translation>已关闭</translation>
+    </message>
+</context>
+<context>
+    <name>restore</name>
+    <message>
+        <source>OBS is on {program!r}; the show was on {show!r}</source>
+        <translation>OBS 当前在 {program!r}；本场原来在 {show!r}</translation>
+    </message>
+    <message>
+        <source>the pinned comment is not on air: {comment}</source>
+        <translation>置顶弹幕未上屏：{comment}</translation>
+    </message>
+    <message>
+        <source>the host&apos;s queue waits, held since the restart: {titles}</source>
+        <translation>数字人队列自重启后挂起，等待中：{titles}</translation>
+    </message>
+    <message>
+        <source>could not compare with OBS: {error}</source>
+        <translation>无法与 OBS 比对：{error}</translation>
+    </message>
+    <message>
+        <source>OBS has no {source!r} source; the show had {product} on air</source>
+        <translation>OBS 中没有来源 {source!r}；本场原来在播 {product}</translation>
+    </message>
+    <message>
+        <source>OBS&apos;s slide is not {product}&apos;s, which the show had on air</source>
+        <translation>OBS 中的讲解卡不是本场原来在播的 {product}</translation>
+    </message>
+    <message>
+        <source>{product}&apos;s slide is hidden in {scene!r}</source>
+        <translation>{product} 的讲解卡在 {scene!r} 中被隐藏</translation>
+    </message>
+    <message>
+        <source>program {scene}</source>
+        <translation>节目 {scene}</translation>
+    </message>
+    <message>
+        <source>slide {sku}</source>
+        <translation>讲解卡 {sku}</translation>
+    </message>
+    <message>
+        <source>pinned comment for {seconds} s</source>
+        <translation>置顶弹幕 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>host queue of 1 line</source>
+        <translation>数字人队列 1 句</translation>
+    </message>
+    <message>
+        <source>host queue of {count} lines</source>
+        <translation>数字人队列 {count} 句</translation>
+    </message>
+    <message>
+        <source>room {room}: OBS shows what the show had; nothing to restore</source>
+        <translation>直播间 {room}：OBS 与本场一致，无需恢复</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>room {room}: restored {what}</source>
+        <translation>直播间 {room}：已恢复 {what}</translation>
+    </message>
+</context>
+<context>
+    <name>setup</name>
+    <message>
+        <source>a text source</source>
+        <translation>文本来源</translation>
+    </message>
+    <message>
+        <source>name another comment source in the profile</source>
+        <translation>在配置中改用其他弹幕来源</translation>
+    </message>
+    <message>
+        <source>name another AI label source in the profile</source>
+        <translation>在配置中改用其他 AI 标识来源</translation>
+    </message>
+    <message>
+        <source>a media source</source>
+        <translation>媒体来源</translation>
+    </message>
+    <message>
+        <source>name another host media source in the profile</source>
+        <translation>在配置中改用其他数字人媒体来源</translation>
+    </message>
+    <message>
+        <source>OBS source {source!r} is a {kind}, not {noun}: rename it in OBS or {remedy}</source>
+        <translation>OBS 来源 {source!r} 是 {kind}，不是{noun}：请在 OBS 中将其改名，或{remedy}</translation>
+    </message>
+    <message>
+        <source>is not bounded to a box ({actual}); the layout has {wanted}</source>
+        <translation>未设置边界框（{actual}）；布局要求 {wanted}</translation>
+    </message>
+    <message>
+        <source>is {actual}; the layout has {wanted}</source>
+        <translation>为 {actual}；布局要求 {wanted}</translation>
+    </message>
+    <message>
+        <source>is moved or scaled ({actual}), not over the canvas</source>
+        <translation>被移动或缩放（{actual}），没有铺满画布</translation>
+    </message>
+    <message>
+        <source>{width}×{height} at {x},{y}</source>
+        <translation>{width}×{height}，位于 {x},{y}</translation>
+    </message>
+    <message>
+        <source>scene {scene!r}</source>
+        <translation>场景 {scene!r}</translation>
+    </message>
+    <message>
+        <source>{source!r} in {scene!r}</source>
+        <translation>{scene!r} 中的 {source!r}</translation>
+    </message>
+    <message>
+        <source>{subject}: {problem}</source>
+        <translation>{subject}：{problem}</translation>
+    </message>
+    <message>
+        <source>OBS&apos;s {source!r} is a {kind}, not {noun}: rename it in OBS or {remedy}</source>
+        <translation>OBS 中的 {source!r} 是 {kind}，不是{noun}：请在 OBS 中将其改名，或{remedy}</translation>
+    </message>
+    <message>
+        <source>is hidden</source>
+        <translation>被隐藏</translation>
+    </message>
+    <message>
+        <source>{subject} {problem}</source>
+        <translation>{subject} {problem}</translation>
+    </message>
+    <message>
+        <source>{what} (nested)</source>
+        <translation>{what}（嵌套）</translation>
+    </message>
+    <message>
+        <source>{what} (new source)</source>
+        <translation>{what}（新来源）</translation>
+    </message>
+    <message>
+        <source>room {room}: OBS has everything the show needs</source>
+        <translation>直播间 {room}：OBS 已具备本场所需的全部内容</translation>
+    </message>
+    <message>
+        <source>missing: {items}</source>
+        <translation>缺少：{items}</translation>
+    </message>
+    <message>
+        <source>different: {items}</source>
+        <translation>不一致：{items}</translation>
+    </message>
+    <message>
+        <source>created {count}: {items}</source>
+        <translation>已创建 {count} 项：{items}</translation>
+    </message>
+    <message>
+        <source>nothing to create</source>
+        <translation>无需创建</translation>
+    </message>
+    <message>
+        <source>left as they are: {items}</source>
+        <translation>保持原样：{items}</translation>
+    </message>
+    <message>
+        <source>room {room}: {said}</source>
+        <translation>直播间 {room}：{said}</translation>
+    </message>
+    <message>
+        <source>an image source</source>
+        <translation>图像来源</translation>
+    </message>
+    <message>
+        <source>choose another slide source in the profile</source>
+        <translation>在配置中改选其他讲解卡来源</translation>
     </message>
 </context>
 <context>

@@ -39,6 +39,8 @@ def trigger_word(trigger: str) -> str:
     kind, _, key = trigger.partition(" ")
     if kind in ("hotkey", "key") and key:
         return QCoreApplication.translate("ActionLog", "hotkey {key}").format(key=key)
+    if kind == "global" and key:  # a global hotkey, pressed in another application
+        return QCoreApplication.translate("ActionLog", "global {key}").format(key=key)
     words = {
         "button": QCoreApplication.translate("ActionLog", "button"),
         "click": QCoreApplication.translate("ActionLog", "click"),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from console.host.answers import Draft
 from console.host.host import HostState, RoomHost
+from console.host.lines import Priority
 from console.profile.host_facts import contradictions
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
@@ -203,9 +204,18 @@ class HostPanel(QFrame):
     def _show_queue(self) -> None:
         self.queue_list.clear()
         for number, line in enumerate(self.host.queue.waiting, 1):
-            self.queue_list.addItem(f"{number}. [{line.priority.name.lower()}] {line.describe()}")
+            kind = self._priority_word(line.priority)
+            self.queue_list.addItem(f"{number}. [{kind}] {shown(line.describe())}")
             self.queue_list.item(number - 1).setData(Qt.ItemDataRole.UserRole, line.id)
         self.queue_list.setVisible(self.queue_list.count() > 0)
+
+    def _priority_word(self, priority: Priority) -> str:
+        words = {
+            Priority.COPY: self.tr("copy"),
+            Priority.ANSWER: self.tr("answer"),
+            Priority.OPERATOR: self.tr("operator"),
+        }
+        return words.get(priority, priority.name.lower())
 
     def _show_label(self) -> None:
         check = self.host.label.check

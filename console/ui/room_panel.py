@@ -406,5 +406,6 @@ class RoomPanel(QFrame):
             "program": self.tr("program"),
             "slide": self.tr("slide"),
             "pin": self.tr("pin"),
+            "host": self.tr("host"),
         }
         return words.get(what, what)

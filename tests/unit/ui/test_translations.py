@@ -18,12 +18,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QRect, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
     QDockWidget,
     QLabel,
     QLineEdit,
+    QListWidget,
     QTableView,
     QTableWidget,
     QTabWidget,
@@ -33,7 +35,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 from qasync import QEventLoop
 
-from console.commands import ActionRecord, CommandError, ErrorCode
+from console.commands import ActionRecord, CommandError, CommandRegistry, ErrorCode
+from console.host.lines import Line
 from console.obs.errors import ConnectFailed
 from console.obs.state import LinkPhase, LinkState
 from console.profile import Profile, load_profile
@@ -52,6 +55,7 @@ from console.ui.language import (
 )
 from console.ui.main_window import MainWindow
 from console.ui.product_editor import AddProductDialog, ProductEditor
+from console.ui.rebind import RebindDialog
 from tests.conftest import Drive
 from tests.support import FAST
 
@@ -63,8 +67,8 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}|%n")
 # Words that stay Latin in a Chinese window: names of programs and standards, units, keys.
 PROPER = {
     "OBS", "SKU", "CPU", "API", "AI", "WebSocket", "fps", "ms", "px", "English", "Ctrl", "Alt",
-    "Shift", "Esc", "Enter", "Delete", "Space", "Return", "PgUp", "PgDown", "Left", "Right",
-    "Up", "Down", "png", "jpg", "jpeg", "webp", "url", "FAQ", "id", "all",
+    "Shift", "Meta", "Esc", "Enter", "Delete", "Space", "Return", "PgUp", "PgDown", "Left", "Right",
+    "Up", "Down", "Tab", "png", "jpg", "jpeg", "webp", "url", "FAQ", "id", "all",
 }  # fmt: skip
 
 
@@ -189,7 +193,8 @@ def test_a_text_is_english_words_that_remember_their_template() -> None:
 
 
 def _profile_words(profile: Profile) -> set[str]:
-    """What the show itself names: its rooms, scenes, products, rundown, sources, hotkeys."""
+    """What the show itself names and says: its rooms, scenes, products, rundown, host
+    segments, sources, hotkeys."""
     words = {profile.show.title}
     for room in profile.rooms:
         words |= {room.id, room.name, room.slide_source, room.comment_source}
@@ -202,7 +207,7 @@ def _profile_words(profile: Profile) -> set[str]:
     for item in profile.rundown:
         words.add(item.title)
     for segment in profile.segments:
-        words.add(segment.id)
+        words |= {segment.id, segment.text or ""}
     for source in profile.barrage.sources:
         words.add(source.name)
     for hotkey in profile.hotkeys:
@@ -241,10 +246,21 @@ def _texts(window: QWidget) -> list[tuple[str, str]]:
                     if item is not None:
                         add(widget, "cell", item.text())
                         add(widget, "cell tooltip", item.toolTip())
+        if isinstance(widget, QListWidget):
+            for row in range(widget.count()):
+                list_item = widget.item(row)
+                add(widget, "item", list_item.text())
+                add(widget, "item tooltip", list_item.toolTip())
         if isinstance(widget, QTreeWidget):
             header = widget.headerItem()
             for column in range(header.columnCount()):
                 add(widget, "header", header.text(column))
+            for row in range(widget.topLevelItemCount()):
+                tree_item = widget.topLevelItem(row)
+                assert tree_item is not None
+                for column in range(widget.columnCount()):
+                    add(widget, "row", tree_item.text(column))
+                    add(widget, "row tooltip", tree_item.toolTip(column))
         elif isinstance(widget, QTableView):
             model = widget.model()
             for column in range(model.columnCount()):
@@ -272,6 +288,29 @@ def _untranslated(texts: list[tuple[str, str]], allowed: set[str]) -> list[str]:
         if words:
             bad.append(f"{where}: {text!r} ({', '.join(words)})")
     return bad
+
+
+def _command_words(registry: CommandRegistry) -> set[str]:
+    """What one types in a command line: the commands, their arguments and fixed words."""
+    words = {"on", "off"}
+    for spec in registry.specs():
+        words.add(spec.name)
+        for arg in spec.all_args:
+            words |= {arg.name, *arg.choices}
+    return words
+
+
+PALETTE_LINES = (
+    "",  # every command with its help
+    "scene.program ",  # the room's scenes, where each one is
+    "scene.program Host ",  # the optional arguments, by name
+    "rundown.goto ",  # the rundown's items, the one on now
+    "host.autopilot ",  # fixed words
+    "barrage.filter ",
+    "scene.program Host Break Opening",  # a word too many
+    "nope.nothing",  # no such command
+    "host.say ",  # runs, but lacks its text
+)
 
 
 def _demo_console(profile: Profile) -> Console:
@@ -304,16 +343,49 @@ def test_the_demo_window_in_chinese_shows_no_untranslated_text_and_switches_at_r
     allowed = _profile_words(profile)
     language.switch(CHINESE)
     console = _demo_console(profile)
+    room = console.rooms.ids[0]
+    segment = profile.segments[0]
+    held = Line(segment.id, segment.text, segment=segment.id)
+    host = console.rooms.get(room).host
+    assert host is not None
+    host.restore([held], None)  # as after a restart: the room's host queue held
     window = MainWindow(console, language)
     qtbot.addWidget(window)
     window.setGeometry(LAPTOP)
     window.show()
     qtbot.waitExposed(window)
+    assert window.panels[room].host_panel is not None
+    assert window.panels[room].host_panel.now_label.text().startswith("数字人  挂起")
     window.show_control(Text("app", "control API {url}").format(url="http://127.0.0.1:1"))
     window.on_log_problem("action log", "disk full")  # the log file's own words: English
     assert _untranslated(_texts(window), allowed | {"disk full"}) == []
     window.on_log_problem("action log", "")
     assert _untranslated(_texts(window.cheat_sheet), allowed) == []
+    typed = allowed | _command_words(console.registry)
+    palette = window.command_palette
+    for line in PALETTE_LINES:
+        palette.open()
+        palette.input.setText(line)
+        assert palette.list.topLevelItemCount() or palette.action.text(), line
+        assert _untranslated(_texts(palette), typed) == [], line
+    assert palette.action.text().startswith("Enter 执行  host.say  — host.say：缺少 text")
+    palette.finish()
+    window.on_rebind_wanted("F3")
+    rebind = window.findChild(RebindDialog)
+    assert rebind is not None
+    for key, verdict in (
+        ("F1", "✗ F1 已保留给速查表"),
+        ("Ctrl+K", "✗ Ctrl+K 用于打开命令面板"),
+        ("Ctrl+Alt+L", "✗ Ctrl+Alt+L 用于切换界面语言"),
+        ("Space", "✗ Space 已绑定到 scene.take"),
+        ("G", "✗ G 不能设为全局快捷键"),  # F3 is global
+        ("F13", "scene.program Host：F3 → F13，无冲突"),
+    ):
+        rebind.on_table_item_activated(rebind.table.item(rebind.table.currentRow(), 0))
+        rebind.on_capture_changed(QKeySequence(key))
+        assert rebind.verdict.text().startswith(verdict), rebind.verdict.text()
+        assert _untranslated(_texts(rebind), allowed) == [], key
+    rebind.close()
     product = profile.products[0]
     editor = ProductEditor(product, DEMO.parent, window.fire, window)
     adding = AddProductDialog(window.fire, window)
@@ -330,7 +402,6 @@ def test_the_demo_window_in_chinese_shows_no_untranslated_text_and_switches_at_r
             host="127.0.0.1", port=4455, error=Text("link", "connection refused")
         )
     )
-    room = console.rooms.ids[0]
     console.rooms.get(room).state.set_link(
         LinkState(LinkPhase.RECONNECTING, refused.text, retry_at=time.monotonic() + 5)
     )
@@ -358,7 +429,7 @@ def test_the_demo_window_in_chinese_shows_no_untranslated_text_and_switches_at_r
     # And back, with the window's own key.
     window.fire("window.language", "key Ctrl+Alt+L")
     qtbot.waitUntil(lambda: window.panels[room].take_button.text() == "转场")
-    assert window.cheat_sheet.tabs.tabText(0) == "热键"
+    assert window.cheat_sheet.tabs.tabText(0) == "快捷键"
     with pytest.raises(CommandError) as refused_language:
         drive(window.on_language_command(window.context("test"), "fr"))
     assert refused_language.value.error_code is ErrorCode.BAD_ARGUMENT
