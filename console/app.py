@@ -17,13 +17,15 @@ from pathlib import Path
 from types import TracebackType
 
 import qasync
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from console.control import ControlOff, ControlServer, listen_settings
 from console.journal import ShowOpenElsewhere
 from console.logfile import LogFileHandler, make_private_folder, show_log_path
 from console.profile import Profile, ProfileError, load_profile
 from console.services import Console
+from console.text import Text
+from console.ui.language import Language, TranslationUnavailable, choose, shown
 from console.ui.main_window import MainWindow
 from console.ui.theme import apply_theme
 
@@ -55,7 +57,17 @@ async def _main(app: QApplication, profile: Profile) -> int:
     except ShowOpenElsewhere as exc:
         print(f"{profile.path}: not opened: {exc}", file=sys.stderr)
         return 1
-    window = MainWindow(console)
+    language = Language()
+    chosen, note = choose(profile.show.locale)
+    try:
+        language.prepare()
+        language.switch(chosen)
+    except TranslationUnavailable as exc:  # the window in its source language, English
+        note = exc.args[0]
+    window = MainWindow(console, language)
+    if note is not None:
+        log.warning("%s", note)
+        window.last_action.setText(f"⚠ {shown(note)}")
     # What the show loaded (the moderation dictionaries: some 300,000 objects) never becomes
     # garbage: out of the collector's way, a full collection in a comment burst walks only
     # what came since, instead of stalling the loop for some 100 ms.
@@ -95,17 +107,15 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
 async def _start_control(console: Console, window: MainWindow) -> ControlServer | None:
     """Serve the control API, or say in the window and the log why it is off. Either line
     goes to stdout too, where a script that started the console reads the address."""
-    label = QLabel(window)
-    window.statusBar().addPermanentWidget(label)
     try:
         server = ControlServer(console, listen_settings(console.profile.control))
         url = await server.start()
     except ControlOff as exc:
-        label.setText(f"control API off: {exc}")
+        window.show_control(Text("app", "control API off: {why}").format(why=str(exc)))
         log.warning("control API off: %s", exc)
         print(f"control API off: {exc}", flush=True)
         return None
-    label.setText(f"control API {url}")
+    window.show_control(Text("app", "control API {url}").format(url=url))
     print(f"control API on {url}", flush=True)
     return server
 

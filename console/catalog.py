@@ -11,45 +11,79 @@ from __future__ import annotations
 
 from console import product_fields
 from console.commands import ROOM_ARG, Arg, ArgKind, CommandRegistry, CommandSpec
+from console.text import Text
 
-SCENE = Arg("scene", str, "scene name as OBS shows it", kind=ArgKind.SCENE)
+SCENE = Arg("scene", str, Text("catalog", "scene name as OBS shows it"), kind=ArgKind.SCENE)
 
 SCENE_COMMANDS = (
-    CommandSpec("scene.program", "Cut the room's program output to a scene", (SCENE,), room=True),
-    CommandSpec("scene.preview", "Put a scene in preview (studio mode)", (SCENE,), room=True),
     CommandSpec(
-        "scene.take",
-        "Transition preview to program with the chosen transition (studio mode)",
+        "scene.program",
+        Text("catalog", "Cut the room's program output to a scene"),
+        (SCENE,),
         room=True,
     ),
-    CommandSpec("studio.toggle", "Turn studio mode on or off", room=True),
+    CommandSpec(
+        "scene.preview",
+        Text("catalog", "Put a scene in preview (studio mode)"),
+        (SCENE,),
+        room=True,
+    ),
+    CommandSpec(
+        "scene.take",
+        Text("catalog", "Transition preview to program with the chosen transition (studio mode)"),
+        room=True,
+    ),
+    CommandSpec("studio.toggle", Text("catalog", "Turn studio mode on or off"), room=True),
     CommandSpec(
         "transition.set",
-        "Choose the scene transition and, optionally, its duration",
+        Text("catalog", "Choose the scene transition and, optionally, its duration"),
         (
-            Arg("transition", str, "transition name as OBS shows it", kind=ArgKind.TRANSITION),
-            Arg("duration", int, "duration in ms", required=False),
+            Arg(
+                "transition",
+                str,
+                Text("catalog", "transition name as OBS shows it"),
+                kind=ArgKind.TRANSITION,
+            ),
+            Arg("duration", int, Text("catalog", "duration in ms"), required=False),
         ),
         room=True,
     ),
-    CommandSpec("stream.toggle", "Start or stop streaming", room=True),
-    CommandSpec("record.toggle", "Start or stop recording", room=True),
-    CommandSpec("obs.ping", "Ask the room's OBS for its version and time the answer", room=True),
-    CommandSpec("obs.reconnect", "Reconnect to the room's OBS now, skipping the wait", room=True),
+    CommandSpec("stream.toggle", Text("catalog", "Start or stop streaming"), room=True),
+    CommandSpec("record.toggle", Text("catalog", "Start or stop recording"), room=True),
+    CommandSpec(
+        "obs.ping",
+        Text("catalog", "Ask the room's OBS for its version and time the answer"),
+        room=True,
+    ),
+    CommandSpec(
+        "obs.reconnect",
+        Text("catalog", "Reconnect to the room's OBS now, skipping the wait"),
+        room=True,
+    ),
     CommandSpec(
         "obs.check",
-        "Report what the show needs that the room's OBS lacks or has otherwise (changes nothing)",
+        Text(
+            "catalog",
+            "Report what the show needs that the room's OBS lacks or has otherwise "
+            "(changes nothing)",
+        ),
         room=True,
     ),
     CommandSpec(
         "obs.setup",
-        "Create in the room's OBS what the show needs and it lacks: scenes, sources, overlays, "
-        "laid out by the profile (never changes or removes anything else)",
+        Text(
+            "catalog",
+            "Create in the room's OBS what the show needs and it lacks: scenes, sources, overlays, "
+            "laid out by the profile (never changes or removes anything else)",
+        ),
         room=True,
     ),
     CommandSpec(
         "room.restore",
-        "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
+        Text(
+            "catalog",
+            "Put back what the show had on air (program, slide, pin) after OBS came back otherwise",
+        ),
         room=True,
     ),
 )
@@ -57,155 +91,240 @@ SCENE_COMMANDS = (
 WINDOW_COMMANDS = (
     CommandSpec(
         "room.select",
-        "Work in a room: the window's commands without room= act on it",
-        (Arg("room", str, "room id from the profile", kind=ArgKind.ROOM),),
+        Text("catalog", "Work in a room: the window's commands without room= act on it"),
+        (Arg("room", str, Text("catalog", "room id from the profile"), kind=ArgKind.ROOM),),
+    ),
+    CommandSpec(
+        "window.language",
+        Text("catalog", "Show the window in another language (Ctrl+Alt+L: the other one)"),
+        (
+            Arg(
+                "language",
+                str,
+                Text("catalog", "zh-CN or en (default: the other one)"),
+                required=False,
+                choices=("zh-CN", "en"),
+            ),
+        ),
     ),
 )
 
-SKU = Arg("sku", str, "product sku from the profile", kind=ArgKind.SKU)
+SKU = Arg("sku", str, Text("catalog", "product sku from the profile"), kind=ArgKind.SKU)
 
-ITEM = Arg("item", str, "item number or title", kind=ArgKind.ITEM)
+ITEM = Arg("item", str, Text("catalog", "item number or title"), kind=ArgKind.ITEM)
 
 SHOW_COMMANDS = (
     CommandSpec(
         "slide.show",
-        "Render a product's slide and put it on air in the room's product scene",
+        Text("catalog", "Render a product's slide and put it on air in the room's product scene"),
         (
             SKU,
-            Arg("override", bool, "push despite prohibited terms (logged)", required=False),
-            Arg("switch", bool, "also cut to the product scene", required=False),
+            Arg(
+                "override",
+                bool,
+                Text("catalog", "push despite prohibited terms (logged)"),
+                required=False,
+            ),
+            Arg("switch", bool, Text("catalog", "also cut to the product scene"), required=False),
         ),
         room=True,
     ),
-    CommandSpec("slide.hide", "Take the product slide off air", room=True),
+    CommandSpec("slide.hide", Text("catalog", "Take the product slide off air"), room=True),
     CommandSpec(
         "product.set",
-        "Change one field of a product (saved to the profile, slide on air refreshed)",
+        Text(
+            "catalog",
+            "Change one field of a product (saved to the profile, slide on air refreshed)",
+        ),
         (
             SKU,
             Arg(
                 "field",
                 str,
-                f"one of: {', '.join(product_fields.NAMES)}",
+                Text("catalog", "one of: {fields}").format(fields=", ".join(product_fields.NAMES)),
                 choices=tuple(product_fields.NAMES),
             ),
-            Arg("value", str, "new value; lists take a|b|c; deal takes START END PRICE"),
+            Arg(
+                "value",
+                str,
+                Text("catalog", "new value; lists take a|b|c; deal takes START END PRICE"),
+            ),
         ),
     ),
     CommandSpec(
         "product.add",
-        "Add a product to the catalogue (saved to the profile)",
+        Text("catalog", "Add a product to the catalogue (saved to the profile)"),
         (
-            Arg("sku", str, "the new product's sku"),
-            Arg("name", str, "product name"),
-            Arg("price", str, "price, e.g. 69"),
+            Arg("sku", str, Text("catalog", "the new product's sku")),
+            Arg("name", str, Text("catalog", "product name")),
+            Arg("price", str, Text("catalog", "price, e.g. 69")),
         ),
     ),
     CommandSpec(
         "product.move",
-        "Move a product to a position in the catalogue (1 = first; saved to the profile)",
-        (SKU, Arg("position", int, "new position, 1 = first")),
+        Text(
+            "catalog",
+            "Move a product to a position in the catalogue (1 = first; saved to the profile)",
+        ),
+        (SKU, Arg("position", int, Text("catalog", "new position, 1 = first"))),
     ),
-    CommandSpec("slide.next", "Show the slide of the rundown's next product", room=True),
-    CommandSpec("slide.prev", "Show the slide of the rundown's previous product", room=True),
+    CommandSpec(
+        "slide.next", Text("catalog", "Show the slide of the rundown's next product"), room=True
+    ),
+    CommandSpec(
+        "slide.prev", Text("catalog", "Show the slide of the rundown's previous product"), room=True
+    ),
     # The rundown is show-wide: it moves once, and a product item's slide goes to the
     # rooms named (room=all: every room), so these take room= without being room commands.
     CommandSpec(
         "rundown.next",
-        "Go to the next rundown item (a product item shows its slide)",
+        Text("catalog", "Go to the next rundown item (a product item shows its slide)"),
         (ROOM_ARG,),
     ),
-    CommandSpec("rundown.prev", "Go back to the previous rundown item", (ROOM_ARG,)),
+    CommandSpec(
+        "rundown.prev", Text("catalog", "Go back to the previous rundown item"), (ROOM_ARG,)
+    ),
     CommandSpec(
         "rundown.goto",
-        "Go to a rundown item by its number (1 = first) or title",
+        Text("catalog", "Go to a rundown item by its number (1 = first) or title"),
         (ITEM, ROOM_ARG),
     ),
     CommandSpec(
         "rundown.move",
-        "Move a rundown item to another position (1 = first; saved to the profile)",
-        (ITEM, Arg("position", int, "new position")),
+        Text(
+            "catalog", "Move a rundown item to another position (1 = first; saved to the profile)"
+        ),
+        (ITEM, Arg("position", int, Text("catalog", "new position"))),
     ),
 )
 
 FILTER_MODES = {
-    "all": "All",
-    "questions": "Questions",
-    "gifts": "Gifts and orders",
-    "product": "Mentions",
+    "all": Text("catalog", "All"),
+    "questions": Text("catalog", "Questions"),
+    "gifts": Text("catalog", "Gifts and orders"),
+    "product": Text("catalog", "Mentions"),
 }
 """What the feed can show (everything, questions, gifts and orders, or one product's
 mentions), with the label the window gives each."""
 
-ID = Arg("id", str, "message id (default: the selected message)", required=False)
+ID = Arg("id", str, Text("catalog", "message id (default: the selected message)"), required=False)
 
 BARRAGE_COMMANDS = (
-    CommandSpec("barrage.approve", "Let a held comment through (it may then be pinned)", (ID,)),
-    CommandSpec("barrage.reject", "Reject a held comment; selects the next held one", (ID,)),
+    CommandSpec(
+        "barrage.approve",
+        Text("catalog", "Let a held comment through (it may then be pinned)"),
+        (ID,),
+    ),
+    CommandSpec(
+        "barrage.reject", Text("catalog", "Reject a held comment; selects the next held one"), (ID,)
+    ),
     CommandSpec(
         "barrage.release",
-        "Let a blocked comment through as a false alarm (counted per rule; it may then be pinned)",
+        Text(
+            "catalog",
+            "Let a blocked comment through as a false alarm "
+            "(counted per rule; it may then be pinned)",
+        ),
         (ID,),
     ),
     CommandSpec(
         "barrage.ban",
-        "Ban a comment's author in every room: later messages blocked, held ones rejected, "
-        "pin cleared",
+        Text(
+            "catalog",
+            "Ban a comment's author in every room: later messages blocked, held ones rejected, "
+            "pin cleared",
+        ),
         (ID,),
     ),
     CommandSpec(
         "barrage.unban",
-        "Lift a ban made during the show (default: on the selected message's author)",
+        Text(
+            "catalog", "Lift a ban made during the show (default: on the selected message's author)"
+        ),
         (
             Arg(
                 "user",
                 str,
-                "the user as the ban list shows it, or their id or name (default: the "
-                "selected message's author)",
+                Text(
+                    "catalog",
+                    "the user as the ban list shows it, or their id or name (default: the "
+                    "selected message's author)",
+                ),
                 required=False,
             ),
         ),
     ),
     CommandSpec(
         "barrage.pin",
-        "Show an approved or passed comment on air through the room's comment source",
-        (ID, Arg("seconds", int, "seconds on screen (default: the profile's)", required=False)),
-        room=True,
-    ),
-    CommandSpec("barrage.unpin", "Take the pinned comment off air", room=True),
-    CommandSpec(
-        "barrage.answer",
-        "Propose the product FAQ answer to a viewer's question, for the host to say once "
-        "confirmed (host.answer)",
+        Text(
+            "catalog", "Show an approved or passed comment on air through the room's comment source"
+        ),
         (
             ID,
             Arg(
-                "sku", str, "product (default: the one the question names)", False, kind=ArgKind.SKU
+                "seconds",
+                int,
+                Text("catalog", "seconds on screen (default: the profile's)"),
+                required=False,
+            ),
+        ),
+        room=True,
+    ),
+    CommandSpec("barrage.unpin", Text("catalog", "Take the pinned comment off air"), room=True),
+    CommandSpec(
+        "barrage.answer",
+        Text(
+            "catalog",
+            "Propose the product FAQ answer to a viewer's question, for the host to say once "
+            "confirmed (host.answer)",
+        ),
+        (
+            ID,
+            Arg(
+                "sku",
+                str,
+                Text("catalog", "product (default: the one the question names)"),
+                False,
+                kind=ArgKind.SKU,
             ),
         ),
     ),
 )
 
 FEED_COMMANDS = (
-    CommandSpec("barrage.pause", "Hold the feed still; comments keep coming and are counted"),
-    CommandSpec("barrage.resume", "Let the feed scroll again"),
+    CommandSpec(
+        "barrage.pause",
+        Text("catalog", "Hold the feed still; comments keep coming and are counted"),
+    ),
+    CommandSpec("barrage.resume", Text("catalog", "Let the feed scroll again")),
     CommandSpec(
         "barrage.filter",
-        "Show all comments, questions, gifts and orders, or one product's mentions",
+        Text(
+            "catalog", "Show all comments, questions, gifts and orders, or one product's mentions"
+        ),
         (
             Arg("mode", str, " | ".join(FILTER_MODES), choices=tuple(FILTER_MODES)),
-            Arg("sku", str, "product sku (with mode product)", False, kind=ArgKind.SKU),
+            Arg(
+                "sku",
+                str,
+                Text("catalog", "product sku (with mode product)"),
+                False,
+                kind=ArgKind.SKU,
+            ),
         ),
     ),
     CommandSpec(
         "barrage.select",
-        "Select the next or previous comment of the list shown (held or blocked), or a "
-        "message by id",
+        Text(
+            "catalog",
+            "Select the next or previous comment of the list shown (held or blocked), or a "
+            "message by id",
+        ),
         (
             Arg(
                 "which",
                 str,
-                "next, previous or a message id",
+                Text("catalog", "next, previous or a message id"),
                 choices=("next", "previous"),
                 free_text=True,
             ),
@@ -215,11 +334,13 @@ FEED_COMMANDS = (
 
 AUTOPILOT_ACTIONS = ("start", "pause", "resume", "stop")
 
-OVERRIDE = Arg("override", bool, "air it despite prohibited terms (logged)", required=False)
+OVERRIDE = Arg(
+    "override", bool, Text("catalog", "air it despite prohibited terms (logged)"), required=False
+)
 WHAT = Arg(
     "what",
     str,
-    "a segment id from the profile, or the text to say",
+    Text("catalog", "a segment id from the profile, or the text to say"),
     kind=ArgKind.SEGMENT,
     free_text=True,
 )
@@ -227,53 +348,77 @@ WHAT = Arg(
 HOST_COMMANDS = (
     CommandSpec(
         "host.play",
-        "Queue a host segment (scripted copy: after what is queued)",
-        (Arg("segment", str, "segment id from the profile", kind=ArgKind.SEGMENT), OVERRIDE),
+        Text("catalog", "Queue a host segment (scripted copy: after what is queued)"),
+        (
+            Arg(
+                "segment", str, Text("catalog", "segment id from the profile"), kind=ArgKind.SEGMENT
+            ),
+            OVERRIDE,
+        ),
         room=True,
     ),
     CommandSpec(
         "host.say",
-        "The host says free text (preempts scripted copy, waits for an answer on air)",
-        (Arg("text", str, "what to say"), OVERRIDE),
+        Text(
+            "catalog",
+            "The host says free text (preempts scripted copy, waits for an answer on air)",
+        ),
+        (Arg("text", str, Text("catalog", "what to say")), OVERRIDE),
         room=True,
     ),
     CommandSpec(
         "host.insert",
-        "Play a segment or text right after the current line, without cutting it (插播)",
+        Text(
+            "catalog",
+            "Play a segment or text right after the current line, without cutting it (插播)",
+        ),
         (WHAT, OVERRIDE),
         room=True,
     ),
     CommandSpec(
         "host.interrupt",
-        "Cut in now with a segment or text; the line cut off is said again after (急插)",
+        Text(
+            "catalog",
+            "Cut in now with a segment or text; the line cut off is said again after (急插)",
+        ),
         (WHAT, OVERRIDE),
         room=True,
     ),
     CommandSpec(
-        "host.stop", "Panic: silence the host now, clear its queue, pause the autopilot", room=True
+        "host.stop",
+        Text("catalog", "Panic: silence the host now, clear its queue, pause the autopilot"),
+        room=True,
     ),
-    CommandSpec("host.skip", "End the line on air; the next one follows", room=True),
+    CommandSpec(
+        "host.skip", Text("catalog", "End the line on air; the next one follows"), room=True
+    ),
     CommandSpec(
         "host.answer",
-        "The host answers a viewer (preempts copy): the answer proposed, or as edited in text",
+        Text(
+            "catalog",
+            "The host answers a viewer (preempts copy): the answer proposed, or as edited in text",
+        ),
         (
-            Arg("text", str, "the answer as it will be said", required=False),
-            Arg("question", str, "the viewer's question", required=False),
-            Arg("sku", str, "the product it is about", False, kind=ArgKind.SKU),
+            Arg("text", str, Text("catalog", "the answer as it will be said"), required=False),
+            Arg("question", str, Text("catalog", "the viewer's question"), required=False),
+            Arg("sku", str, Text("catalog", "the product it is about"), False, kind=ArgKind.SKU),
             OVERRIDE,
         ),
         room=True,
     ),
     CommandSpec(
         "host.draft",
-        "Draft an answer with the show's language model, grounded in the product (shown for "
-        "confirmation, never aired without it)",
+        Text(
+            "catalog",
+            "Draft an answer with the show's language model, grounded in the product (shown for "
+            "confirmation, never aired without it)",
+        ),
         (
-            Arg("question", str, "the viewer's question"),
+            Arg("question", str, Text("catalog", "the viewer's question")),
             Arg(
                 "sku",
                 str,
-                "the product (default: the one the question names)",
+                Text("catalog", "the product (default: the one the question names)"),
                 False,
                 kind=ArgKind.SKU,
             ),
@@ -282,29 +427,37 @@ HOST_COMMANDS = (
     ),
     CommandSpec(
         "host.autopilot",
-        "Start, pause, resume or stop the room's unattended loop",
+        Text("catalog", "Start, pause, resume or stop the room's unattended loop"),
         (Arg("action", str, " | ".join(AUTOPILOT_ACTIONS), choices=AUTOPILOT_ACTIONS),),
         room=True,
     ),
     CommandSpec(
-        "host.confirm", "The operator is here: resets the autopilot's presence check", room=True
+        "host.confirm",
+        Text("catalog", "The operator is here: resets the autopilot's presence check"),
+        room=True,
     ),
     CommandSpec(
         "host.move",
-        "Move a waiting line in the host's queue (1 = next)",
-        (Arg("line", int, "line number as the queue shows it"), Arg("position", int, "1 = next")),
+        Text("catalog", "Move a waiting line in the host's queue (1 = next)"),
+        (
+            Arg("line", int, Text("catalog", "line number as the queue shows it")),
+            Arg("position", int, Text("catalog", "1 = next")),
+        ),
         room=True,
     ),
     CommandSpec(
         "host.drop",
-        "Take a waiting line out of the host's queue",
-        (Arg("line", int, "line number as the queue shows it"),),
+        Text("catalog", "Take a waiting line out of the host's queue"),
+        (Arg("line", int, Text("catalog", "line number as the queue shows it")),),
         room=True,
     ),
     CommandSpec(
         "host.label",
-        "Show or hide the AI-host label (it cannot be hidden while the host is on air)",
-        (Arg("show", bool, "true to show and check it, false to hide it"),),
+        Text(
+            "catalog",
+            "Show or hide the AI-host label (it cannot be hidden while the host is on air)",
+        ),
+        (Arg("show", bool, Text("catalog", "true to show and check it, false to hide it")),),
         room=True,
     ),
 )

@@ -35,6 +35,7 @@ from difflib import get_close_matches
 from typing import Any
 
 from console.observers import Observers, Unsubscribe
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,26 @@ class ErrorCode(enum.StrEnum):
     INTERNAL = "internal"
     """A bug: the log has the traceback."""
 
+    @property
+    def headline(self) -> Text:
+        """What the code means, in a few words the window shows with the error."""
+        return HEADLINES[self]
+
+
+HEADLINES = {
+    ErrorCode.UNKNOWN_COMMAND: Text("errors", "unknown command"),
+    ErrorCode.BAD_ARGUMENT: Text("errors", "wrong arguments"),
+    ErrorCode.UNKNOWN_ROOM: Text("errors", "unknown room"),
+    ErrorCode.NOT_CONNECTED: Text("errors", "OBS not connected"),
+    ErrorCode.OBS_REFUSED: Text("errors", "OBS refused"),
+    ErrorCode.COMPLIANCE: Text("errors", "prohibited terms"),
+    ErrorCode.NOT_FOUND: Text("errors", "not found"),
+    ErrorCode.REFUSED: Text("errors", "not now"),
+    ErrorCode.UNAVAILABLE: Text("errors", "not available"),
+    ErrorCode.FAILED: Text("errors", "failed"),
+    ErrorCode.INTERNAL: Text("errors", "internal error"),
+}
+
 
 class CommandError(Exception):
     """A failure an operator can read and act on, with a stable code and data."""
@@ -72,6 +93,8 @@ class CommandError(Exception):
         self, message: str, code: ErrorCode | None = None, data: Mapping[str, Any] | None = None
     ) -> None:
         super().__init__(message)
+        self.text = message
+        """The message as given: a ``Text`` the window can translate, or plain words."""
         if code is not None:
             self.error_code = code
         self.data: dict[str, Any] = dict(data or {})
@@ -127,7 +150,12 @@ class RoomOutcome:
         return {"ok": False, "error": error}
 
 
-_TYPE_NAMES = {str: "text", int: "an integer", bool: "true or false", float: "a number"}
+_TYPE_NAMES: dict[type, str] = {
+    str: Text("commands", "text"),
+    int: Text("commands", "an integer"),
+    bool: Text("commands", "true or false"),
+    float: Text("commands", "a number"),
+}
 
 
 class ArgKind(enum.StrEnum):
@@ -175,18 +203,27 @@ class Arg:
         if isinstance(raw, self.type) and not (self.type is int and isinstance(raw, bool)):
             return raw
         if not isinstance(raw, str):
-            raise _bad(f"{command}: {self.name} must be {self.type_name}, not {raw!r}")
+            raise _bad(self._must(command, raw))
         if self.type is bool:
             lowered = raw.lower()
             if lowered in ("1", "true", "yes", "on"):
                 return True
             if lowered in ("0", "false", "no", "off"):
                 return False
-            raise _bad(f"{command}: {self.name} must be true or false, not {raw!r}")
+            raise _bad(
+                Text("commands", "{command}: {name} must be true or false, not {raw!r}").format(
+                    command=command, name=self.name, raw=raw
+                )
+            )
         try:
             return self.type(raw)
         except ValueError:
-            raise _bad(f"{command}: {self.name} must be {self.type_name}, not {raw!r}") from None
+            raise _bad(self._must(command, raw)) from None
+
+    def _must(self, command: str, raw: object) -> Text:
+        return Text("commands", "{command}: {name} must be {type}, not {raw!r}").format(
+            command=command, name=self.name, type=self.type_name, raw=raw
+        )
 
 
 ROOM_ARG = Arg(
@@ -268,7 +305,11 @@ def _split(line: str) -> list[str]:
     try:
         return shlex.split(line)
     except ValueError as exc:
-        raise _bad(f"cannot read command line {line!r}: {exc}") from None
+        raise _bad(
+            Text("commands", "cannot read command line {line!r}: {error}").format(
+                line=line, error=str(exc)
+            )
+        ) from None
 
 
 def assign(spec: CommandSpec, words: Sequence[str]) -> dict[str, str]:
@@ -285,10 +326,18 @@ def assign(spec: CommandSpec, words: Sequence[str]) -> dict[str, str]:
         else:
             remaining = [a for a in args if a.name not in given]
             if not remaining:
-                raise _bad(f"{spec.name}: too many arguments (usage: {spec.usage()})")
+                raise _bad(
+                    Text("commands", "{command}: too many arguments (usage: {usage})").format(
+                        command=spec.name, usage=spec.usage()
+                    )
+                )
             arg, value = remaining[0], word
         if arg.name in given:
-            raise _bad(f"{spec.name}: {arg.name} given twice")
+            raise _bad(
+                Text("commands", "{command}: {name} given twice").format(
+                    command=spec.name, name=arg.name
+                )
+            )
         given[arg.name] = value
     return given
 
@@ -340,9 +389,14 @@ class CommandRegistry:
             return self._specs[name]
         except KeyError:
             close = get_close_matches(name, self._specs, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            hint = (
+                Text("commands", " (did you mean {close!r}?)").format(close=close[0])
+                if close
+                else ""
+            )
             raise CommandError(
-                f"unknown command {name!r}{hint}", ErrorCode.UNKNOWN_COMMAND
+                Text("commands", "unknown command {name!r}{hint}").format(name=name, hint=hint),
+                ErrorCode.UNKNOWN_COMMAND,
             ) from None
 
     def add_listener(self, listener: Callable[[ActionRecord], None]) -> Unsubscribe:
@@ -354,7 +408,7 @@ class CommandRegistry:
         """Check a command line against its spec; raise CommandError saying what is wrong."""
         words = _split(line)
         if not words:
-            raise _bad("empty command line")
+            raise _bad(Text("commands", "empty command line"))
         spec = self.spec(words[0])
         return self._checked(spec, assign(spec, words[1:]), line)
 
@@ -365,7 +419,9 @@ class CommandRegistry:
         unknown = sorted(set(arguments) - known)
         if unknown:
             raise _bad(
-                f"{name}: unknown argument {unknown[0]!r} (usage: {spec.usage()})",
+                Text("commands", "{command}: unknown argument {name!r} (usage: {usage})").format(
+                    command=name, name=unknown[0], usage=spec.usage()
+                )
             )
         given = {key: value for key, value in arguments.items() if value is not None}
         return self._checked(spec, given, None)
@@ -376,7 +432,11 @@ class CommandRegistry:
             if arg.name in given:
                 kwargs[arg.name] = arg.convert(spec.name, given[arg.name])
             elif arg.required:
-                raise _bad(f"{spec.name}: missing {arg.name} (usage: {spec.usage()})")
+                raise _bad(
+                    Text("commands", "{command}: missing {name} (usage: {usage})").format(
+                        command=spec.name, name=arg.name, usage=spec.usage()
+                    )
+                )
             else:
                 kwargs[arg.name] = arg.default
         room = kwargs.get("room") if spec.room else None
@@ -423,7 +483,10 @@ class CommandRegistry:
             handler = self._handlers.get(spec.name)
             if handler is None:
                 raise CommandError(
-                    f"{spec.name} is not available in this console", ErrorCode.UNAVAILABLE
+                    Text("commands", "{name} is not available in this console").format(
+                        name=spec.name
+                    ),
+                    ErrorCode.UNAVAILABLE,
                 )
             kwargs = dict(invocation.kwargs)
             if spec.room:
@@ -455,7 +518,7 @@ class CommandRegistry:
         elapsed = (time.perf_counter() - t0) * 1e3
         rooms: tuple[RoomOutcome, ...] = ()
         if isinstance(outcome, CommandError):
-            ok, text, code = False, str(outcome), str(outcome.error_code)
+            ok, text, code = False, outcome.text, str(outcome.error_code)
         else:
             rooms = outcome.outcomes
             ok = outcome.ok
@@ -469,7 +532,10 @@ class CommandRegistry:
 def unknown_room(room: str, rooms: Sequence[str]) -> CommandError:
     known = ", ".join(rooms)
     return CommandError(
-        f"no room {room!r} in this show (rooms: {known}; or all)", ErrorCode.UNKNOWN_ROOM
+        Text("commands", "no room {room!r} in this show (rooms: {known}; or all)").format(
+            room=room, known=known
+        ),
+        ErrorCode.UNKNOWN_ROOM,
     )
 
 
@@ -484,9 +550,12 @@ def target_rooms(room: str | None, context: Context, rooms: Sequence[str]) -> li
         if len(rooms) == 1:
             return [rooms[0]]
         if not rooms:
-            raise CommandError("this show has no rooms", ErrorCode.UNKNOWN_ROOM)
+            raise CommandError(Text("commands", "this show has no rooms"), ErrorCode.UNKNOWN_ROOM)
         raise CommandError(
-            f"which room? say room= one of {', '.join(rooms)} or all", ErrorCode.UNKNOWN_ROOM
+            Text("commands", "which room? say room= one of {rooms} or all").format(
+                rooms=", ".join(rooms)
+            ),
+            ErrorCode.UNKNOWN_ROOM,
         )
     if room not in rooms:
         raise unknown_room(room, rooms)
@@ -517,7 +586,7 @@ async def _outcome(run: RoomRun, context: Context) -> RoomOutcome:
     try:
         result = _as_result(await run(context))
     except CommandError as exc:
-        return RoomOutcome(room, False, str(exc), str(exc.error_code), exc.data)
+        return RoomOutcome(room, False, exc.text, str(exc.error_code), exc.data)
     except Exception as exc:
         log.exception("command in room %s failed unexpectedly", room)
         return RoomOutcome(room, False, f"internal error: {exc!r}", str(ErrorCode.INTERNAL))

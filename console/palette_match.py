@@ -30,6 +30,7 @@ from console.commands import (
     Invocation,
     assign,
 )
+from console.text import Text
 
 BOUNDARIES = frozenset(" ._-=/:|")
 """Characters after which a word starts."""
@@ -197,7 +198,7 @@ class Choice:
 Names = Callable[[ArgKind, str | None], Sequence[Choice]]
 """The show's names of a kind: ``names(kind, room)`` in one room, or in every room (None)."""
 
-BOOLEAN = (Choice("on", "true"), Choice("off", "false"))
+BOOLEAN = (Choice("on", Text("palette", "true")), Choice("off", Text("palette", "false")))
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,7 @@ class Completer:
             spec = self.registry.spec(words[0].text)
             given = assign(spec, [w.text for w in words[1:]])
         except CommandError as exc:
-            return Reading((), problem=str(exc))
+            return Reading((), problem=exc.text)
         return self._arguments(spec, given, text[: word.start], word.text, room)
 
     # -- the command's name ---------------------------------------------------------------
@@ -343,7 +344,8 @@ class Completer:
             return self._ranked(spec, arg, value, rows)
         remaining = [arg for arg in spec.all_args if arg.name not in given]
         if not remaining:
-            return Reading((), spec=spec, problem=f"{spec.name} takes nothing more")
+            nothing = Text("palette", "{command} takes nothing more").format(command=spec.name)
+            return Reading((), spec=spec, problem=nothing)
         arg = remaining[0]
         if arg.required:
             rows = self._values(spec, given, before, arg, word, room, by_name=False)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from console.text import Text
+
 
 class Shape(enum.Enum):
     """How a field is written as text (in ``product.set`` and the editor)."""
@@ -29,7 +31,7 @@ class Shape(enum.Enum):
 class ProductField:
     name: str
     shape: Shape
-    label: str
+    label: Text
     """What the product editor calls it."""
     help: str
     """One line for the profile reference and the command's help."""
@@ -38,44 +40,61 @@ class ProductField:
 
 
 EDITABLE = (
-    ProductField("name", Shape.TEXT, "Name", "product name as shown on air", on_air=True),
-    ProductField("price", Shape.AMOUNT, "Price (¥)", "selling price, e.g. 69 or 69.90"),
+    ProductField(
+        "name", Shape.TEXT, Text("product", "Name"), "product name as shown on air", on_air=True
+    ),
+    ProductField(
+        "price", Shape.AMOUNT, Text("product", "Price (¥)"), "selling price, e.g. 69 or 69.90"
+    ),
     ProductField(
         "list_price",
         Shape.OPTIONAL_AMOUNT,
-        "List price (¥, only a real one)",
+        Text("product", "List price (¥, only a real one)"),
         "original price, struck through on the slide: only one that really applied",
     ),
     ProductField(
-        "stock", Shape.COUNT, "Stock left", "items left, shown on the slide; leave out to show none"
+        "stock",
+        Shape.COUNT,
+        Text("product", "Stock left"),
+        "items left, shown on the slide; leave out to show none",
     ),
     ProductField(
-        "link_no", Shape.COUNT, "Cart link no.", "cart link number viewers ask for (N号链接)"
+        "link_no",
+        Shape.COUNT,
+        Text("product", "Cart link no."),
+        "cart link number viewers ask for (N号链接)",
     ),
     ProductField(
-        "images", Shape.IMAGES, "Images (a | b)", "product pictures; the first one is on the slide"
+        "images",
+        Shape.IMAGES,
+        Text("product", "Images (a | b)"),
+        "product pictures; the first one is on the slide",
     ),
     ProductField(
         "selling_points",
         Shape.LIST,
-        "Selling points (a | b)",
+        Text("product", "Selling points (a | b)"),
         "selling points shown on the slide, in order",
         on_air=True,
     ),
     ProductField(
         "guarantee",
         Shape.OPTIONAL_TEXT,
-        "Guarantee",
+        Text("product", "Guarantee"),
         "the after-sales promise, e.g. 7天无理由退货",
         on_air=True,
     ),
     ProductField(
-        "usage", Shape.OPTIONAL_TEXT, "Usage", "how to use or prepare the product", on_air=True
+        "usage",
+        Shape.OPTIONAL_TEXT,
+        Text("product", "Usage"),
+        "how to use or prepare the product",
+        on_air=True,
     ),
     ProductField(
         "deal",
         Shape.DEAL,
-        "Deal: START END PRICE",
+        Text("product", "Deal: START END PRICE"),
         "a real, time-boxed price; times without an offset are local time",
     ),
 )

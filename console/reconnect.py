@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from console.tasks import watch
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -71,15 +72,30 @@ class Status:
     reason: str = ""
     retry_at: float | None = None
 
-    def describe(self, now: float | None = None) -> str:
+    def describe(self, now: float | None = None) -> Text:
         """One line for a status bar: ``reconnecting in 4 s: connection refused``."""
-        text = self.phase.value
+        text = PHASE_WORDS[self.phase]
         if self.retry_at is not None:
-            left = max(0.0, self.retry_at - (time.monotonic() if now is None else now))
-            text += (
-                f" (retry in {left:.0f} s)" if self.phase is Phase.FAILED else f" in {left:.0f} s"
-            )
-        return f"{text}: {self.reason}" if self.reason else text
+            left = f"{max(0.0, self.retry_at - (time.monotonic() if now is None else now)):.0f}"
+            text = (
+                Text("reconnect", "{phase} (retry in {seconds} s)")
+                if self.phase is Phase.FAILED
+                else Text("reconnect", "{phase} in {seconds} s")
+            ).format(phase=text, seconds=left)
+        if self.reason:
+            return Text("reconnect", "{phase}: {reason}").format(phase=text, reason=self.reason)
+        return text
+
+
+PHASE_WORDS = {
+    Phase.IDLE: Text("reconnect", "idle"),
+    Phase.CONNECTING: Text("reconnect", "connecting"),
+    Phase.CONNECTED: Text("reconnect", "connected"),
+    Phase.RECONNECTING: Text("reconnect", "reconnecting"),
+    Phase.FAILED: Text("reconnect", "failed"),
+    Phase.FINISHED: Text("reconnect", "finished"),
+    Phase.CLOSED: Text("reconnect", "closed"),
+}
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from console.room_setup import RoomSetup
 from console.show.fonts import FontMissing
 from console.show.product import Product
 from console.show.slides import SlidePusher
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,9 @@ class RoomRuntime:
                 self._slides = slides(self.link)
             except FontMissing as exc:
                 # The window still opens: scenes work, slides say why they cannot.
-                self.slides_unavailable = f"slides unavailable: {exc}"
+                self.slides_unavailable = Text("show", "slides unavailable: {why}").format(
+                    why=str(exc)
+                )
                 log.error("room %s: %s", room.id, self.slides_unavailable)
         pin = CommentPin(self.link, room.comment_source, self._comment_scene, room.layout)
         self.pin = PinnedComment(room.id, pin)
@@ -94,7 +97,7 @@ class RoomRuntime:
         """The room's slide pusher; CommandError when this console cannot draw slides."""
         if self._slides is None:
             raise CommandError(
-                self.slides_unavailable or "slides are off in this console",
+                self.slides_unavailable or Text("show", "slides are off in this console"),
                 ErrorCode.UNAVAILABLE,
             )
         return self._slides

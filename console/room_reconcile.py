@@ -25,6 +25,7 @@ from console.obs.visibility import shown_in
 from console.observers import Observers, Unsubscribe
 from console.show.slides import SlidePusher
 from console.tasks import TaskSet
+from console.text import Text
 
 
 class Room(Protocol):
@@ -97,7 +98,10 @@ class Reconciliation:
             if self.program and program != self.program:
                 found.append(
                     Difference(
-                        "program", f"OBS is on {program!r}; the show was on {self.program!r}"
+                        "program",
+                        Text("restore", "OBS is on {program!r}; the show was on {show!r}").format(
+                            program=program, show=self.program
+                        ),
                     )
                 )
             if room.has_slides and room.slides.on_air is not None:
@@ -106,15 +110,16 @@ class Reconciliation:
                     found.append(Difference("slide", problem))
             pin = room.pin.current
             if pin is not None and not await shown_in(room.link, program, room.pin.output.source):
-                found.append(Difference("pin", f"the pinned comment is not on air: {pin.text}"))
+                off_air = Text("restore", "the pinned comment is not on air: {comment}")
+                found.append(Difference("pin", off_air.format(comment=pin.text)))
             host = room.host
             if host is not None and host.held:
                 titles = ", ".join(line.title for line in host.queue.waiting)
-                found.append(
-                    Difference("host", f"the host's queue waits, held since the restart: {titles}")
-                )
+                waits = Text("restore", "the host's queue waits, held since the restart: {titles}")
+                found.append(Difference("host", waits.format(titles=titles)))
         except CommandError as exc:  # the link dropped again: the next connect compares
-            found = [Difference("link", f"could not compare with OBS: {exc}")]
+            failed = Text("restore", "could not compare with OBS: {error}")
+            found = [Difference("link", failed.format(error=exc.text))]
         self.differences = found
         if not found:
             self.program = room.state.program or None
@@ -131,12 +136,18 @@ class Reconciliation:
         except RequestFailed as exc:
             if exc.code != RESOURCE_NOT_FOUND:
                 raise
-            return f"OBS has no {pusher.source!r} source; the show had {product.name} on air"
+            return Text(
+                "restore", "OBS has no {source!r} source; the show had {product} on air"
+            ).format(source=pusher.source, product=product.name)
         shown = settings.get("inputSettings", {}).get("file")
         if last is None or shown != str(last.path):
-            return f"OBS's slide is not {product.name}'s, which the show had on air"
+            return Text(
+                "restore", "OBS's slide is not {product}'s, which the show had on air"
+            ).format(product=product.name)
         if not await shown_in(room.link, pusher.scene, pusher.source):
-            return f"{product.name}'s slide is hidden in {pusher.scene!r}"
+            return Text("restore", "{product}'s slide is hidden in {scene!r}").format(
+                product=product.name, scene=pusher.scene
+            )
         return ""
 
     async def restore(self) -> list[str]:
@@ -147,20 +158,27 @@ class Reconciliation:
         for difference in list(self.differences):
             if difference.what == "program" and self.program:
                 await room.link.request("SetCurrentProgramScene", sceneName=self.program)
-                done.append(f"program {self.program}")
+                done.append(Text("restore", "program {scene}").format(scene=self.program))
             elif difference.what == "slide":
                 product = room.slides.on_air
                 if product is not None:
                     await room.slides.show(product, override=True)  # it was approved before
-                    done.append(f"slide {product.sku}")
+                    done.append(Text("restore", "slide {sku}").format(sku=product.sku))
             elif difference.what == "pin":
                 pin = room.pin.current
                 if pin is not None:
                     left = max(1, round(pin.left()))
                     await room.pin.show(pin.message, left)
-                    done.append(f"pinned comment for {left} s")
+                    done.append(
+                        Text("restore", "pinned comment for {seconds} s").format(seconds=left)
+                    )
             elif difference.what == "host" and room.host is not None:
-                done.append(f"host queue of {len(room.host.queue)} line(s)")
+                lines = len(room.host.queue)
+                done.append(
+                    Text("restore", "host queue of 1 line")
+                    if lines == 1
+                    else Text("restore", "host queue of {count} lines").format(count=lines)
+                )
                 room.host.release()
         self.differences = []
         self._observers.notify(self)

@@ -39,6 +39,7 @@ from console.profile import Room
 from console.profile.layout_model import ROLES
 from console.show.slide_source import slide_spec
 from console.tasks import TaskSet
+from console.text import Listed, Text
 
 log = logging.getLogger(__name__)
 
@@ -183,16 +184,19 @@ def bind(registry: CommandRegistry, setup_of: SetupOf) -> None:
         setup = setup_of(context.room)
         found = await setup.check()
         if not found.missing and not found.different:
-            message = f"room {setup.room_id}: OBS has everything the show needs"
-        else:
-            message = f"room {setup.room_id}: " + "; ".join(
-                part
-                for part in (
-                    _listed("missing", found.missing),
-                    _listed("different", found.different),
-                )
-                if part
+            message = Text("setup", "room {room}: OBS has everything the show needs").format(
+                room=setup.room_id
             )
+        else:
+            parts = [
+                Text("setup", "missing: {items}").format(items=Listed(found.missing, ", "))
+                if found.missing
+                else "",
+                Text("setup", "different: {items}").format(items=Listed(found.different, ", "))
+                if found.different
+                else "",
+            ]
+            message = _in_room(setup.room_id, Listed([part for part in parts if part]))
         return Result(message, found.data())
 
     async def obs_setup(context: Context) -> Result:
@@ -200,19 +204,26 @@ def bind(registry: CommandRegistry, setup_of: SetupOf) -> None:
         applied = await setup.set_up()
         created = applied.created
         left = applied.survey.different
-        message = f"room {setup.room_id}: " + (
-            _listed(f"created {len(created)}", created) if created else "nothing to create"
-        )
+        parts: list[str] = [
+            Text("setup", "created {count}: {items}").format(
+                count=len(created), items=Listed(created, ", ")
+            )
+            if created
+            else Text("setup", "nothing to create")
+        ]
         if left:
-            message += "; " + _listed("left as they are", left)
+            parts.append(
+                Text("setup", "left as they are: {items}").format(items=Listed(left, ", "))
+            )
+        message = _in_room(setup.room_id, Listed(parts))
         return Result(message, {"created": created, "different": left, **_canvas(applied)})
 
     registry.bind("obs.check", obs_check)
     registry.bind("obs.setup", obs_setup)
 
 
-def _listed(what: str, items: list[str]) -> str:
-    return f"{what}: {', '.join(items)}" if items else ""
+def _in_room(room: str, said: str) -> Text:
+    return Text("setup", "room {room}: {said}").format(room=room, said=said)
 
 
 def _canvas(applied: Applied) -> dict[str, list[int]]:

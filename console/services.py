@@ -31,6 +31,7 @@ from console.profile import Profile, Room
 from console.room import RoomRuntime, RoomSet
 from console.room_setup import bind as bind_setup
 from console.show.service import ShowService, slide_pusher
+from console.text import Listed, Text
 
 log = logging.getLogger(__name__)
 
@@ -101,11 +102,15 @@ class Console:
     async def room_restore(self, context: Context) -> Result:
         room = self.rooms.get(context.room)
         if not room.reconciliation.differences:
-            return Result(f"room {room.id}: OBS shows what the show had; nothing to restore")
+            return Result(
+                Text(
+                    "restore", "room {room}: OBS shows what the show had; nothing to restore"
+                ).format(room=room.id)
+            )
         done = await room.reconciliation.restore()
-        return Result(
-            f"room {room.id}: restored {', '.join(done) or 'nothing'}", {"restored": done}
-        )
+        restored = Listed(done, ", ") if done else Text("restore", "nothing")
+        said = Text("restore", "room {room}: restored {what}").format(room=room.id, what=restored)
+        return Result(said, {"restored": done})
 
     def host(self, room: str | None) -> RoomHost:
         """The digital host of the room a command's context names."""

@@ -18,6 +18,7 @@ from console.profile import Profile, Room
 from console.room import RoomSet
 from console.show.product import Product
 from console.show.rundown import Rundown
+from console.text import Listed, Text
 
 SEGMENT_GIST = 40
 """Letters of a segment's text shown beside its id."""
@@ -56,10 +57,12 @@ class ShowNames:
     def items(self) -> list[Choice]:
         rundown, choices = self.rundown, []
         for index, entry in enumerate(rundown.entries):
-            where = " · on now" if index == rundown.current else ""
+            title: str = entry.item.title
             if index == rundown.next_index:
-                where = " · next"
-            choices.append(Choice(str(index + 1), f"{entry.item.title}{where}"))
+                title = Text("palette", "{title} · next").format(title=title)
+            elif index == rundown.current:
+                title = Text("palette", "{title} · on now").format(title=title)
+            choices.append(Choice(str(index + 1), title))
         return choices
 
     def _per_room(
@@ -74,8 +77,11 @@ class ShowNames:
         said: dict[str, list[str]] = {}
         for runtime in self.rooms:
             for choice in names(runtime.state, runtime.settings):
-                said.setdefault(choice.value, []).append(f"{runtime.id}: {choice.detail}")
-        return [Choice(value, " · ".join(details)) for value, details in said.items()]
+                in_room = Text("palette", "{room}: {detail}")
+                said.setdefault(choice.value, []).append(
+                    in_room.format(room=runtime.id, detail=choice.detail)
+                )
+        return [Choice(value, Listed(details, " · ")) for value, details in said.items()]
 
 
 def _scenes(state: RoomState, room: Room) -> list[Choice]:
@@ -83,25 +89,31 @@ def _scenes(state: RoomState, room: Room) -> list[Choice]:
     roles = (scenes.opening, scenes.host, scenes.product, scenes.break_, *scenes.others)
     declared = list(dict.fromkeys(name for name in roles if name))
     if state.link.phase is not LinkPhase.CONNECTED:
-        return [Choice(name, "declared; OBS not connected") for name in declared]
+        return [Choice(name, Text("palette", "declared; OBS not connected")) for name in declared]
     choices = [Choice(name, _bus(state, name)) for name in state.scenes]
     missing = [name for name in declared if name not in state.scenes]
-    return choices + [Choice(name, "declared; OBS has no such scene") for name in missing]
+    lacking = Text("palette", "declared; OBS has no such scene")
+    return choices + [Choice(name, lacking) for name in missing]
 
 
 def _bus(state: RoomState, scene: str) -> str:
     if scene == state.program:
-        return "on program"
+        return Text("palette", "on program")
     if state.studio_mode and scene == state.preview:
-        return "in preview"
-    return "in OBS"
+        return Text("palette", "in preview")
+    return Text("palette", "in OBS")
 
 
 def _transitions(state: RoomState, room: Room) -> list[Choice]:
     if state.link.phase is not LinkPhase.CONNECTED:
         return []
     return [
-        Choice(name, f"current, {state.transition_ms} ms" if name == state.transition else "")
+        Choice(
+            name,
+            Text("palette", "current, {ms} ms").format(ms=state.transition_ms)
+            if name == state.transition
+            else "",
+        )
         for name in state.transitions
     ]
 

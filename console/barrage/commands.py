@@ -13,6 +13,7 @@ from typing import Any
 from console.barrage.message import Message
 from console.barrage.service import BarrageService
 from console.commands import CommandRegistry, Context, Result
+from console.text import Text
 
 
 def quote(message: Message, limit: int = 40) -> str:
@@ -49,28 +50,36 @@ class BarrageCommands:
     async def approve(self, context: Context, id: str | None = None) -> Result:
         judged = self.moderator.message(id or context.selection, "barrage.approve")
         message = self.moderator.approve(judged)
-        return Result(f"approved {quote(message)}", _message_data(message))
+        said = Text("barrage", "approved {message}").format(message=quote(message))
+        return Result(said, _message_data(message))
 
     async def reject(self, context: Context, id: str | None = None) -> Result:
         judged = self.moderator.message(id or context.selection, "barrage.reject")
         message = self.moderator.reject(judged)
-        return Result(f"rejected {quote(message)}", _message_data(message))
+        said = Text("barrage", "rejected {message}").format(message=quote(message))
+        return Result(said, _message_data(message))
 
     async def release(self, context: Context, id: str | None = None) -> Result:
         judged = self.moderator.message(id or context.selection, "barrage.release")
         message = self.moderator.release(judged).message
         rule = judged.verdict.rule
         count = self.service.blocked.false_alarms().get(rule, 0)
-        said = f"released {quote(message)} (a false alarm of {rule}: {count} this show)"
+        said = Text("barrage", "released {message} (a false alarm of {rule}: {count} this show)")
+        said = said.format(message=quote(message), rule=rule, count=count)
         return Result(said, {**_message_data(message), "rule": rule, "false_alarms": count})
 
     async def ban(self, context: Context, id: str | None = None) -> Result:
         ban, problems = await self.service.ban(id or context.selection)
         rejected = ban.rejected
-        said = f"banned {ban.message.user_name}"
-        if rejected:
-            said += f"; {rejected} held message{'s' if rejected != 1 else ''} rejected"
-        said += "".join(f"; {problem}" for problem in problems)
+        said = Text("barrage", "banned {user}").format(user=ban.message.user_name)
+        if rejected == 1:
+            said = Text("barrage", "{said}; 1 held message rejected").format(said=said)
+        elif rejected:
+            said = Text("barrage", "{said}; {count} held messages rejected").format(
+                said=said, count=rejected
+            )
+        for problem in problems:
+            said = Text("barrage", "{said}; {problem}").format(said=said, problem=problem)
         data = {
             **_message_data(ban.message),
             "banned": ban.user,
@@ -82,7 +91,7 @@ class BarrageCommands:
     async def unban(self, context: Context, user: str | None = None) -> Result:
         ban = self.moderator.unban(user, context.selection)
         return Result(
-            f"unbanned {ban.name} ({ban.user})",
+            Text("barrage", "unbanned {name} ({user})").format(name=ban.name, user=ban.user),
             {"user": ban.user, "name": ban.name, "id": ban.message_id},
         )
 
@@ -91,21 +100,30 @@ class BarrageCommands:
     ) -> Result:
         pin = await self.service.pin(context.room, id or context.selection, seconds)
         return Result(
-            f"on air in {pin.room} ({pin.scene}) for {pin.seconds} s: {pin.text}",
+            Text("barrage", "on air in {room} ({scene}) for {seconds} s: {comment}").format(
+                room=pin.room, scene=pin.scene, seconds=pin.seconds, comment=pin.text
+            ),
             {**_message_data(pin.message), "scene": pin.scene, "seconds": pin.seconds},
         )
 
     async def unpin(self, context: Context) -> Result:
         pin = await self.service.unpin(context.room)
         if pin is None:
-            return Result(f"no comment was on air in {context.room}")
-        return Result(f"pinned comment cleared in {context.room}", _message_data(pin.message))
+            return Result(
+                Text("barrage", "no comment was on air in {room}").format(room=context.room)
+            )
+        return Result(
+            Text("barrage", "pinned comment cleared in {room}").format(room=context.room),
+            _message_data(pin.message),
+        )
 
     async def answer(
         self, context: Context, id: str | None = None, sku: str | None = None
     ) -> Result:
         answer = self.service.answer(id or context.selection, sku)
         return Result(
-            f"suggested answer to {quote(answer.message)} — {answer.suggestion.answer}",
+            Text("barrage", "suggested answer to {message} — {answer}").format(
+                message=quote(answer.message), answer=answer.suggestion.answer
+            ),
             {**_message_data(answer.message), "answer": answer.suggestion.answer},
         )

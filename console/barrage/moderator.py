@@ -25,8 +25,17 @@ from console.barrage.message import Kind, Message
 from console.barrage.review import Decision, ReviewChange, ReviewError, ReviewQueue
 from console.barrage.verdict import Action, Judged
 from console.commands import CommandError, ErrorCode
+from console.text import Text
 
 log = logging.getLogger(__name__)
+
+STATUS_WORDS = {
+    "approved": Text("barrage", "approved"),
+    "rejected": Text("barrage", "rejected"),
+    "expired": Text("barrage", "expired"),
+    "released": Text("barrage", "released"),
+}
+"""A settled message's status in a sentence (``message 42 was already approved``)."""
 
 RETAINED = 100  # messages the operator selected, kept addressable after they age out
 
@@ -93,14 +102,19 @@ class Moderator:
         """The message a command acts on; CommandError when there is none or it is gone."""
         if message_id is None:
             raise CommandError(
-                f"{command}: no message selected (select one in the review queue or the "
-                "feed, or give its id)",
+                Text(
+                    "barrage",
+                    "{command}: no message selected (select one in the review queue or the "
+                    "feed, or give its id)",
+                ).format(command=command),
                 ErrorCode.BAD_ARGUMENT,
             )
         judged = self.find(message_id)
         if judged is None:
             raise CommandError(
-                f"{command}: message {message_id} is no longer in the console's memory",
+                Text(
+                    "barrage", "{command}: message {id} is no longer in the console's memory"
+                ).format(command=command, id=message_id),
                 ErrorCode.NOT_FOUND,
             )
         return judged
@@ -254,19 +268,30 @@ class Moderator:
                 f"{command}: only comments can go on air, not a {message.kind}", ErrorCode.REFUSED
             )
         if self.is_banned(message):
-            raise CommandError(f"{command}: {message.user_name} is banned", ErrorCode.REFUSED)
+            raise CommandError(
+                Text("barrage", "{command}: {user} is banned").format(
+                    command=command, user=message.user_name
+                ),
+                ErrorCode.REFUSED,
+            )
         if verdict.action is Action.BLOCK and not self.blocked.was_released(key):
             raise CommandError(
-                f"{command}: message {key} was blocked ({verdict.describe()}): release it "
-                "first if that was a false alarm (barrage.release)",
+                Text(
+                    "barrage",
+                    "{command}: message {id} was blocked ({verdict}): release it first if that "
+                    "was a false alarm (barrage.release)",
+                ).format(command=command, id=key, verdict=verdict.describe()),
                 ErrorCode.REFUSED,
             )
         if verdict.action is Action.HOLD and not self.review.was_approved(key):
             status = self.status(key)
             if status == "held":
                 raise CommandError(
-                    f"{command}: message {key} is held for review ({verdict.rule}): "
-                    "approve it first (barrage.approve)",
+                    Text(
+                        "barrage",
+                        "{command}: message {id} is held for review ({rule}): approve it first "
+                        "(barrage.approve)",
+                    ).format(command=command, id=key, rule=verdict.rule),
                     ErrorCode.REFUSED,
                 )
             raise CommandError(
@@ -282,17 +307,23 @@ class Moderator:
     def _not_held(self, key: str, command: str) -> CommandError:
         status = self.status(key)
         if status == "pass":
-            why = f"message {key} was not held (it passed moderation)"
+            why = Text("barrage", "message {id} was not held (it passed moderation)")
         elif status == "block":
-            why = (
-                f"message {key} was blocked: it never reaches the review queue (a false "
-                "alarm is released: barrage.release)"
+            why = Text(
+                "barrage",
+                "message {id} was blocked: it never reaches the review queue (a false alarm is "
+                "released: barrage.release)",
             )
         elif status in ("approved", "rejected", "expired", "released"):
-            why = f"message {key} was already {status}"
+            why = Text("barrage", "message {id} was already {status}")
         else:
-            why = f"message {key} is not waiting for review"
-        return CommandError(f"{command}: {why}", ErrorCode.REFUSED)
+            why = Text("barrage", "message {id} is not waiting for review")
+        return CommandError(
+            Text("barrage", "{command}: {why}").format(
+                command=command, why=why.format(id=key, status=STATUS_WORDS.get(status, status))
+            ),
+            ErrorCode.REFUSED,
+        )
 
     def _on_review(self, change: ReviewChange) -> None:
         if change.decision in (Decision.REJECTED, Decision.EXPIRED):

@@ -25,6 +25,7 @@ from console.commands import CommandError
 from console.obs.visibility import shown_in
 from console.observers import Observers, Unsubscribe
 from console.tasks import TaskSet
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ class PinnedComment:
         elif connected:
             self.recheck()
         else:
-            self.on_air, self.missing = None, "OBS is not connected: not known"
+            self.on_air, self.missing = None, Text("pin", "OBS is not connected: not known")
             self._observers.notify(self)
 
     def recheck(self) -> None:
@@ -164,7 +165,8 @@ class PinnedComment:
             try:
                 await self._check()
             except CommandError as exc:  # the link dropped meanwhile
-                self.on_air, self.missing = None, f"not known: {exc}"
+                self.on_air = None
+                self.missing = Text("pin", "not known: {why}").format(why=exc.text)
             self._observers.notify(self)
             if not self._check_again:
                 return
@@ -181,12 +183,13 @@ class PinnedComment:
             self.on_air, self.missing = True, ""
         elif program == pin.scene:
             self.on_air = False
-            self.missing = f"{source!r} is hidden in {program!r}, the program scene"
+            self.missing = Text("pin", "{source!r} is hidden in {scene!r}, the program scene")
+            self.missing = self.missing.format(source=source, scene=program)
         else:
             self.on_air = False
-            self.missing = (
-                f"the program scene {program!r} does not show {source!r} (it is in {pin.scene!r})"
-            )
+            self.missing = Text(
+                "pin", "the program scene {scene!r} does not show {source!r} (it is in {pinned!r})"
+            ).format(scene=program, source=source, pinned=pin.scene)
 
     def _cancel_timer(self) -> None:
         if self._timer is not None:

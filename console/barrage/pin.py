@@ -22,6 +22,7 @@ from console.obs.inputs import Canvas, InputSpec, find_item, place_input
 from console.obs.layout import arrange, box
 from console.obs.state import LinkPhase, RoomState
 from console.profile.layout_model import Layout
+from console.text import Text
 
 TEXT_KIND = "text_ft2_source_v2"
 FONT_FACE = "Noto Sans CJK SC"
@@ -43,8 +44,8 @@ def comment_spec(source: str) -> InputSpec:
         source,
         TEXT_KIND,
         kind_prefix="text_",  # any text source the operator made: FreeType, GDI+
-        noun="a text source",
-        remedy="name another comment source in the profile",
+        noun=Text("setup", "a text source"),
+        remedy=Text("setup", "name another comment source in the profile"),
     )
 
 

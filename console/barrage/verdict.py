@@ -6,6 +6,7 @@ from enum import IntEnum
 from typing import NamedTuple
 
 from console.barrage.message import Message
+from console.text import Text
 
 
 class Action(IntEnum):
@@ -41,11 +42,17 @@ class Verdict(NamedTuple):
     span: tuple[int, int] | None
     detail: str
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         if self.action is Action.PASS:
-            return "pass" if not self.rule else f"pass ({self.rule})"
-        reason = f"{self.action.label}: {self.rule}"
-        return f"{reason} ({self.detail})" if self.detail else reason
+            if not self.rule:
+                return Text("barrage", "pass")
+            return Text("barrage", "pass ({rule})").format(rule=self.rule)
+        action = Text("barrage", "hold") if self.action is Action.HOLD else Text("barrage", "block")
+        if self.detail:
+            return Text("barrage", "{action}: {rule} ({detail})").format(
+                action=action, rule=self.rule, detail=self.detail
+            )
+        return Text("barrage", "{action}: {rule}").format(action=action, rule=self.rule)
 
 
 PASSED = Verdict(Action.PASS, "", None, "")

@@ -31,6 +31,7 @@ from console.host.lines import Line, Priority
 from console.host.prosody import Prosody
 from console.observers import Observers, Unsubscribe
 from console.tasks import TaskSet
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -198,7 +199,8 @@ class Autopilot:
             self._segment = segments.index(segment) if segment in segments else 0
             self._next = None
         if position.get("state") in (AutoState.RUNNING.value, AutoState.PAUSED.value):
-            self.state, self.reason = AutoState.PAUSED, "the console restarted: resume when ready"
+            restarted = Text("host", "the console restarted: resume when ready")
+            self.state, self.reason = AutoState.PAUSED, restarted
         self._notify()
 
     def forget_next(self) -> None:

@@ -12,12 +12,14 @@ from typing import Any
 from console.barrage.service import BarrageService
 from console.commands import CommandError, CommandRegistry, Context, ErrorCode, Result
 from console.host.answers import review
+from console.host.autopilot import AutoState
 from console.host.host import RoomHost
 from console.host.lines import Line, Placement, Priority
 from console.profile.host_facts import render
 from console.profile.host_model import Segment
 from console.show.compliance import TermList
 from console.show.product import Product
+from console.text import Text
 
 Lookup = Callable[[str | None], RoomHost]
 
@@ -115,7 +117,9 @@ class HostCommands:
         self, room: str | None, text: str, override: bool, priority: Priority, **more: Any
     ) -> Line:
         if not text.strip():
-            raise CommandError("nothing to say: the text is empty", ErrorCode.BAD_ARGUMENT)
+            raise CommandError(
+                Text("host", "nothing to say: the text is empty"), ErrorCode.BAD_ARGUMENT
+            )
         title = text.strip().splitlines()[0]
         title = title if len(title) <= 16 else title[:15] + "…"
         return Line(
@@ -136,14 +140,16 @@ class HostCommands:
         host = self.hosts(context.room)
         cut = await host.add(line, placement)
         said = {
-            Placement.QUEUE: f"queued {line.describe()} ({len(host.queue)} waiting)",
-            Placement.NEXT: f"next: {line.describe()}",
-            Placement.NOW: f"on air now: {line.describe()}",
-        }[placement]
+            Placement.QUEUE: Text("host", "queued {line} ({waiting} waiting)"),
+            Placement.NEXT: Text("host", "next: {line}"),
+            Placement.NOW: Text("host", "on air now: {line}"),
+        }[placement].format(line=line.describe(), waiting=len(host.queue))
         if cut is not None:
-            said += f"; {cut.title} cut, said again after"
+            said = Text("host", "{said}; {cut} cut, said again after").format(
+                said=said, cut=cut.title
+            )
         if line.override:
-            said += " (compliance override)"
+            said = Text("host", "{said} (compliance override)").format(said=said)
         data = {"line": line.id, "title": line.title, "cut": None if cut is None else cut.title}
         return Result(said, data)
 
@@ -162,16 +168,20 @@ class HostCommands:
 
     async def stop(self, context: Context) -> Result:
         dropped = await self.hosts(context.room).stop()
-        return Result(
-            f"host silenced; {len(dropped)} line{'s' if len(dropped) != 1 else ''} dropped",
-            {"dropped": len(dropped)},
+        said = (
+            Text("host", "host silenced; 1 line dropped")
+            if len(dropped) == 1
+            else Text("host", "host silenced; {count} lines dropped").format(count=len(dropped))
         )
+        return Result(said, {"dropped": len(dropped)})
 
     async def skip(self, context: Context) -> Result:
         line = await self.hosts(context.room).skip()
         if line is None:
-            return Result("nothing on air to skip")
-        return Result(f"skipped {line.title}", {"skipped": line.title})
+            return Result(Text("host", "nothing on air to skip"))
+        return Result(
+            Text("host", "skipped {line}").format(line=line.title), {"skipped": line.title}
+        )
 
     # -- answers --------------------------------------------------------------------------
 
@@ -194,7 +204,9 @@ class HostCommands:
             host.autopilot.go_to(suggestion.sku)
         warn = f" ⚠ {'; '.join(draft.problems)}" if draft.problems else ""
         return Result(
-            f"answer proposed to {message.user_name}: {text} — confirm with host.answer{warn}",
+            Text(
+                "host", "answer proposed to {user}: {text} — confirm with host.answer{warn}"
+            ).format(user=message.user_name, text=text, warn=warn),
             {"id": message.id, "answer": text, "sku": suggestion.sku, "problems": draft.problems},
         )
 
@@ -263,34 +275,53 @@ class HostCommands:
                 pilot.start()
             except ValueError as exc:
                 raise CommandError(f"host.autopilot: {exc}", ErrorCode.REFUSED) from None
-            return Result(f"autopilot running on {pilot.product}", pilot.snapshot())
+            return Result(
+                Text("host", "autopilot running on {product}").format(product=pilot.product),
+                pilot.snapshot(),
+            )
         if action == "pause":
-            pilot.pause("paused by the operator")
+            pilot.pause(Text("host", "paused by the operator"))
         elif action == "stop":
-            pilot.stop("stopped by the operator")
+            pilot.stop(Text("host", "stopped by the operator"))
         else:
             raise CommandError(
                 f"host.autopilot: {action!r} is not start, pause, resume or stop",
                 ErrorCode.BAD_ARGUMENT,
             )
-        return Result(f"autopilot {pilot.state.value}", pilot.snapshot())
+        said = {
+            AutoState.RUNNING: Text("host", "autopilot running"),
+            AutoState.PAUSED: Text("host", "autopilot paused"),
+            AutoState.STOPPED: Text("host", "autopilot stopped"),
+        }[pilot.state]
+        return Result(said, pilot.snapshot())
 
     async def confirm(self, context: Context) -> Result:
         host = self.hosts(context.room)
         host.autopilot.saw_operator()
         left = host.autopilot.sign_due_in()
-        due = "" if left is None else f"; next check in {left:.0f} s"
-        return Result(f"operator present{due}")
+        if left is None:
+            return Result(Text("host", "operator present"))
+        return Result(
+            Text("host", "operator present; next check in {seconds} s").format(
+                seconds=f"{left:.0f}"
+            )
+        )
 
     async def move(self, context: Context, line: int, position: int) -> Result:
         host = self.hosts(context.room)
         moved = await host.move(self._waiting_id(host, line), position - 1)
-        return Result(f"{moved.title} moved to {position}", {"title": moved.title})
+        return Result(
+            Text("host", "{line} moved to {position}").format(line=moved.title, position=position),
+            {"title": moved.title},
+        )
 
     async def drop(self, context: Context, line: int) -> Result:
         host = self.hosts(context.room)
         dropped = host.queue.remove(self._waiting_id(host, line))
-        return Result(f"{dropped.title} taken out of the queue", {"title": dropped.title})
+        return Result(
+            Text("host", "{line} taken out of the queue").format(line=dropped.title),
+            {"title": dropped.title},
+        )
 
     def _waiting_id(self, host: RoomHost, number: int) -> int:
         waiting = host.queue.waiting
@@ -307,4 +338,4 @@ class HostCommands:
             check = await host.label.ensure()
             return Result(check.describe(), {"on": True, "height": check.height})
         await host.hide_label()
-        return Result("AI label hidden", {"on": False})
+        return Result(Text("host", "AI label hidden"), {"on": False})

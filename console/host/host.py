@@ -31,6 +31,7 @@ from console.observers import Observers, Unsubscribe
 from console.show.compliance import Finding, TermList
 from console.show.product import Product
 from console.tasks import TaskSet
+from console.text import Listed, Text
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,12 @@ class ComplianceBlocked(CommandError):
     error_code = ErrorCode.COMPLIANCE
 
     def __init__(self, title: str, findings: list[Finding]) -> None:
-        listed = "; ".join(finding.describe() for finding in findings[:5])
+        listed = Listed([finding.describe() for finding in findings[:5]])
         super().__init__(
-            f"{title} not aired: {listed}. Reword it, or air it with override=true (logged)",
+            Text(
+                "compliance",
+                "{line} not aired: {findings}. Reword it, or air it with override=true (logged)",
+            ).format(line=title, findings=listed),
             data={"findings": [finding.describe() for finding in findings]},
         )
         self.findings = findings

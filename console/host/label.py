@@ -29,6 +29,7 @@ from console.obs.visibility import sighting
 from console.observers import Observers, Unsubscribe
 from console.profile.layout_model import Layout
 from console.tasks import TaskSet
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +59,14 @@ class LabelCheck:
     problem: str = ""
     checked_at: float = 0.0
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         if self.visible:
-            return f"AI label ON in {self.scene} ({self.height:.0f} px ≥ {self.needed:.0f} px)"
-        return f"AI label OFF: {self.problem}" if self.problem else "AI label OFF"
+            return Text("label", "AI label ON in {scene} ({height} px ≥ {needed} px)").format(
+                scene=self.scene, height=f"{self.height:.0f}", needed=f"{self.needed:.0f}"
+            )
+        if self.problem:
+            return Text("label", "AI label OFF: {problem}").format(problem=self.problem)
+        return Text("label", "AI label OFF")
 
 
 def label_spec(source: str) -> InputSpec:
@@ -70,8 +75,8 @@ def label_spec(source: str) -> InputSpec:
         source,
         LABEL_KIND,
         kind_prefix="text_",
-        noun="a text source",
-        remedy="name another AI label source in the profile",
+        noun=Text("setup", "a text source"),
+        remedy=Text("setup", "name another AI label source in the profile"),
     )
 
 
@@ -106,7 +111,7 @@ class AiLabel:
         self.source = source
         self.text = text
         self.layout = layout or Layout()
-        self.check = LabelCheck(False, problem="not checked yet")
+        self.check = LabelCheck(False, problem=Text("label", "not checked yet"))
         self.hold = False
         """Set while the host is on air: a label hidden in OBS is shown again at once."""
         self._spec = label_spec(source)
@@ -130,10 +135,14 @@ class AiLabel:
                 await self._place_everywhere()
                 check = await self._verify()
             except ObsError as exc:
-                check = LabelCheck(False, problem=str(exc), checked_at=time.monotonic())
+                check = LabelCheck(False, problem=exc.text, checked_at=time.monotonic())
             self._set(check)
             if not check.visible:
-                raise LabelRefused(f"room {self.link.room_id}: {check.describe()}")
+                raise LabelRefused(
+                    Text("label", "room {room}: {check}").format(
+                        room=self.link.room_id, check=check.describe()
+                    )
+                )
             return check
 
     async def hide(self) -> None:
@@ -150,7 +159,7 @@ class AiLabel:
                     )
             self._placed.clear()
             self._trusted = False
-            self._set(LabelCheck(False, problem="hidden by the operator"))
+            self._set(LabelCheck(False, problem=Text("label", "hidden by the operator")))
 
     async def close(self) -> None:
         await self._tasks.cancel()
@@ -237,24 +246,32 @@ class AiLabel:
         program = self.link.state.program
         now = time.monotonic()
         if not program:
-            return LabelCheck(False, problem="OBS has no program scene", checked_at=now)
+            return LabelCheck(
+                False, problem=Text("label", "OBS has no program scene"), checked_at=now
+            )
         seen = await sighting(self.link, program, self.source)
         if seen is None:
             item = await find_item(self.link, program, self.source)
-            where = "hidden in" if item is not None else "not shown in"
-            return LabelCheck(
-                False, program, problem=f"{where} the program scene {program!r}", checked_at=now
+            where = (
+                Text("label", "hidden in the program scene {scene!r}")
+                if item is not None
+                else Text("label", "not shown in the program scene {scene!r}")
             )
+            return LabelCheck(False, program, problem=where.format(scene=program), checked_at=now)
         settings = await self.link.request("GetInputSettings", inputName=self.source)
         text = str(settings.get("inputSettings", {}).get("text", ""))
         canvas = await video_canvas(self.link)
         needed = min(canvas) * MIN_SHARE
         height = await self._height(seen.scene, seen.item_id) * seen.scale
-        problem = ""
+        problem: str = ""
         if text != self.text:
-            problem = f"its text reads {text!r}, not {self.text!r}"
+            problem = Text("label", "its text reads {text!r}, not {wanted!r}").format(
+                text=text, wanted=self.text
+            )
         elif height < needed:
-            problem = f"{height:.0f} px tall, the rules ask for {needed:.0f} px (5 % of {canvas})"
+            problem = Text(
+                "label", "{height} px tall, the rules ask for {needed} px (5 % of {canvas})"
+            ).format(height=f"{height:.0f}", needed=f"{needed:.0f}", canvas=canvas)
         return LabelCheck(not problem, program, text, height, needed, problem, time.monotonic())
 
     async def _height(self, scene: str, item: int) -> float:

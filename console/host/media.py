@@ -36,6 +36,7 @@ from console.obs.layout import arrange, box
 from console.obs.state import RoomState
 from console.profile.layout_model import Layout
 from console.tasks import TaskSet
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -78,8 +79,8 @@ def media_spec(source: str) -> InputSpec:
         source,
         MEDIA_KIND,
         kind_prefix=MEDIA_KIND,
-        noun="a media source",
-        remedy="name another host media source in the profile",
+        noun=Text("setup", "a media source"),
+        remedy=Text("setup", "name another host media source in the profile"),
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from console.commands import CommandError, ErrorCode
+from console.text import Text
 
 # Request status codes from the obs-websocket v5 protocol that the console treats specially.
 NOT_READY = 207
@@ -48,9 +49,11 @@ class RequestFailed(ObsError):
     """OBS answered a request with a failure status; carries OBS's own code and reason."""
 
     def __init__(self, request: str, code: int, comment: str) -> None:
-        reason = comment or f"status {code}"
+        reason = comment or Text("obs", "status {code}").format(code=code)
         super().__init__(
-            f"OBS refused {request}: {reason} (code {code})",
+            Text("obs", "OBS refused {request}: {reason} (code {code})").format(
+                request=request, reason=reason, code=code
+            ),
             ErrorCode.OBS_REFUSED,
             {"request": request, "obs_code": code, "obs_comment": comment},
         )

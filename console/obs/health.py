@@ -11,6 +11,7 @@ from collections import deque
 from dataclasses import dataclass
 
 from console.obs.state import Stats
+from console.text import Text
 
 WINDOW = 10.0  # seconds of history for the dropped-frame shares
 
@@ -80,19 +81,28 @@ class Health:
                 else Level.OK
             )
         return [
-            Figure(f"LIVE {stats.stream_timecode[:8]}" if stats.streaming else "stream off"),
-            Figure(f"REC {stats.record_timecode[:8]}" if stats.recording else "rec off"),
+            Figure(
+                Text("health", "LIVE {time}").format(time=stats.stream_timecode[:8])
+                if stats.streaming
+                else Text("health", "stream off")
+            ),
+            Figure(
+                Text("health", "REC {time}").format(time=stats.record_timecode[:8])
+                if stats.recording
+                else Text("health", "rec off")
+            ),
             Figure(f"{stats.fps:.1f} fps", fps_level),
             Figure(
-                f"render dropped {render:.1f}%",
+                Text("health", "render dropped {share}%").format(share=f"{render:.1f}"),
                 _level(render, limits.dropped_warn, limits.dropped_alert),
             ),
             Figure(
-                f"output dropped {output:.1f}%",
+                Text("health", "output dropped {share}%").format(share=f"{output:.1f}"),
                 _level(output, limits.dropped_warn, limits.dropped_alert),
             ),
             Figure(
-                f"OBS CPU {stats.cpu:.0f}%", _level(stats.cpu, limits.cpu_warn, limits.cpu_alert)
+                Text("health", "OBS CPU {share}%").format(share=f"{stats.cpu:.0f}"),
+                _level(stats.cpu, limits.cpu_warn, limits.cpu_alert),
             ),
         ]
 

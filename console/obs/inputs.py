@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from console.obs.errors import RESOURCE_NOT_FOUND, ObsError, RequestFailed
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -108,8 +109,10 @@ async def place_input(
     kind = str(found.get("inputKind", ""))
     if not kind.startswith(spec.kind_prefix):
         raise WrongKind(
-            f"OBS source {spec.name!r} is a {kind}, not {spec.noun}: rename it in OBS or "
-            f"{spec.remedy}"
+            Text(
+                "setup",
+                "OBS source {source!r} is a {kind}, not {noun}: rename it in OBS or {remedy}",
+            ).format(source=spec.name, kind=kind, noun=spec.noun, remedy=spec.remedy)
         )
     added = await link.request(
         "CreateSceneItem", sceneName=scene, sourceName=spec.name, sceneItemEnabled=False

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from console.profile.layout_model import Layout
+from console.text import Text
 
 Canvas = tuple[int, int]
 
@@ -69,8 +70,8 @@ class Box:
             "boundsHeight": self.height,
         }
 
-    def describe(self) -> str:
-        return f"{self.width:.0f}×{self.height:.0f} at {self.x:.0f},{self.y:.0f}"
+    def describe(self) -> Text:
+        return _placed(self.width, self.height, self.x, self.y)
 
 
 def box(layout: Layout, piece: str, canvas: Canvas) -> Box:
@@ -89,7 +90,9 @@ def box(layout: Layout, piece: str, canvas: Canvas) -> Box:
 def differs(transform: dict[str, Any], wanted: Box) -> str:
     """How an item's transform (as OBS reports it) differs from ``wanted``; "" if it fits."""
     if transform.get("boundsType") != wanted.fit.bounds:
-        return f"is not bounded to a box ({_shown(transform)}); the layout has {wanted.describe()}"
+        return Text("setup", "is not bounded to a box ({actual}); the layout has {wanted}").format(
+            actual=_shown(transform), wanted=wanted.describe()
+        )
     actual = (
         float(transform.get("positionX", 0.0)),
         float(transform.get("positionY", 0.0)),
@@ -99,7 +102,9 @@ def differs(transform: dict[str, Any], wanted: Box) -> str:
     target = (wanted.x, wanted.y, wanted.width, wanted.height)
     moved = any(abs(a - b) > TOLERANCE for a, b in zip(actual, target, strict=True))
     if moved or transform.get("alignment") != TOP_LEFT or float(transform.get("rotation", 0)):
-        return f"is {_shown(transform)}; the layout has {wanted.describe()}"
+        return Text("setup", "is {actual}; the layout has {wanted}").format(
+            actual=_shown(transform), wanted=wanted.describe()
+        )
     return ""
 
 
@@ -113,14 +118,24 @@ def differs_from_canvas(transform: dict[str, Any]) -> str:
         and transform.get("boundsType", NO_BOUNDS) == NO_BOUNDS
         and not float(transform.get("rotation", 0))
     )
-    return "" if untouched else f"is moved or scaled ({_shown(transform)}), not over the canvas"
+    if untouched:
+        return ""
+    return Text("setup", "is moved or scaled ({actual}), not over the canvas").format(
+        actual=_shown(transform)
+    )
 
 
-def _shown(transform: dict[str, Any]) -> str:
+def _shown(transform: dict[str, Any]) -> Text:
     width = float(transform.get("width", 0.0))
     height = float(transform.get("height", 0.0))
     x, y = float(transform.get("positionX", 0.0)), float(transform.get("positionY", 0.0))
-    return f"{width:.0f}×{height:.0f} at {x:.0f},{y:.0f}"
+    return _placed(width, height, x, y)
+
+
+def _placed(width: float, height: float, x: float, y: float) -> Text:
+    return Text("setup", "{width}×{height} at {x},{y}").format(
+        width=f"{width:.0f}", height=f"{height:.0f}", x=f"{x:.0f}", y=f"{y:.0f}"
+    )
 
 
 def drawn_height(transform: dict[str, Any]) -> float:

@@ -34,6 +34,7 @@ from console.obs.state import LinkPhase, LinkState, RoomState, Stats
 from console.observers import Unsubscribe
 from console.reconnect import Backoff, Outcome, Phase, Reconnector, Retry, Status, Stop
 from console.tasks import TaskSet, hand_over
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,11 @@ class ObsLink:
         """Send a request to OBS; retry while OBS is still loading (207 NotReady)."""
         session = self._session
         if session is None or not self.connected:
-            raise LinkDown(f"room {self.room_id} is not connected ({self.state.link.describe()})")
+            raise LinkDown(
+                Text("link", "room {room} is not connected ({link})").format(
+                    room=self.room_id, link=self.state.link.describe()
+                )
+            )
         deadline = time.monotonic() + self.timing.not_ready_patience
         while True:
             try:
@@ -170,12 +175,18 @@ class ObsLink:
                 session.forget(sent.result())
             else:
                 sent.cancel()
-            raise NotAnswering(f"OBS did not answer {name} within {within:g} s") from None
+            raise NotAnswering(
+                Text("link", "OBS did not answer {request} within {seconds} s").format(
+                    request=name, seconds=f"{within:g}"
+                )
+            ) from None
         if result is None:
             failure = sent.exception() if sent.done() and not sent.cancelled() else None
             if failure is not None:
                 raise failure  # the send itself failed: say why
-            raise LinkDown(f"the link to OBS was lost during {name}")
+            raise LinkDown(
+                Text("link", "the link to OBS was lost during {request}").format(request=name)
+            )
         self._last_answer = time.monotonic()
         return answer_data(name, result)
 
@@ -197,15 +208,21 @@ class ObsLink:
         try:
             session = await self._open()
         except AuthFailed as exc:
-            reason = f"{exc} {self._password_note}".strip()
+            reason = (
+                Text("link", "{reason} {note}").format(reason=exc.text, note=self._password_note)
+                if self._password_note
+                else exc.text
+            )
             return Retry(reason, after=self.timing.auth_retry, failed=True)
         except ConnectFailed as exc:
             self._heard(silent=isinstance(exc, HandshakeTimeout))
-            return Retry(str(exc))
+            return Retry(exc.text)
         reason = await self._serve(session)
         if session.close_code == CLOSE_SESSION_INVALIDATED:
             # Another client took this session over: reconnecting would fight it.
-            return Stop(f"{reason}; not reconnecting", failed=True)
+            return Stop(
+                Text("link", "{reason}; not reconnecting").format(reason=reason), failed=True
+            )
         return Retry(reason)
 
     def _heard(self, silent: bool) -> None:
@@ -261,7 +278,7 @@ class ObsLink:
             return await self._watch(session)
         except LinkDown as exc:
             self._heard(silent=isinstance(exc, NotAnswering))
-            return (session.close_reason and _describe_close(session)) or str(exc)
+            return (session.close_reason and _describe_close(session)) or exc.text
         finally:
             self._session = None
             if self._resync_task is not None:
@@ -361,9 +378,11 @@ class ObsLink:
 
 def _describe_close(session: ObsSession) -> str:
     if session.close_code == CLOSE_GOING_AWAY:
-        return "OBS closed"
+        return Text("link", "OBS closed")
     if session.close_code == CLOSE_SESSION_INVALIDATED:
-        return "another client invalidated this session"
+        return Text("link", "another client invalidated this session")
     if session.close_code is not None:
-        return f"OBS closed the link ({session.close_code}: {session.close_reason or 'no reason'})"
-    return session.close_reason or "link lost"
+        return Text("link", "OBS closed the link ({code}: {reason})").format(
+            code=session.close_code, reason=session.close_reason or Text("link", "no reason")
+        )
+    return session.close_reason or Text("link", "link lost")

@@ -12,6 +12,7 @@ from console.commands import CommandError, CommandRegistry, Context, ErrorCode, 
 from console.obs.errors import STUDIO_MODE_NOT_ACTIVE, RequestFailed
 from console.obs.events import expect
 from console.obs.link import ObsLink
+from console.text import Text
 
 LinkOf = Callable[[str | None], ObsLink]
 
@@ -46,41 +47,54 @@ def _settled(data: dict[str, Any]) -> bool:
 class Output:
     """Streaming or recording, as the toggle commands need to know them."""
 
-    noun: str
     key: str
     request: str
     event: str
-    on: str
-    off: str
+    on: Text
+    off: Text
+    no_answer: Text
+    """OBS said nothing within the wait: ``{started}`` and ``{seconds}`` are filled in."""
+    did_not_start: Text
+    """OBS stopped the output at once: ``{why}`` says what its settings tell."""
 
     async def active(self, link: ObsLink) -> bool:
         """Whether OBS says the output runs now (not the mirror's last poll)."""
         status = "GetStreamStatus" if self.key == "streaming" else "GetRecordStatus"
         return bool((await link.request(status)).get("outputActive"))
 
-    async def why_not(self, link: ObsLink) -> str:
+    async def why_not(self, link: ObsLink) -> Text:
         """What OBS's settings say about a start that failed (OBS 29 sends no reason)."""
         if self.key != "streaming":
-            return " (is the recording folder writable and the disk not full? see OBS's log)"
+            return Text(
+                "obs", " (is the recording folder writable and the disk not full? see OBS's log)"
+            )
         service = await link.request("GetStreamServiceSettings")
         settings = service.get("streamServiceSettings") or {}
         if not settings.get("server") and not settings.get("service"):
-            return ": no stream server is set in OBS (Settings → Stream)"
+            return Text("obs", ": no stream server is set in OBS (Settings → Stream)")
         if not settings.get("key"):
-            return ": no stream key is set in OBS (Settings → Stream)"
-        return f": the server {settings.get('server') or settings.get('service')} refused it"
+            return Text("obs", ": no stream key is set in OBS (Settings → Stream)")
+        server = settings.get("server") or settings.get("service")
+        return Text("obs", ": the server {server} refused it").format(server=server)
 
 
 STREAM = Output(
-    "stream", "streaming", "ToggleStream", "StreamStateChanged", "streaming", "stream stopped"
+    "streaming",
+    "ToggleStream",
+    "StreamStateChanged",
+    Text("obs", "streaming"),
+    Text("obs", "stream stopped"),
+    Text("obs", "OBS did not say whether the stream {started} within {seconds} s: check OBS"),
+    Text("obs", "the stream did not start: OBS stopped it at once{why}"),
 )
 RECORD = Output(
     "recording",
-    "recording",
     "ToggleRecord",
     "RecordStateChanged",
-    "recording",
-    "recording stopped",
+    Text("obs", "recording"),
+    Text("obs", "recording stopped"),
+    Text("obs", "OBS did not say whether the recording {started} within {seconds} s: check OBS"),
+    Text("obs", "the recording did not start: OBS stopped it at once{why}"),
 )
 
 
@@ -92,12 +106,12 @@ class SceneCommands:
 
     async def scene_program(self, context: Context, scene: str) -> Result:
         await self.link_of(context.room).request("SetCurrentProgramScene", sceneName=scene)
-        return Result(f"program: {scene}", {"program": scene})
+        return Result(Text("obs", "program: {scene}").format(scene=scene), {"program": scene})
 
     async def scene_preview(self, context: Context, scene: str) -> Result:
         link = self.link_of(context.room)
         await _studio_only(link.request("SetCurrentPreviewScene", sceneName=scene))
-        return Result(f"preview: {scene}", {"preview": scene})
+        return Result(Text("obs", "preview: {scene}").format(scene=scene), {"preview": scene})
 
     async def scene_take(self, context: Context) -> Result:
         link = self.link_of(context.room)
@@ -105,7 +119,9 @@ class SceneCommands:
         await _studio_only(link.request("TriggerStudioModeTransition"))
         state = link.state
         return Result(
-            f"take: {preview} with {state.transition} {state.transition_ms} ms",
+            Text("obs", "take: {scene} with {transition} {ms} ms").format(
+                scene=preview, transition=state.transition, ms=state.transition_ms
+            ),
             {"program": preview, "transition": state.transition},
         )
 
@@ -113,7 +129,8 @@ class SceneCommands:
         link = self.link_of(context.room)
         enable = not link.state.studio_mode
         await link.request("SetStudioModeEnabled", studioModeEnabled=enable)
-        return Result("studio mode on" if enable else "studio mode off", {"studio_mode": enable})
+        said = Text("obs", "studio mode on") if enable else Text("obs", "studio mode off")
+        return Result(said, {"studio_mode": enable})
 
     async def transition_set(
         self, context: Context, transition: str, duration: int | None = None
@@ -126,7 +143,13 @@ class SceneCommands:
         await link.request("SetCurrentSceneTransition", transitionName=transition)
         if duration is not None:
             await link.request("SetCurrentSceneTransitionDuration", transitionDuration=duration)
-        said = f"transition: {transition}" + (f" {duration} ms" if duration is not None else "")
+        said = (
+            Text("obs", "transition: {transition}").format(transition=transition)
+            if duration is None
+            else Text("obs", "transition: {transition} {ms} ms").format(
+                transition=transition, ms=duration
+            )
+        )
         return Result(said, {"transition": transition, "duration_ms": duration})
 
     async def stream_toggle(self, context: Context) -> Result:
@@ -143,16 +166,16 @@ class SceneCommands:
             await link.request(output.request)
             settled = await events.until(_settled, self.output_within)
         if settled is None:
+            started = Text("obs", "started") if starting else Text("obs", "stopped")
             raise CommandError(
-                f"OBS did not say whether the {output.noun} {'started' if starting else 'stopped'}"
-                f" within {self.output_within:g} s: check OBS",
+                output.no_answer.format(started=started, seconds=f"{self.output_within:g}"),
                 ErrorCode.FAILED,
             )
         active = settled["outputState"] == OUTPUT_STARTED
         if starting and not active:
             why = await output.why_not(link)
             raise CommandError(
-                f"the {output.noun} did not start: OBS stopped it at once{why}",
+                output.did_not_start.format(why=why),
                 ErrorCode.FAILED,
                 {output.key: False},
             )
@@ -160,7 +183,7 @@ class SceneCommands:
         data: dict[str, Any] = {output.key: active}
         if output is RECORD and not active and settled.get("outputPath"):
             data["path"] = settled["outputPath"]
-            said += f" ({settled['outputPath']})"
+            said = Text("obs", "{said} ({path})").format(said=said, path=settled["outputPath"])
         return Result(said, data)
 
     async def obs_ping(self, context: Context) -> Result:
@@ -169,14 +192,16 @@ class SceneCommands:
         elapsed = (time.perf_counter() - t0) * 1e3
         version = data.get("obsVersion", "?")
         return Result(
-            f"OBS {version} answered in {elapsed:.1f} ms",
+            Text("obs", "OBS {version} answered in {ms} ms").format(
+                version=version, ms=f"{elapsed:.1f}"
+            ),
             {"obs_version": version, "ms": round(elapsed, 3)},
         )
 
     async def obs_reconnect(self, context: Context) -> Result:
         link = self.link_of(context.room)
         link.reconnect_now()
-        return Result(f"room {link.room_id}: reconnecting now")
+        return Result(Text("obs", "room {room}: reconnecting now").format(room=link.room_id))
 
 
 async def _studio_only(request: Any) -> Any:
@@ -186,6 +211,7 @@ async def _studio_only(request: Any) -> Any:
     except RequestFailed as exc:
         if exc.code == STUDIO_MODE_NOT_ACTIVE:
             raise CommandError(
-                "studio mode is off: turn it on first (studio.toggle)", ErrorCode.REFUSED
+                Text("obs", "studio mode is off: turn it on first (studio.toggle)"),
+                ErrorCode.REFUSED,
             ) from None
         raise

@@ -40,6 +40,7 @@ from console.obs.errors import (
     LinkDown,
     RequestFailed,
 )
+from console.text import Text
 
 # General 1 | Config 2 | Scenes 4 | Inputs 8 | Transitions 16 | Filters 32 | Outputs 64 |
 # SceneItems 128 | MediaInputs 256 | Vendors 512 | Ui 1024: every low-volume event.
@@ -147,7 +148,7 @@ class ObsSession(obsws):  # type: ignore[misc]
             challenge = hello.get("authentication")
             if challenge:
                 if not self.password:
-                    raise AuthFailed("OBS asks for a password and none is configured")
+                    raise AuthFailed(Text("link", "OBS asks for a password and none is configured"))
                 identify["authentication"] = self._build_auth_string(
                     challenge["salt"], challenge["challenge"]
                 )
@@ -156,12 +157,22 @@ class ObsSession(obsws):  # type: ignore[misc]
         except (TimeoutError, websocket.WebSocketTimeoutException):
             self._release()
             raise HandshakeTimeout(
-                f"OBS at {self.host}:{self.port} did not complete the handshake "
-                f"within {deadline_s:g} s"
+                Text(
+                    "link", "OBS at {host}:{port} did not complete the handshake within {seconds} s"
+                ).format(host=self.host, port=self.port, seconds=f"{deadline_s:g}")
             ) from None
         except (OSError, websocket.WebSocketException) as exc:
             self._release()
-            raise ConnectFailed(f"cannot reach OBS at {self.host}:{self.port}: {exc}") from None
+            error = (
+                Text("link", "connection refused")
+                if isinstance(exc, ConnectionRefusedError)
+                else str(exc)
+            )
+            raise ConnectFailed(
+                Text("link", "cannot reach OBS at {host}:{port}: {error}").format(
+                    host=self.host, port=self.port, error=error
+                )
+            ) from None
         except ConnectFailed:
             self._release()
             raise
@@ -187,7 +198,9 @@ class ObsSession(obsws):  # type: ignore[misc]
             reason = data[2:].decode("utf-8", "replace")
             if code == CLOSE_AUTHENTICATION_FAILED:
                 raise AuthFailed(
-                    "OBS refused the password (check Tools → WebSocket Server Settings)"
+                    Text(
+                        "link", "OBS refused the password (check Tools → WebSocket Server Settings)"
+                    )
                 )
             raise ConnectFailed(f"OBS closed the connection during {expected} ({code}: {reason})")
         try:

@@ -29,6 +29,7 @@ from console.obs.inputs import (
     video_canvas,
 )
 from console.obs.layout import Box, arrange, differs, differs_from_canvas
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -124,10 +125,10 @@ async def survey(link: InputLink, needs: Needs) -> Survey:
     findings: list[Finding] = []
     for scene in needs(canvas):
         if scene.scene not in scenes:
-            findings.append(Finding(Status.MISSING, scene.scene, None, f"scene {scene.scene!r}"))
+            findings.append(Finding(Status.MISSING, scene.scene, None, _scene(scene.scene)))
             findings.extend(_absent(scene.scene, piece, kinds) for piece in scene.pieces)
             continue
-        findings.append(Finding(Status.OK, scene.scene, None, f"scene {scene.scene!r}"))
+        findings.append(Finding(Status.OK, scene.scene, None, _scene(scene.scene)))
         listing = await link.request("GetSceneItemList", sceneName=scene.scene)
         items: dict[str, dict[str, Any]] = {}
         for item in listing.get("sceneItems", []):
@@ -141,11 +142,20 @@ async def survey(link: InputLink, needs: Needs) -> Survey:
     return Survey(canvas, tuple(findings))
 
 
+def _scene(scene: str) -> Text:
+    return Text("setup", "scene {scene!r}").format(scene=scene)
+
+
+def _in_scene(piece: Piece, scene: str) -> Text:
+    return Text("setup", "{source!r} in {scene!r}").format(source=piece.name, scene=scene)
+
+
 def _absent(scene: str, piece: Piece, kinds: dict[str, str]) -> Finding:
-    subject = f"{piece.name!r} in {scene!r}"
+    subject = _in_scene(piece, scene)
     wrong = _wrong_kind(piece, kinds)
     if wrong:
-        return Finding(Status.DIFFERENT, scene, piece, f"{subject}: {wrong}")
+        said = Text("setup", "{subject}: {problem}").format(subject=subject, problem=wrong)
+        return Finding(Status.DIFFERENT, scene, piece, said)
     return Finding(Status.MISSING, scene, piece, subject)
 
 
@@ -155,13 +165,15 @@ def _wrong_kind(piece: Piece, kinds: dict[str, str]) -> str:
     kind = kinds.get(piece.name)
     if spec is None or kind is None or kind.startswith(spec.kind_prefix):
         return ""
-    return f"OBS's {piece.name!r} is a {kind}, not {spec.noun}: rename it in OBS or {spec.remedy}"
+    return Text(
+        "setup", "OBS's {source!r} is a {kind}, not {noun}: rename it in OBS or {remedy}"
+    ).format(source=piece.name, kind=kind, noun=spec.noun, remedy=spec.remedy)
 
 
 async def _present(
     link: InputLink, scene: str, piece: Piece, item: dict[str, Any], kinds: dict[str, str]
 ) -> Finding:
-    subject = f"{piece.name!r} in {scene!r}"
+    subject = _in_scene(piece, scene)
     problem = _wrong_kind(piece, kinds)
     if not problem:
         data = await link.request(
@@ -169,12 +181,13 @@ async def _present(
         )
         transform = data.get("sceneItemTransform", {})
         if piece.nested:
-            problem = "is hidden" if not item.get("sceneItemEnabled") else ""
+            problem = Text("setup", "is hidden") if not item.get("sceneItemEnabled") else ""
             problem = problem or differs_from_canvas(transform)
         elif piece.box is not None:
             problem = differs(transform, piece.box)
     if problem:
-        return Finding(Status.DIFFERENT, scene, piece, f"{subject} {problem}")
+        said = Text("setup", "{subject} {problem}").format(subject=subject, problem=problem)
+        return Finding(Status.DIFFERENT, scene, piece, said)
     return Finding(Status.OK, scene, piece, subject)
 
 
@@ -194,7 +207,7 @@ async def set_up(link: InputLink, needs: Needs) -> Applied:
                 sourceName=piece.name,
                 sceneItemEnabled=piece.enabled,
             )
-            created.append(f"{finding.text} (nested)")
+            created.append(Text("setup", "{what} (nested)").format(what=finding.text))
         else:
             created.append(await _place(link, finding.scene, piece))
         log.info("room %s: obs.setup created %s", link.room_id, created[-1])
@@ -213,5 +226,7 @@ async def _place(link: InputLink, scene: str, piece: Piece) -> str:
             sceneItemId=placed.item_id,
             sceneItemEnabled=True,
         )
-    new = " (new source)" if placed.made is Made.CREATED else ""
-    return f"{piece.name!r} in {scene!r}{new}"
+    subject = _in_scene(piece, scene)
+    if placed.made is Made.CREATED:
+        return Text("setup", "{what} (new source)").format(what=subject)
+    return subject

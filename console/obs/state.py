@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from console.observers import Observers, Unsubscribe
+from console.text import Text
 
 
 class LinkPhase(enum.Enum):
@@ -34,28 +35,35 @@ class LinkState:
     silent_since: float | None = None
     """time.monotonic() of OBS's last answer, while it answers nothing (frozen, hung)."""
 
-    def describe(self, now: float | None = None) -> str:
+    def describe(self, now: float | None = None) -> Text:
         if self.phase is LinkPhase.CONNECTED:
-            return f"connected · OBS {self.obs_version}"
+            return Text("link", "connected · OBS {version}").format(version=self.obs_version)
         now = time.monotonic() if now is None else now
-        if self.silent_since is not None:
-            silent = f"OBS not answering for {max(0.0, now - self.silent_since):.0f} s"
-            if self.phase is LinkPhase.CONNECTING:
-                return f"{silent} · trying again"
-            retry = (
-                ""
-                if self.retry_at is None
-                else f" · retry in {max(0.0, self.retry_at - now):.0f} s"
-            )
-            return f"{silent} ({self.reason}){retry}"
-        if self.phase is LinkPhase.CONNECTING:
-            return "connecting…"
-        retry = ""
+        retry: Text | str = ""
         if self.retry_at is not None:
-            left = max(0.0, self.retry_at - now)
-            retry = f" · retry in {left:.0f} s"
-        word = "reconnecting" if self.phase is LinkPhase.RECONNECTING else self.phase.value
-        return f"{word}: {self.reason}{retry}" if self.reason else f"{word}{retry}"
+            left = f"{max(0.0, self.retry_at - now):.0f}"
+            retry = Text("link", " · retry in {seconds} s").format(seconds=left)
+        if self.silent_since is not None:
+            silent = Text("link", "OBS not answering for {seconds} s").format(
+                seconds=f"{max(0.0, now - self.silent_since):.0f}"
+            )
+            if self.phase is LinkPhase.CONNECTING:
+                return Text("link", "{silent} · trying again").format(silent=silent)
+            return Text("link", "{silent} ({reason}){retry}").format(
+                silent=silent, reason=self.reason, retry=retry
+            )
+        if self.phase is LinkPhase.CONNECTING:
+            return Text("link", "connecting…")
+        word = {
+            LinkPhase.RECONNECTING: Text("link", "reconnecting"),
+            LinkPhase.FAILED: Text("link", "failed"),
+            LinkPhase.CLOSED: Text("link", "closed"),
+        }[self.phase]
+        if self.reason:
+            return Text("link", "{phase}: {reason}{retry}").format(
+                phase=word, reason=self.reason, retry=retry
+            )
+        return Text("link", "{phase}{retry}").format(phase=word, retry=retry)
 
 
 @dataclass

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
+from console.text import Text
+
 # Qt's portable order for modifiers is Meta, Ctrl, Alt, Shift; the dict keeps that order.
 MODIFIERS = {"meta": "Meta", "ctrl": "Ctrl", "alt": "Alt", "shift": "Shift"}
 
@@ -45,7 +47,8 @@ NAMED_KEYS = {
 
 PUNCTUATION = frozenset("`-=[];',./\\?")
 
-RESERVED = {"F1": "the cheat sheet", "?": "the cheat sheet"}
+_CHEAT_SHEET = Text("keys", "the cheat sheet")
+RESERVED = {"F1": _CHEAT_SHEET, "?": _CHEAT_SHEET}
 """Keys the console keeps for itself, whatever the profile says."""
 
 _FUNCTION_KEY = re.compile(r"f([1-9]|1[0-9]|2[0-4])", re.IGNORECASE)
@@ -58,27 +61,44 @@ class HotkeyError(ValueError):
 def canonical_hotkey(text: str) -> str:
     """The canonical spelling of a hotkey, or HotkeyError saying what is wrong with it."""
     if not text.strip():
-        raise HotkeyError("empty hotkey")
+        raise HotkeyError(Text("keys", "empty hotkey"))
     parts = [part.strip() for part in text.split("+")]
     *modifier_words, key_word = parts
     if not key_word:
-        raise HotkeyError(f"hotkey {text!r} has no key after the last '+'")
+        raise HotkeyError(
+            Text("keys", "hotkey {text!r} has no key after the last '+'").format(text=text)
+        )
     if key_word.lower() in MODIFIERS:
-        raise HotkeyError(f"hotkey {text!r} has only modifiers; add a key, as in Ctrl+1")
+        raise HotkeyError(
+            Text("keys", "hotkey {text!r} has only modifiers; add a key, as in Ctrl+1").format(
+                text=text
+            )
+        )
     modifiers: set[str] = set()
     for word in modifier_words:
         modifier = MODIFIERS.get(word.lower())
         if modifier is None:
             raise HotkeyError(
-                f"hotkey {text!r}: unknown modifier {word!r} (use Ctrl, Alt, Shift or Meta)"
+                Text(
+                    "keys",
+                    "hotkey {text!r}: unknown modifier {word!r} (use Ctrl, Alt, Shift or Meta)",
+                ).format(text=text, word=word)
             )
         if modifier in modifiers:
-            raise HotkeyError(f"hotkey {text!r}: {modifier} given twice")
+            raise HotkeyError(
+                Text("keys", "hotkey {text!r}: {modifier} given twice").format(
+                    text=text, modifier=modifier
+                )
+            )
         modifiers.add(modifier)
     key = _key_name(text, key_word)
     canonical = "+".join([m for m in MODIFIERS.values() if m in modifiers] + [key])
     if canonical in RESERVED:
-        raise HotkeyError(f"{canonical} is reserved for {RESERVED[canonical]}")
+        raise HotkeyError(
+            Text("keys", "{key} is reserved for {what}").format(
+                key=canonical, what=RESERVED[canonical]
+            )
+        )
     return canonical
 
 
@@ -92,8 +112,16 @@ def _key_name(text: str, word: str) -> str:
     if named is not None:
         return named
     close = get_close_matches(word.lower(), NAMED_KEYS, n=1)
-    hint = f" (did you mean {NAMED_KEYS[close[0]]!r}?)" if close else ""
-    raise HotkeyError(f"hotkey {text!r}: unknown key {word!r}{hint}")
+    hint = (
+        Text("keys", " (did you mean {close!r}?)").format(close=NAMED_KEYS[close[0]])
+        if close
+        else ""
+    )
+    raise HotkeyError(
+        Text("keys", "hotkey {text!r}: unknown key {word!r}{hint}").format(
+            text=text, word=word, hint=hint
+        )
+    )
 
 
 GLOBAL_FUNCTION_KEYS = 20
@@ -112,15 +140,19 @@ def global_refusal(key: str) -> str | None:
     *modifiers, name = key.split("+")
     function = _FUNCTION_KEY.fullmatch(name)
     if function is not None and int(function.group(1)) > GLOBAL_FUNCTION_KEYS:
-        return f"{key} cannot be global: the global listener watches F1-F20 only"
+        return Text(
+            "keys", "{key} cannot be global: the global listener watches F1-F20 only"
+        ).format(key=key)
     if function is None and not any(m in _COMMAND_MODIFIERS for m in modifiers):
-        return (
-            f"{key} cannot be global: other applications get the key too, and {name} is "
-            "typing or editing there; use a function key or add Ctrl, Alt or Meta"
-        )
+        return Text(
+            "keys",
+            "{key} cannot be global: other applications get the key too, and {name} is "
+            "typing or editing there; use a function key or add Ctrl, Alt or Meta",
+        ).format(key=key, name=name)
     if "Shift" in modifiers and len(name) == 1 and not name.isalpha():
-        return (
-            f"{key} cannot be global: with Shift, {name} is another character on each "
-            "keyboard layout; use a letter, a function key or a named key"
-        )
+        return Text(
+            "keys",
+            "{key} cannot be global: with Shift, {name} is another character on each "
+            "keyboard layout; use a letter, a function key or a named key",
+        ).format(key=key, name=name)
     return None

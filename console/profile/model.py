@@ -45,7 +45,8 @@ class Show:
     """What the show is called and where it keeps its files."""
 
     title: str
-    locale: str
+    locale: str | None
+    """The window's language (``zh-CN``, ``en``); None: the system's."""
     log_dir: Path
     """Folder for the per-show action logs, absolute (resolved against the profile's folder)."""
     logo: Path | None

@@ -129,8 +129,8 @@ PROFILE = Record(
                 "title": Scalar(TEXT, "show title, shown in the window title", "Untitled show"),
                 "locale": Scalar(
                     TEXT,
-                    "language of the show",
-                    "zh-CN",
+                    "language of the show and the window (zh-CN or en; left out: the system's)",
+                    None,
                     pattern=r"[A-Za-z]{2,3}(-[A-Za-z0-9]+)*",
                     means="a language tag such as zh-CN",
                 ),

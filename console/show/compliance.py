@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from console.text import Text
+
 # From DOMAIN.md: the Advertising Law's absolute terms and those common practice avoids.
 DEFAULT_TERMS: tuple[str, ...] = (
     "国家级",
@@ -57,10 +59,12 @@ class Finding:
     text: str
     hit: Hit
 
-    def describe(self) -> str:
+    def describe(self) -> Text:
         line, col = line_col(self.text, self.hit.start)
         matched = self.text[self.hit.start : self.hit.end]
-        return f"{self.field}:{line}:{col}: {matched!r} is a prohibited term ({self.hit.term})"
+        return Text(
+            "compliance", "{field}:{line}:{col}: {matched!r} is a prohibited term ({term})"
+        ).format(field=self.field, line=line, col=col, matched=matched, term=self.hit.term)
 
 
 @dataclass(frozen=True)

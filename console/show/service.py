@@ -31,6 +31,7 @@ from console.show.product import Product
 from console.show.rundown import Rundown
 from console.show.slides import PushedSlide, SlidePusher
 from console.tasks import TaskSet
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class ShowService:
 
     async def slide_hide(self, context: Context) -> Result:
         await self.rooms.get(context.room).slides.hide()
-        return Result("slide hidden", {"slide": None})
+        return Result(Text("show", "slide hidden"), {"slide": None})
 
     async def _step_slide(self, context: Context, step: int) -> Result:
         order = [item.sku for item in self.rundown.items() if item.sku is not None]
@@ -204,11 +205,15 @@ class ShowService:
 
     async def _step_rundown(self, context: Context, step: int, room: str | None) -> Result:
         if not self.rundown.entries:
-            raise CommandError("this profile has no rundown", ErrorCode.NOT_FOUND)
+            raise CommandError(Text("show", "this profile has no rundown"), ErrorCode.NOT_FOUND)
         index = self.rundown.current + step
         if not 0 <= index < len(self.rundown.entries):
-            where = "end" if step > 0 else "start"
-            raise CommandError(f"already at the {where} of the rundown", ErrorCode.REFUSED)
+            at = (
+                Text("show", "already at the end of the rundown")
+                if step > 0
+                else Text("show", "already at the start of the rundown")
+            )
+            raise CommandError(at, ErrorCode.REFUSED)
         return await self._go(context, index, room)
 
     async def _go(self, context: Context, index: int, room: str | None) -> Result:
@@ -218,13 +223,14 @@ class ShowService:
         if item.sku is not None:
             rooms = target_rooms(room, context, self.rooms.ids)  # before moving: may raise
         self.rundown.go(index)
-        said = f"rundown {index + 1}: {item.title}"
+        said = Text("show", "rundown {number}: {item}").format(number=index + 1, item=item.title)
         data: dict[str, Any] = {"index": index + 1, "title": item.title}
         if item.sku is None:
             return Result(said, data)
         sku = item.sku
         shown = await across(rooms, context, lambda c: self.slide_show(c, sku))
-        return Result(f"{said}; {shown.message}", {**data, **shown.data}, shown.outcomes)
+        both = Text("show", "{rundown}; {slide}").format(rundown=said, slide=shown.message)
+        return Result(both, {**data, **shown.data}, shown.outcomes)
 
     async def rundown_move(self, context: Context, item: str, position: int) -> Result:
         """Reorder the rundown (a drag in the window) and save it to the profile."""
@@ -278,8 +284,12 @@ class ShowService:
 
 
 def _pushed(product: Product, pushed: PushedSlide, override: bool) -> Result:
-    said = f"slide {product.sku} on air ({pushed.accepted_ms:.0f} ms to OBS)"
+    said = Text("show", "slide {sku} on air ({ms} ms to OBS)").format(
+        sku=product.sku, ms=f"{pushed.accepted_ms:.0f}"
+    )
+    if override:
+        said = Text("show", "{said} (compliance override)").format(said=said)
     return Result(
-        said + (" (compliance override)" if override else ""),
+        said,
         {"slide": product.sku, "accepted_ms": round(pushed.accepted_ms, 1), "override": override},
     )

@@ -30,6 +30,7 @@ from console.obs.inputs import InputSpec, Made, find_item, place_input, video_ca
 from console.obs.layout import NO_BOUNDS, arrange, box
 from console.obs.state import RoomState
 from console.profile.layout_model import Layout
+from console.text import Text
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,8 @@ def slide_spec(source: str) -> InputSpec:
         source,
         IMAGE_KIND,
         kind_prefix=IMAGE_KIND,
-        noun="an image source",
-        remedy="choose another slide source in the profile",
+        noun=Text("setup", "an image source"),
+        remedy=Text("setup", "choose another slide source in the profile"),
     )
 
 

@@ -60,6 +60,7 @@ from console.show.slide import SlideRenderer
 from console.show.slide_source import SlideLink, SlideSource
 from console.show.template import SlideTemplate, load_template
 from console.tasks import watch
+from console.text import Listed, Text
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +74,17 @@ class ComplianceRefused(CommandError):
     error_code = ErrorCode.COMPLIANCE
 
     def __init__(self, sku: str, findings: list[Finding]) -> None:
-        listed = "; ".join(finding.describe() for finding in findings[:5])
-        more = f" (and {len(findings) - 5} more)" if len(findings) > 5 else ""
+        listed = Listed([finding.describe() for finding in findings[:5]])
+        more = (
+            Text("compliance", " (and {count} more)").format(count=len(findings) - 5)
+            if len(findings) > 5
+            else ""
+        )
         super().__init__(
-            f"slide {sku} not shown: {listed}{more}. Fix the text, or show it with override"
+            Text(
+                "compliance",
+                "slide {sku} not shown: {findings}{more}. Fix the text, or show it with override",
+            ).format(sku=sku, findings=listed, more=more)
         )
         self.sku = sku
         self.findings = findings

@@ -7,6 +7,8 @@ from collections import deque
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -17,9 +19,43 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from console.commands import ActionRecord
+from console.ui.language import language_changed, shown
 from console.ui.theme import PROGRAM
 
-COLUMNS = ("Time", "By", "Room", "Command", "Result", "ms")
+
+def columns() -> tuple[str, ...]:
+    return (
+        QCoreApplication.translate("ActionLog", "Time"),
+        QCoreApplication.translate("ActionLog", "By"),
+        QCoreApplication.translate("ActionLog", "Room"),
+        QCoreApplication.translate("ActionLog", "Command"),
+        QCoreApplication.translate("ActionLog", "Result"),
+        QCoreApplication.translate("ActionLog", "ms"),
+    )
+
+
+def trigger_word(trigger: str) -> str:
+    """Who ran a command (``hotkey F3``, ``button``, ``api``...) as the log shows it."""
+    kind, _, key = trigger.partition(" ")
+    if kind in ("hotkey", "key") and key:
+        return QCoreApplication.translate("ActionLog", "hotkey {key}").format(key=key)
+    if kind == "global" and key:  # a global hotkey, pressed in another application
+        return QCoreApplication.translate("ActionLog", "global {key}").format(key=key)
+    words = {
+        "button": QCoreApplication.translate("ActionLog", "button"),
+        "click": QCoreApplication.translate("ActionLog", "click"),
+        "key": QCoreApplication.translate("ActionLog", "key"),
+        "list": QCoreApplication.translate("ActionLog", "list"),
+        "rundown": QCoreApplication.translate("ActionLog", "rundown"),
+        "product editor": QCoreApplication.translate("ActionLog", "product editor"),
+        "command bar": QCoreApplication.translate("ActionLog", "command bar"),
+        "cue": QCoreApplication.translate("ActionLog", "cue"),
+        "palette": QCoreApplication.translate("ActionLog", "palette"),
+    }
+    return words.get(trigger, trigger)
+
+
+COLUMNS = 6
 COLUMN_WIDTHS = (64, 96, 72, 180, 160, 44)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -47,13 +83,13 @@ class ActionLogModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
+        return 0 if parent.isValid() else COLUMNS
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> str | None:
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return columns()[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -69,10 +105,10 @@ class ActionLogModel(QAbstractTableModel):
     def append(self, record: ActionRecord) -> None:
         cells = (
             time.strftime("%H:%M:%S", time.localtime(record.started)),
-            record.source,
+            trigger_word(record.source),
             record.room or (", ".join(o.room for o in record.rooms) if record.rooms else ""),
             record.line,
-            record.result if record.ok else f"✗ {record.result}",
+            shown(record.result) if record.ok else f"✗ {shown(record.result)}",
             f"{record.duration_ms:.1f}",
         )
         self._pending.append((cells, record.ok))
@@ -114,6 +150,11 @@ class ActionLogView(QTableView):
             self.setColumnWidth(column, width)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         model.rowsInserted.connect(self.on_model_rows_inserted)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.model().headerDataChanged.emit(Qt.Orientation.Horizontal, 0, COLUMNS - 1)
+        super().changeEvent(event)
 
     def on_model_rows_inserted(self) -> None:
         bar = self.verticalScrollBar()

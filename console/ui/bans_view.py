@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from console.barrage.decisions import ModerationDecisions, UserBan
 from console.ui.follow import follow
+from console.ui.language import language_changed
 
 USER_ROLE = Qt.ItemDataRole.UserRole  # a row's UserBan.user: what barrage.unban is given
-COLUMNS = ("Who", "Since", "Banned for")
 
 
 def ban_row(ban: UserBan) -> list[str]:
@@ -45,7 +45,6 @@ class BansPane(QWidget):
         self,
         decisions: ModerationDecisions,
         unban: Callable[[str], None],
-        unban_text: str,
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
@@ -55,8 +54,7 @@ class BansPane(QWidget):
         self.title = QLabel(self)
         self.view = QTreeWidget(self)
         self.view.setObjectName("banList")
-        self.view.setColumnCount(len(COLUMNS))
-        self.view.setHeaderLabels(list(COLUMNS))
+        self.view.setColumnCount(3)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -65,8 +63,7 @@ class BansPane(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.unban_button = QPushButton(unban_text, self)
-        self.unban_button.setToolTip("Lift the selected ban (barrage.unban); Delete does too")
+        self.unban_button = QPushButton(self)  # its text, with its hotkey, is the dock's
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.unban_button)
@@ -81,6 +78,11 @@ class BansPane(QWidget):
         delete.activated.connect(self.on_unban_clicked)
         follow(self, decisions.subscribe(self.on_decisions_changed))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.refresh()
+        super().changeEvent(event)
 
     def on_decisions_changed(self, aspect: str) -> None:
         if aspect == "bans":
@@ -108,6 +110,10 @@ class BansPane(QWidget):
     def refresh(self) -> None:
         """Every ban, newest first. A new ban is selected (to undo at once); otherwise the
         selected one stays selected while it stands."""
+        self.view.setHeaderLabels([self.tr("Who"), self.tr("Since"), self.tr("Banned for")])
+        self.unban_button.setToolTip(
+            self.tr("Lift the selected ban (barrage.unban); Delete does too")
+        )
         kept = self.selected_user()
         bans = self.decisions.bans()
         shown = set(self._shown)
@@ -126,7 +132,7 @@ class BansPane(QWidget):
             self.view.setCurrentIndex(self.view.model().index(0, 0))
         self.unban_button.setEnabled(bool(bans))
         self.title.setText(
-            f"Bans · {len(bans)} this show · ↑/↓ select · Unban (Delete) lifts one"
+            self.tr("Bans · %n this show · ↑/↓ select · Unban (Delete) lifts one", "", len(bans))
             if bans
-            else "Bans · nobody banned this show"
+            else self.tr("Bans · nobody banned this show")
         )

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import (
+    QCoreApplication,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -50,7 +51,14 @@ from console.ui.barrage_stats_view import StatsPanel
 from console.ui.blocked_view import BlockedModel, BlockedPane
 from console.ui.feed_state import BLOCKED, HELD, FeedState
 from console.ui.follow import follow
-from console.ui.review_view import JudgedListModel, ReviewModel, SpanDelegate, UserPanel
+from console.ui.language import language_changed, shown
+from console.ui.review_view import (
+    JudgedListModel,
+    ReviewModel,
+    SpanDelegate,
+    UserPanel,
+    status_word,
+)
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -58,16 +66,38 @@ Index = QModelIndex | QPersistentModelIndex
 
 FEED_CAPACITY = 1000
 SPLIT = (4, 3, 2, 2)  # feed, review queue (and the blocked list, the bans), selected user, stats
-TABS = ("&Review", "Bloc&ked", "Ba&ns")  # Alt+R, Alt+K, Alt+N
 BROWSED = (HELD, BLOCKED)  # what Up/Down step through in the first two tabs
 REVIEW_ACTIONS = (
-    ("Approve", "barrage.approve"),
-    ("Reject", "barrage.reject"),
-    ("Ban user", "barrage.ban"),
-    ("Pin on air", "barrage.pin"),
-    ("Answer", "barrage.answer"),
-    ("Unpin", "barrage.unpin"),
+    "barrage.approve",
+    "barrage.reject",
+    "barrage.ban",
+    "barrage.pin",
+    "barrage.answer",
+    "barrage.unpin",
 )
+
+
+def tab_titles() -> tuple[str, str, str]:
+    """The moderation tabs, with the letters of Alt+R, Alt+K and Alt+N (the translations
+    keep them: Chinese puts them in brackets, as Qt's own Chinese menus do)."""
+    return (
+        QCoreApplication.translate("BarrageDock", "&Review"),
+        QCoreApplication.translate("BarrageDock", "Bloc&ked"),
+        QCoreApplication.translate("BarrageDock", "Ba&ns"),
+    )
+
+
+def action_label(command: str) -> str:
+    return {
+        "barrage.approve": QCoreApplication.translate("BarrageDock", "Approve"),
+        "barrage.reject": QCoreApplication.translate("BarrageDock", "Reject"),
+        "barrage.ban": QCoreApplication.translate("BarrageDock", "Ban user"),
+        "barrage.pin": QCoreApplication.translate("BarrageDock", "Pin on air"),
+        "barrage.answer": QCoreApplication.translate("BarrageDock", "Answer"),
+        "barrage.unpin": QCoreApplication.translate("BarrageDock", "Unpin"),
+    }[command]
+
+
 _TROUBLE = (SourcePhase.RECONNECTING, SourcePhase.FAILED)
 
 
@@ -111,9 +141,11 @@ class SourceLine(QLabel):
     def refresh(self) -> None:
         source = self.source
         counters = source.counters
-        text = (
-            f"{source.name}: {source.state.describe()} · {counters.received} received · "
-            f"{counters.dropped_total} dropped"
+        text = self.tr("{source}: {state} · {received} received · {dropped} dropped").format(
+            source=source.name,
+            state=shown(source.state.describe()),
+            received=counters.received,
+            dropped=counters.dropped_total,
         )
         if self.text() != text:
             self.setText(text)
@@ -131,7 +163,7 @@ class BarrageDock(QDockWidget):
         hints: dict[str, str],
         parent: QWidget,
     ) -> None:
-        super().__init__("Barrage", parent)
+        super().__init__(parent)
         self.setObjectName("barrageDock")
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.service = service
@@ -141,6 +173,7 @@ class BarrageDock(QDockWidget):
         self._hints = hints  # command line -> key
         self._hovering = False
         self._syncing = False  # the view follows the service: do not echo back
+        self._waiting = 0  # messages that came in while the feed is paused
         body = QWidget(self)
 
         self.source_lines = [SourceLine(source, body) for source in service.sources]
@@ -152,18 +185,17 @@ class BarrageDock(QDockWidget):
         self.feed_view.setItemDelegate(SpanDelegate(self.feed_view, moderator.status))
         self.new_button = named(QPushButton(body), "newMessages")
         self.new_button.setVisible(False)
-        self.pause_button = QPushButton("Pause", body)
+        self.pause_button = QPushButton(body)
         self.pause_button.setCheckable(True)
         self.filter_box = QComboBox(body)
-        self.filter_box.setToolTip("Feed filter (barrage.filter)")
-        for mode, label in FILTER_MODES.items():
+        # Its labels change with the language: its width follows them.
+        self.filter_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for mode in FILTER_MODES:
             if mode == "product":
                 for product in service.profile.products:
-                    self.filter_box.addItem(
-                        f"{label}: {_short(product.name)}", f"product {product.sku}"
-                    )
+                    self.filter_box.addItem("", f"product {product.sku}")
             else:
-                self.filter_box.addItem(label, mode)
+                self.filter_box.addItem("", mode)
 
         self.review_model = ReviewModel(service.review.held(), self)
         self.review_view = QListView(body)
@@ -176,19 +208,11 @@ class BarrageDock(QDockWidget):
         self.review_view.setItemDelegate(SpanDelegate(self.review_view))
         self.review_title = QLabel(body)
         self.blocked_model = BlockedModel(service.blocked.blocked(), self)
-        self.blocked_pane = BlockedPane(self.blocked_model, "Release", body)
+        self.blocked_pane = BlockedPane(self.blocked_model, body)
         self.blocked_view = self.blocked_pane.view
-        self.bans_pane = BansPane(
-            service.decisions,
-            self.on_unban_wanted,
-            "Unban",
-            body,
-        )
+        self.bans_pane = BansPane(service.decisions, self.on_unban_wanted, body)
         self.tabs = named(QTabWidget(body), "moderationTabs")
-        self.action_buttons = {
-            command: QPushButton(label, body) for label, command in REVIEW_ACTIONS
-        }
-        self.set_hints(hints)
+        self.action_buttons = {command: QPushButton(body) for command in REVIEW_ACTIONS}
         self.selected_label = named(QLabel(body), "barrageSelected")
         self.selected_label.setWordWrap(True)
         self.user_panel = UserPanel(body)
@@ -205,17 +229,40 @@ class BarrageDock(QDockWidget):
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._connect_signals()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the dock in the window's language (the feed's own rows are the
+        viewers' words)."""
+        self.setWindowTitle(self.tr("Barrage"))
+        self.feed_title.setText(self.tr("Feed"))
+        self._name_keys()
+        self.filter_box.setToolTip(self.tr("Feed filter (barrage.filter)"))
+        names = {product.sku: _short(product.name) for product in self.service.profile.products}
+        for index in range(self.filter_box.count()):
+            mode, _, sku = str(self.filter_box.itemData(index)).partition(" ")
+            label = shown(FILTER_MODES[mode])
+            product = self.tr("{filter}: {product}").format(filter=label, product=names.get(sku))
+            self.filter_box.setItemText(index, product if sku else label)
+        self.user_panel.forget()
         for aspect in ("paused", "filter", "pin", "suggestion", "selected"):
             self.on_changed(aspect)
+        self.on_feed_pending_changed(self._waiting)
         self.on_review_flushed()
         self.on_blocked_flushed()
         self.on_bans_changed("bans")
         self.on_ticker_timeout()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
+
     def _layout(self, body: QWidget) -> None:
         feed_box = QWidget(body)
         feed_bar = QHBoxLayout()
-        feed_bar.addWidget(QLabel("Feed", feed_box))
+        self.feed_title = QLabel(feed_box)
+        feed_bar.addWidget(self.feed_title)
         feed_bar.addStretch(1)
         for widget in (self.new_button, self.filter_box, self.pause_button):
             feed_bar.addWidget(widget)
@@ -236,8 +283,8 @@ class BarrageDock(QDockWidget):
         review_layout.addWidget(self.review_title)
         review_layout.addWidget(self.review_view, 1)
         review_layout.addLayout(buttons)
-        for pane, title in zip((review_box, self.blocked_pane, self.bans_pane), TABS, strict=True):
-            self.tabs.addTab(pane, title)
+        for pane in (review_box, self.blocked_pane, self.bans_pane):
+            self.tabs.addTab(pane, "")
 
         user_box = QWidget(body)
         user_layout = QVBoxLayout(user_box)
@@ -294,15 +341,22 @@ class BarrageDock(QDockWidget):
         self._ticker.start()
 
     def set_hints(self, hints: dict[str, str]) -> None:
-        """Name each command's key on its button (again, after a rebinding)."""
+        """Name each command's key on its button again, after a rebinding."""
         self._hints = hints
-        self.pause_button.setToolTip(self._hinted("barrage.pause", "Hold the feed still"))
-        release = self.blocked_pane.release_button
-        release.setText(self._hinted("barrage.release", "Release", brackets=True))
-        unban = self.bans_pane.unban_button
-        unban.setText(self._hinted("barrage.unban", "Unban", brackets=True))
-        for label, command in REVIEW_ACTIONS:
-            self.action_buttons[command].setText(self._hinted(command, label, brackets=True))
+        self._name_keys()
+
+    def _name_keys(self) -> None:
+        """Each command's button (and the pause button's tooltip) with its key, in the
+        window's language."""
+        self.pause_button.setToolTip(self._hinted("barrage.pause", self.tr("Hold the feed still")))
+        self.blocked_pane.release_button.setText(
+            self._hinted("barrage.release", self.tr("Release"), brackets=True)
+        )
+        self.bans_pane.unban_button.setText(
+            self._hinted("barrage.unban", self.tr("Unban"), brackets=True)
+        )
+        for command, button in self.action_buttons.items():
+            button.setText(self._hinted(command, action_label(command), brackets=True))
 
     def _hinted(self, command: str, text: str, brackets: bool = False) -> str:
         key = self._hints.get(command)
@@ -340,7 +394,8 @@ class BarrageDock(QDockWidget):
         self._apply_pause()
 
     def on_feed_pending_changed(self, waiting: int) -> None:
-        self.new_button.setText(f"{waiting} new ↓")
+        self._waiting = waiting
+        self.new_button.setText(self.tr("%n new ↓", "", waiting))
         self.new_button.setVisible(waiting > 0)
 
     def on_feed_flushed(self, rows: int) -> None:
@@ -376,14 +431,16 @@ class BarrageDock(QDockWidget):
     def on_review_flushed(self) -> None:
         held = self.review_model.rowCount()
         self.review_title.setText(
-            f"Review queue · {held} held · ↑/↓ select" if held else "Review queue · nothing held"
+            self.tr("Review queue · %n held · ↑/↓ select", "", held)
+            if held
+            else self.tr("Review queue · nothing held")
         )
-        self.tabs.setTabText(0, f"{TABS[0]} · {held}")
+        self.tabs.setTabText(0, f"{tab_titles()[0]} · {held}")
         self._show_selected()
 
     def on_blocked_flushed(self) -> None:
         self.blocked_pane.show_count()
-        self.tabs.setTabText(1, f"{TABS[1]} · {self.blocked_model.rowCount()}")
+        self.tabs.setTabText(1, f"{tab_titles()[1]} · {self.blocked_model.rowCount()}")
         self._show_selected()
         if not self.blocked_view.currentIndex().isValid():
             self.blocked_view.scrollToBottom()  # the newest, as in the feed
@@ -400,7 +457,7 @@ class BarrageDock(QDockWidget):
 
     def on_bans_changed(self, aspect: str) -> None:
         if aspect == "bans":
-            self.tabs.setTabText(2, f"{TABS[2]} · {len(self.service.decisions.bans())}")
+            self.tabs.setTabText(2, f"{tab_titles()[2]} · {len(self.service.decisions.bans())}")
 
     def on_unban_wanted(self, user: str) -> None:
         self._fire("barrage.unban", "button", user=user)
@@ -436,7 +493,7 @@ class BarrageDock(QDockWidget):
             self._hovering = False  # resumed on purpose: the pointer resting there (the
             # message it clicked) does not hold the feed still; it holds it on coming back
         self.pause_button.setChecked(self.feed.paused)
-        self.pause_button.setText("Paused" if self.feed.paused else "Pause")
+        self.pause_button.setText(self.tr("Paused") if self.feed.paused else self.tr("Pause"))
         self._apply_pause()
 
     def _show_filter(self) -> None:
@@ -456,13 +513,22 @@ class BarrageDock(QDockWidget):
                 continue
             if pinned.on_air:
                 on_air = True
-                parts.append(f"ON AIR {room.id} {pin.left():.0f} s · {pin.text}")
+                parts.append(
+                    self.tr("ON AIR {room} {seconds} s · {comment}").format(
+                        room=room.id, seconds=f"{pin.left():.0f}", comment=pin.text
+                    )
+                )
             else:
-                why = pinned.missing or "checking OBS"
-                parts.append(f"PINNED {room.id}, NOT ON AIR ({why}) · {pin.text}")
+                why = shown(pinned.missing) if pinned.missing else self.tr("checking OBS")
+                parts.append(
+                    self.tr("PINNED {room}, NOT ON AIR ({why}) · {comment}").format(
+                        room=room.id, why=why, comment=pin.text
+                    )
+                )
                 if pinned.on_air is False:
                     problems.append(why)
-        text = "   ".join(parts) or "; ".join(problems) or "No comment pinned"
+        problems = [shown(problem) for problem in problems]
+        text = "   ".join(parts) or "; ".join(problems) or self.tr("No comment pinned")
         mark(self.pin_label, "onair", on_air)
         mark(self.pin_label, "alert", bool(problems))
         if self.pin_label.text() != text:
@@ -471,18 +537,22 @@ class BarrageDock(QDockWidget):
     def _show_suggestion(self) -> None:
         answer = self.service.suggestion
         self.suggestion_label.setText(
-            "" if answer is None else f"Suggested answer — {answer.describe()}"
+            ""
+            if answer is None
+            else self.tr("Suggested answer — {answer}").format(answer=shown(answer.describe()))
         )
 
     def _show_selected(self) -> None:
         moderator = self.service.moderator
         judged = self.feed.selected
         if judged is None:
-            self.selected_label.setText("Select a held comment (↑/↓) or click one in the feed")
+            self.selected_label.setText(
+                self.tr("Select a held comment (↑/↓) or click one in the feed")
+            )
         else:
             message = judged.message
-            verdict = judged.verdict.describe()
-            status = moderator.status(message.id)
+            verdict = shown(judged.verdict.describe())
+            status = status_word(moderator.status(message.id))
             self.selected_label.setText(
                 f"{message.user_name}: {message.text}\n{status} · {verdict}"
             )

@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -37,6 +38,7 @@ from PySide6.QtGui import QBrush, QColor
 from console.barrage.classify import ProductMatcher, is_question
 from console.barrage.message import Kind
 from console.barrage.verdict import Action, Judged
+from console.ui.language import shown
 from console.ui.theme import ATTENTION, DIM
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,11 +78,14 @@ class FeedRow(NamedTuple):
 
 _HELD_BRUSH = QBrush(QColor(ATTENTION))
 _BLOCKED_BRUSH = QBrush(QColor(DIM))
-_EVENT_WORDS = {
-    Kind.ENTER: "joined",
-    Kind.LIKE: "liked the stream",
-    Kind.FOLLOW: "followed",
-}
+
+
+def _event_words() -> dict[Kind, str]:
+    return {
+        Kind.ENTER: QCoreApplication.translate("BarrageFeed", "{user} joined"),
+        Kind.LIKE: QCoreApplication.translate("BarrageFeed", "{user} liked the stream"),
+        Kind.FOLLOW: QCoreApplication.translate("BarrageFeed", "{user} followed"),
+    }
 
 
 # Plain ints on the hot path: IntFlag arithmetic costs a Python call per operation.
@@ -130,16 +135,32 @@ def make_row(judged: Judged, products: ProductMatcher | None) -> FeedRow:
             if mentioned:
                 flags |= _MENTION
     elif kind is Kind.GIFT:
-        gift = message.extra.get("gift") or message.text or "a gift"
+        gift = (
+            message.extra.get("gift")
+            or message.text
+            or QCoreApplication.translate("BarrageFeed", "a gift")
+        )
         count = message.extra.get("count")
-        display = f"{message.user_name} sent {gift}" + (f" ×{count}" if count else "")
+        display = QCoreApplication.translate("BarrageFeed", "{user} sent {gift}").format(
+            user=message.user_name, gift=gift
+        )
+        display += f" ×{count}" if count else ""
         flags = _GIFT
     elif kind is Kind.ORDER:
         item = message.extra.get("product") or message.text
-        display = f"{message.user_name} ordered" + (f" {item}" if item else "")
+        display = (
+            QCoreApplication.translate("BarrageFeed", "{user} ordered {item}").format(
+                user=message.user_name, item=item
+            )
+            if item
+            else QCoreApplication.translate("BarrageFeed", "{user} ordered").format(
+                user=message.user_name
+            )
+        )
         flags = _ORDER
     else:
-        display = f"{message.user_name} {_EVENT_WORDS.get(kind, kind.value)}"
+        words = _event_words().get(kind, "{user} " + kind.value)
+        display = words.format(user=message.user_name)
         flags = _EVENT
     action = verdict.action
     brush: QBrush | None = None
@@ -148,7 +169,9 @@ def make_row(judged: Judged, products: ProductMatcher | None) -> FeedRow:
     else:
         flags |= _HELD if action is Action.HOLD else _BLOCKED
         brush = _HELD_BRUSH if action is Action.HOLD else _BLOCKED_BRUSH
-        tooltip = _clock(message.time) + " · " + message.platform + " · " + verdict.describe()
+        tooltip = (
+            _clock(message.time) + " · " + message.platform + " · " + shown(verdict.describe())
+        )
     return FeedRow(judged, display, tooltip, flags, mentioned, highlight, brush)
 
 

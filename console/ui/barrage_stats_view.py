@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from console.barrage.stats import StatsSnapshot
+from console.ui.language import language_changed
 from console.ui.theme import ACCENT, ATTENTION, BORDER, DIM, PANEL, PREVIEW, PROGRAM
 
 SERIES_COLOURS = (ACCENT, ATTENTION, PREVIEW, PROGRAM, "#b48cff", "#4dd0e1", "#ff8a65")
@@ -102,10 +103,12 @@ class MentionChart(QWidget):
         )
         span = len(self.minutes)
         footer = QRectF(plot.left(), plot.bottom() + 2, plot.width(), line)
-        painter.drawText(footer, Qt.AlignmentFlag.AlignLeft, f"-{span} min")
-        painter.drawText(footer, Qt.AlignmentFlag.AlignRight, "now")
+        painter.drawText(
+            footer, Qt.AlignmentFlag.AlignLeft, self.tr("-{minutes} min").format(minutes=span)
+        )
+        painter.drawText(footer, Qt.AlignmentFlag.AlignRight, self.tr("now"))
         if not self.series:
-            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, "no product mentions yet")
+            painter.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("no product mentions yet"))
             return
         step = plot.width() / max(1, span - 1)
         for entry in legend:
@@ -136,24 +139,37 @@ class StatsPanel(QWidget):
         self.questions.setWordWrap(True)
         self.questions.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.chart = MentionChart(self)
-        title = QLabel("Top questions", self)
+        title = self.title = QLabel(self)
         title.setProperty("dim", True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.rate, self.rules, title, self.questions):
             layout.addWidget(widget)
         layout.addWidget(self.chart, 1)
-        self.show_stats(None)
+        self._stats: StatsSnapshot | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Top questions"))
+        self.show_stats(self._stats)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_stats(self, stats: StatsSnapshot | None) -> None:
+        self._stats = stats
+        rate = self.tr("{rate} msg/min · {total} received")
+        rules = self.tr("held: {held}   ·   blocked: {blocked}")
         if stats is None:
-            _set(self.rate, "0 msg/min · 0 received")
-            _set(self.rules, "held: — · blocked: —")
+            _set(self.rate, rate.format(rate=0, total=0))
+            _set(self.rules, rules.format(held="—", blocked="—"))
             _set(self.questions, "—")
             return
-        _set(self.rate, f"{stats.per_minute} msg/min · {stats.total} received")
-        blocked = _by_rule(stats.blocked, stats.false_alarms)
-        _set(self.rules, f"held: {_by_rule(stats.held)}   ·   blocked: {blocked}")
+        _set(self.rate, rate.format(rate=stats.per_minute, total=stats.total))
+        blocked = self._by_rule(stats.blocked, stats.false_alarms)
+        _set(self.rules, rules.format(held=self._by_rule(stats.held), blocked=blocked))
         lines = [f"{q.count}×  {q.text}" for q in stats.questions]
         _set(self.questions, "\n".join(lines) or "—")
         self.chart.set_data(stats.minutes, stats.mentions, self._short_names(stats.mentions))
@@ -161,15 +177,22 @@ class StatsPanel(QWidget):
     def _short_names(self, products: Mapping[str, list[int]]) -> dict[str, str]:
         return {sku: self.product_names.get(sku, sku) for sku in products}
 
-
-def _by_rule(counts: Mapping[str, int], false_alarms: Mapping[str, int] | None = None) -> str:
-    """``contact 3 · spam 1``; a rule with releases says how many were false alarms."""
-    parts = []
-    for rule, count in counts.items():
-        released = (false_alarms or {}).get(rule, 0)
-        alarms = f" ({released} false alarm{'s' if released != 1 else ''})" if released else ""
-        parts.append(f"{rule} {count}{alarms}")
-    return " · ".join(parts) or "—"
+    def _by_rule(
+        self, counts: Mapping[str, int], false_alarms: Mapping[str, int] | None = None
+    ) -> str:
+        """``contact 3 · spam 1``; a rule with releases says how many were false alarms."""
+        parts = []
+        for rule, count in counts.items():
+            released = (false_alarms or {}).get(rule, 0)
+            alarms = (
+                self.tr(" (1 false alarm)")
+                if released == 1
+                else self.tr(" (%n false alarms)", "", released)
+                if released
+                else ""
+            )
+            parts.append(f"{rule} {count}{alarms}")
+        return " · ".join(parts) or "—"
 
 
 def _set(label: QLabel, text: str) -> None:

@@ -8,7 +8,7 @@ queue's ``SpanDelegate``. ``BlockedPane`` shows it with the Release button (the 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.barrage.blocked import BlockedChange, Fate
+from console.ui.language import language_changed
 from console.ui.review_view import JudgedListModel, SpanDelegate
 
 
@@ -36,7 +37,7 @@ class BlockedModel(JudgedListModel):
 class BlockedPane(QWidget):
     """The blocked list, its count and the Release button."""
 
-    def __init__(self, model: BlockedModel, release_text: str, parent: QWidget) -> None:
+    def __init__(self, model: BlockedModel, parent: QWidget) -> None:
         super().__init__(parent)
         self.model = model
         self.title = QLabel(self)
@@ -48,11 +49,7 @@ class BlockedPane(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setItemDelegate(SpanDelegate(self.view))
-        self.release_button = QPushButton(release_text, self)
-        self.release_button.setToolTip(
-            "A false alarm: let the selected blocked comment through (barrage.release); "
-            "counted for its rule"
-        )
+        self.release_button = QPushButton(self)  # its text, with its hotkey, is the dock's
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.release_button)
@@ -63,10 +60,21 @@ class BlockedPane(QWidget):
         layout.addLayout(buttons)
         self.show_count()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.show_count()
+        super().changeEvent(event)
+
     def show_count(self) -> None:
+        self.release_button.setToolTip(
+            self.tr(
+                "A false alarm: let the selected blocked comment through (barrage.release); "
+                "counted for its rule"
+            )
+        )
         kept = self.model.rowCount()
         self.title.setText(
-            f"Blocked · {kept} kept · ↑/↓ select · Release lets a false alarm through"
+            self.tr("Blocked · %n kept · ↑/↓ select · Release lets a false alarm through", "", kept)
             if kept
-            else "Blocked · nothing blocked"
+            else self.tr("Blocked · nothing blocked")
         )

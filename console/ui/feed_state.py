@@ -24,6 +24,7 @@ from console.barrage.verdict import Judged
 from console.catalog import FILTER_MODES
 from console.commands import CommandError, CommandRegistry, Context, ErrorCode, Result
 from console.observers import Observers, Unsubscribe
+from console.text import Text
 
 HELD = "held"
 BLOCKED = "blocked"
@@ -37,8 +38,15 @@ class FeedFilter:
     mode: str = "all"
     sku: str | None = None
 
-    def describe(self) -> str:
-        return f"product {self.sku}" if self.mode == "product" else self.mode
+    def describe(self) -> Text:
+        if self.mode == "product":
+            return Text("feed", "product {sku}").format(sku=self.sku)
+        words = {
+            "all": Text("feed", "all"),
+            "questions": Text("feed", "questions"),
+            "gifts": Text("feed", "gifts"),
+        }
+        return words[self.mode]
 
 
 class FeedState:
@@ -192,28 +200,35 @@ def bind(registry: CommandRegistry, state: FeedState) -> None:
 
     async def pause(context: Context) -> Result:
         state.set_paused(True)
-        return Result("feed paused (comments keep coming)")
+        return Result(Text("feed", "feed paused (comments keep coming)"))
 
     async def resume(context: Context) -> Result:
         state.set_paused(False)
-        return Result("feed scrolling")
+        return Result(Text("feed", "feed scrolling"))
 
     async def set_filter(context: Context, mode: str, sku: str | None = None) -> Result:
-        return Result(f"feed shows {state.set_filter(mode, sku).describe()}")
+        shows = state.set_filter(mode, sku).describe()
+        return Result(Text("feed", "feed shows {what}").format(what=shows))
 
     async def select(context: Context, which: str) -> Result:
         if which in ("next", "previous"):
             selected = state.select_step(1 if which == "next" else -1)
             if selected is None:
-                raise CommandError(
-                    f"barrage.select: no {state.browsing} comments", ErrorCode.NOT_FOUND
+                what = (
+                    Text("feed", "barrage.select: no held comments")
+                    if state.browsing == HELD
+                    else Text("feed", "barrage.select: no blocked comments")
                 )
+                raise CommandError(what, ErrorCode.NOT_FOUND)
         else:
             state.moderator.message(which, "barrage.select")  # raises for an unknown id
             state.select(which)
             selected = which
         judged = state.selected
-        return Result(f"selected {quote(judged.message) if judged else selected}", {"id": selected})
+        said = Text("feed", "selected {message}").format(
+            message=quote(judged.message) if judged else selected
+        )
+        return Result(said, {"id": selected})
 
     registry.bind("barrage.pause", pause)
     registry.bind("barrage.resume", resume)

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from console.profile import Hotkey
 from console.tasks import hand_over
+from console.text import Text
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -77,13 +78,14 @@ def unavailable_reason(environ: Mapping[str, str], platform: str = sys.platform)
     if platform in ("win32", "darwin"):
         return None
     if environ.get("WAYLAND_DISPLAY") or environ.get("XDG_SESSION_TYPE") == "wayland":
-        return (
+        return Text(
+            "globalkeys",
             "a Wayland session lets no program see keys pressed in other windows "
             "(log in to an X11 session, or bind keys in the desktop's settings to the "
-            "control API)"
+            "control API)",
         )
     if not environ.get("DISPLAY"):
-        return "no X display (DISPLAY is not set)"
+        return Text("globalkeys", "no X display (DISPLAY is not set)")
     return None
 
 
@@ -173,19 +175,29 @@ class GlobalKeys:
             listener = await asyncio.wait_for(asyncio.wrap_future(started), STARTS_WITHIN)
         except TimeoutError:
             started.add_done_callback(_stop_late)
-            return self._unavailable(f"the keyboard listener did not start in {STARTS_WITHIN:g} s")
+            return self._unavailable(
+                Text("globalkeys", "the keyboard listener did not start in {seconds} s").format(
+                    seconds=f"{STARTS_WITHIN:g}"
+                )
+            )
         except Unavailable as exc:
-            return self._unavailable(str(exc))
+            return self._unavailable(exc.args[0])
         except Exception as exc:  # pynput's own failure (a key this platform lacks...)
             log.exception("the global keyboard listener did not start")
-            return self._unavailable(f"the keyboard listener did not start: {exc}")
+            return self._unavailable(
+                Text("globalkeys", "the keyboard listener did not start: {error}").format(
+                    error=str(exc)
+                )
+            )
         if generation != self._generation:  # stopped or started again meanwhile
             _stop_listener(listener)
             return self.status
         self._listener = listener
         _watch(loop, listener, focus, lambda: self._on_ended(generation))
         keys = " ".join(hotkey.key for hotkey in wanted)
-        return self._say(f"global hotkeys on: {keys}", trouble=False)
+        return self._say(
+            Text("globalkeys", "global hotkeys on: {keys}").format(keys=keys), trouble=False
+        )
 
     def actions(
         self, hotkeys: Iterable[Hotkey], x_focus: Callable[[], XFocus]
@@ -216,10 +228,13 @@ class GlobalKeys:
     def _on_ended(self, generation: int) -> None:
         if generation == self._generation:  # not stopped by us: the listener died
             self._listener = None
-            self._unavailable("the keyboard listener stopped (the display closed?)")
+            self._unavailable(
+                Text("globalkeys", "the keyboard listener stopped (the display closed?)")
+            )
 
     def _unavailable(self, reason: str) -> str:
-        return self._say(f"global hotkeys unavailable: {reason}; in-window keys work", True)
+        said = Text("globalkeys", "global hotkeys unavailable: {reason}; in-window keys work")
+        return self._say(said.format(reason=reason), True)
 
     def _say(self, status: str, trouble: bool) -> str:
         self.status = status
@@ -234,15 +249,20 @@ def _listen(actions: dict[str, Callable[[], None]]) -> Any:
     try:
         from pynput import keyboard  # connects to the display as it is imported
     except ImportError as exc:
-        raise Unavailable(f"pynput cannot watch this keyboard: {exc}") from None
+        raise Unavailable(
+            Text("globalkeys", "pynput cannot watch this keyboard: {error}").format(error=str(exc))
+        ) from None
     listener = keyboard.GlobalHotKeys(actions)
     listener.start()
     listener.wait()
     if not getattr(listener, "IS_TRUSTED", True):  # macOS without the permission
         _stop_listener(listener)
         raise Unavailable(
-            "macOS has not let this program watch the keyboard: allow it in System "
-            "Settings › Privacy & Security › Accessibility, then start the console again"
+            Text(
+                "globalkeys",
+                "macOS has not let this program watch the keyboard: allow it in System "
+                "Settings › Privacy & Security › Accessibility, then start the console again",
+            )
         )
     return listener
 
@@ -253,16 +273,24 @@ def _check_x_display(name: str) -> None:
         from Xlib import display as xdisplay
         from Xlib import error as xerror
     except ImportError as exc:
-        raise Unavailable(f"python-xlib is missing ({exc})") from None
+        raise Unavailable(
+            Text("globalkeys", "python-xlib is missing ({error})").format(error=str(exc))
+        ) from None
 
     try:
         connection = xdisplay.Display(name)
     except (xerror.DisplayError, xerror.ConnectionClosedError, OSError) as exc:
         _close_sockets(exc)
-        raise Unavailable(f"cannot open the X display {name}: {exc}") from None
+        raise Unavailable(
+            Text("globalkeys", "cannot open the X display {name}: {error}").format(
+                name=name, error=str(exc)
+            )
+        ) from None
     try:
         if not connection.has_extension("RECORD"):
-            raise Unavailable(f"the X server {name} has no RECORD extension")
+            raise Unavailable(
+                Text("globalkeys", "the X server {name} has no RECORD extension").format(name=name)
+            )
     finally:
         connection.close()
 

@@ -7,7 +7,7 @@ Only reads the room's host and fires ``host.*`` commands in its room.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 
 from console.host.answers import Draft
 from console.host.host import HostState, RoomHost
+from console.host.lines import Priority
 from console.profile.host_facts import contradictions
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
+from console.ui.language import language_changed, shown
 from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
@@ -45,23 +47,38 @@ class HostPanel(QFrame):
         self.label_state = named(ElidedLabel(), "hostLabel")
         self.autopilot_label = named(ElidedLabel(), "hostAutopilot")
         self.answer_edit = QLineEdit()
-        self.answer_edit.setPlaceholderText("answer proposed with Q (barrage.answer) appears here")
         self.answer_problems = named(QLabel(), "hostAnswerProblems")
         self.queue_list = QListWidget()
         self.queue_list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.queue_list.setMaximumHeight(70)
-        self.speak_button = QPushButton("Speak answer")
-        self.stop_button = named(QPushButton("■ STOP host"), "hostStop")
-        self.skip_button = QPushButton("Skip")
-        self.auto_button = QPushButton("Autopilot")
-        self.confirm_button = QPushButton("I'm here")
+        self.speak_button = QPushButton()
+        self.stop_button = named(QPushButton(), "hostStop")
+        self.skip_button = QPushButton()
+        self.auto_button = QPushButton()
+        self.confirm_button = QPushButton()
         self._shown_proposal: Draft | None = None
         self.answer_problems.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.answer_problems.setWordWrap(True)
+        self._problems: list[str] = []
         self._layout()
         self._connect()
-        self._show_problems([])
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.answer_edit.setPlaceholderText(
+            self.tr("answer proposed with Q (barrage.answer) appears here")
+        )
+        self.speak_button.setText(self.tr("Speak answer"))
+        self.stop_button.setText(self.tr("■ STOP host"))
+        self.skip_button.setText(self.tr("Skip"))
+        self.confirm_button.setText(self.tr("I'm here"))
+        self._show_problems(self._problems)
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _layout(self) -> None:
         buttons = QHBoxLayout()
@@ -126,7 +143,7 @@ class HostPanel(QFrame):
         found = contradictions(text, product) if product is not None else []
         hits = self.host.terms.check(text)
         problems = [c.message for c in found] + [
-            f"prohibited term {text[h.start : h.end]!r}" for h in hits
+            self.tr("prohibited term {term!r}").format(term=text[h.start : h.end]) for h in hits
         ]
         self._show_problems(problems)
 
@@ -158,19 +175,26 @@ class HostPanel(QFrame):
         host = self.host
         line, playback = host.queue.on_air, host.playback
         if host.state is HostState.ON_AIR and line is not None:
-            text = f"HOST  ON AIR · {line.describe()}"
+            text = self.tr("HOST  ON AIR · {line}").format(line=shown(line.describe()))
             if playback is not None:
                 remaining = playback.remaining()
-                text += f" · {playback.elapsed():.1f} s"
-                text += f" / {remaining:.1f} s left" if remaining is not None else ""
+                text += self.tr(" · {seconds} s").format(seconds=f"{playback.elapsed():.1f}")
+                if remaining is not None:
+                    text += self.tr(" / {seconds} s left").format(seconds=f"{remaining:.1f}")
         elif host.state is HostState.PREPARING and line is not None:
-            text = f"HOST  preparing {line.title}…"
+            text = self.tr("HOST  preparing {line}…").format(line=line.title)
         elif host.held:
-            text = f"HOST  held · {len(host.queue)} line(s) from before the restart: room.restore"
+            held = len(host.queue)
+            if held == 1:
+                text = self.tr("HOST  held · 1 line from before the restart: room.restore")
+            else:
+                text = self.tr(
+                    "HOST  held · %n lines from before the restart: room.restore", "", held
+                )
         else:
-            text = "HOST  silent"
+            text = self.tr("HOST  silent")
         if host.problem:
-            text += f"  ✗ {host.problem}"
+            text += f"  ✗ {shown(host.problem)}"
         self.now_label.setText(text)
         self.now_label.setToolTip(text)
         mark(self.now_label, "alert", bool(host.problem))
@@ -180,13 +204,22 @@ class HostPanel(QFrame):
     def _show_queue(self) -> None:
         self.queue_list.clear()
         for number, line in enumerate(self.host.queue.waiting, 1):
-            self.queue_list.addItem(f"{number}. [{line.priority.name.lower()}] {line.describe()}")
+            kind = self._priority_word(line.priority)
+            self.queue_list.addItem(f"{number}. [{kind}] {shown(line.describe())}")
             self.queue_list.item(number - 1).setData(Qt.ItemDataRole.UserRole, line.id)
         self.queue_list.setVisible(self.queue_list.count() > 0)
 
+    def _priority_word(self, priority: Priority) -> str:
+        words = {
+            Priority.COPY: self.tr("copy"),
+            Priority.ANSWER: self.tr("answer"),
+            Priority.OPERATOR: self.tr("operator"),
+        }
+        return words.get(priority, priority.name.lower())
+
     def _show_label(self) -> None:
         check = self.host.label.check
-        self.label_state.setText(check.describe())
+        self.label_state.setText(shown(check.describe()))
         mark(self.label_state, "live", check.visible)
         mark(
             self.label_state, "alert", bool(check.problem) and self.host.state is not HostState.IDLE
@@ -194,19 +227,27 @@ class HostPanel(QFrame):
 
     def _show_autopilot(self) -> None:
         pilot = self.host.autopilot
-        text = f"AUTOPILOT  {pilot.state.value}"
+        states = {
+            "running": self.tr("running"),
+            "paused": self.tr("paused"),
+            "stopped": self.tr("stopped"),
+        }
+        state = states.get(pilot.state.value, pilot.state.value)
+        text = self.tr("AUTOPILOT  {state}").format(state=state)
         if pilot.product:
             text += f" · {pilot.product}"
         if pilot.reason:
-            text += f" · {pilot.reason}"
+            text += f" · {shown(pilot.reason)}"
         due = pilot.sign_due_in()
         if due is not None:
-            text += f" · presence check in {due:.0f} s"
+            text += self.tr(" · presence check in {seconds} s").format(seconds=f"{due:.0f}")
         if pilot.warning:
-            text += f"  ⚠ {pilot.warning}"
+            text += f"  ⚠ {shown(pilot.warning)}"
         self.autopilot_label.setText(text)
         mark(self.autopilot_label, "alert", bool(pilot.warning))
-        self.auto_button.setText("Pause autopilot" if pilot.running else "Start autopilot")
+        self.auto_button.setText(
+            self.tr("Pause autopilot") if pilot.running else self.tr("Start autopilot")
+        )
 
     def _show_proposed(self) -> None:
         proposed = self.host.proposed
@@ -223,6 +264,7 @@ class HostPanel(QFrame):
         self._show_problems(proposed.problems)
 
     def _show_problems(self, problems: list[str]) -> None:
-        self.answer_problems.setText("⚠ " + "; ".join(problems) if problems else "")
+        self._problems = problems
+        self.answer_problems.setText("⚠ " + "; ".join(map(shown, problems)) if problems else "")
         self.answer_problems.setVisible(bool(problems))
         mark(self.answer_problems, "alert", bool(problems))

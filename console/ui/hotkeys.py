@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 
 from console.commands import CommandSpec
 from console.profile import Hotkey
+from console.ui.language import language_changed, shown
 
 CHEAT_SHEET_KEYS = ("F1", "?")
 PALETTE_KEYS = ("Ctrl+K", ":")
+LANGUAGE_KEYS = ("Ctrl+Alt+L",)
 
 
 def bind_hotkeys(
@@ -57,45 +59,76 @@ class CheatSheet(QDialog):
         self, hotkeys: Iterable[Hotkey], specs: Iterable[CommandSpec], parent: QWidget
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Hotkeys and commands")
         self.resize(1200, 640)
-        self.hotkey_table = _grid([], BINDING_COLUMNS)
-        self.show_hotkeys(hotkeys)
-        self.command_table = _table(
-            ("Command", "Does"), [(spec.usage(), spec.help) for spec in specs]
-        )
-        tabs = QTabWidget(self)
+        self._specs = list(specs)
+        self.hotkey_table = _grid(BINDING_COLUMNS)
+        self.command_table = _table(len(self._specs))
+        self.tabs = tabs = QTabWidget(self)
         keys = QWidget(tabs)
         keys_layout = QVBoxLayout(keys)
         title = QHBoxLayout()
-        note = QLabel(
-            "Hotkeys work whenever the console window is active; bold ones (global) also "
-            "while another window (OBS) has focus. Enter on a binding rebinds it.",
-            keys,
-        )
-        note.setWordWrap(True)
-        title.addWidget(note, 1)
-        rebind = QPushButton("Rebind…", keys)
-        rebind.setAutoDefault(False)  # Enter on a binding rebinds that one
-        rebind.clicked.connect(lambda: self.rebind_wanted.emit(""))
-        title.addWidget(rebind)
+        self.keys_title = QLabel(keys)
+        self.keys_title.setWordWrap(True)
+        title.addWidget(self.keys_title, 1)
+        self.rebind_button = QPushButton(keys)
+        self.rebind_button.setAutoDefault(False)  # Enter on a binding rebinds that one
+        self.rebind_button.clicked.connect(lambda: self.rebind_wanted.emit(""))
+        title.addWidget(self.rebind_button)
         keys_layout.addLayout(title)
         keys_layout.addWidget(self.hotkey_table, 1)
-        tabs.addTab(keys, "Hotkeys")
-        tabs.addTab(self.command_table, "Commands")
+        tabs.addTab(keys, "")
+        tabs.addTab(self.command_table, "")
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         self.hotkey_table.itemActivated.connect(self.on_hotkey_item_activated)
+        self._hotkeys: list[Hotkey] = []
+        self.show_hotkeys(hotkeys)
+
+    def retranslate(self) -> None:
+        """The sheet's headings, the window's own keys and each command's help, in the
+        window's language (keys and command lines stay as they are typed)."""
+        self.setWindowTitle(self.tr("Hotkeys and commands"))
+        self.keys_title.setText(
+            self.tr(
+                "Hotkeys work whenever the console window is active; bold ones (global) also "
+                "while another window (OBS) has focus. Enter on a binding rebinds it."
+            )
+        )
+        self.rebind_button.setText(self.tr("Rebind…"))
+        self.tabs.setTabText(0, self.tr("Hotkeys"))
+        self.tabs.setTabText(1, self.tr("Commands"))
+        headers = [self.tr("Key"), self.tr("Command")] * BINDING_COLUMNS
+        self.hotkey_table.setHorizontalHeaderLabels(headers)
+        self.command_table.setHorizontalHeaderLabels([self.tr("Command"), self.tr("Does")])
+        does = {" / ".join(keys): _window_key_does(keys) for keys in WINDOW_KEYS}
+        marked = {hotkey.key for hotkey in self._hotkeys if hotkey.is_global}
+        table = self.hotkey_table
+        for row in range(table.rowCount()):
+            for column in range(0, table.columnCount(), 2):
+                key, command = table.item(row, column), table.item(row, column + 1)
+                if key is None or command is None:
+                    continue
+                if key.text() in does:
+                    command.setText(does[key.text()])
+                if key.text() in marked:
+                    key.setToolTip(self.tr("global: also fires while another window has focus"))
+        for row, spec in enumerate(self._specs):
+            self.command_table.setItem(row, 0, QTableWidgetItem(spec.usage()))
+            self.command_table.setItem(row, 1, QTableWidgetItem(shown(spec.help)))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_hotkeys(self, hotkeys: Iterable[Hotkey]) -> None:
         """Fill the sheet with these bindings (again, after a rebinding)."""
-        listed = list(hotkeys)
-        self._bound = {hotkey.key for hotkey in listed}
-        rows = [(h.key, h.command) for h in listed]
-        rows += [(" / ".join(CHEAT_SHEET_KEYS), "this cheat sheet")]
-        rows += [(" / ".join(PALETTE_KEYS), "command palette: every command, completed")]
+        self._hotkeys = list(hotkeys)
+        self._bound = {hotkey.key for hotkey in self._hotkeys}
+        rows = [(h.key, h.command) for h in self._hotkeys]
+        rows += [(" / ".join(keys), "") for keys in WINDOW_KEYS]
         _fill_grid(self.hotkey_table, rows, BINDING_COLUMNS)
-        marked = {hotkey.key for hotkey in listed if hotkey.is_global}
+        marked = {hotkey.key for hotkey in self._hotkeys if hotkey.is_global}
         for row in range(self.hotkey_table.rowCount()):
             for column in range(0, self.hotkey_table.columnCount(), 2):
                 item = self.hotkey_table.item(row, column)
@@ -103,7 +136,7 @@ class CheatSheet(QDialog):
                     font = QFont(item.font())
                     font.setBold(True)
                     item.setFont(font)
-                    item.setToolTip("global: also fires while another window has focus")
+        self.retranslate()
 
     def on_hotkey_item_activated(self, item: QTableWidgetItem) -> None:
         column = item.column() - item.column() % 2
@@ -113,19 +146,30 @@ class CheatSheet(QDialog):
 
     def bindings(self) -> dict[str, str]:
         """Key → command line, read back from the sheet as it shows them."""
-        table, shown = self.hotkey_table, {}
+        table, bindings = self.hotkey_table, {}
         for row in range(table.rowCount()):
             for column in range(0, table.columnCount(), 2):
                 key, command = table.item(row, column), table.item(row, column + 1)
                 if key is not None and command is not None:
-                    shown[key.text()] = command.text()
-        return shown
+                    bindings[key.text()] = command.text()
+        return bindings
 
 
-def _grid(rows: list[tuple[str, str]], columns: int) -> QTableWidget:
-    """Key/command pairs filled column by column, ``columns`` pairs side by side."""
+WINDOW_KEYS = (CHEAT_SHEET_KEYS, PALETTE_KEYS, LANGUAGE_KEYS)
+"""The window's own keys, listed after the show's."""
+
+
+def _window_key_does(keys: tuple[str, ...]) -> str:
+    if keys == CHEAT_SHEET_KEYS:
+        return QCoreApplication.translate("CheatSheet", "this cheat sheet")
+    if keys == PALETTE_KEYS:
+        return QCoreApplication.translate("CheatSheet", "command palette: every command, completed")
+    return QCoreApplication.translate("CheatSheet", "中文 / English")
+
+
+def _grid(columns: int) -> QTableWidget:
+    """A table for key/command pairs, ``columns`` pairs side by side (``_fill_grid``)."""
     table = QTableWidget(0, 2 * columns)
-    table.setHorizontalHeaderLabels(["Key", "Command"] * columns)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(22)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -134,11 +178,11 @@ def _grid(rows: list[tuple[str, str]], columns: int) -> QTableWidget:
     for column in range(columns):
         header.setSectionResizeMode(2 * column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2 * column + 1, QHeaderView.ResizeMode.Stretch)
-    _fill_grid(table, rows, columns)
     return table
 
 
 def _fill_grid(table: QTableWidget, rows: list[tuple[str, str]], columns: int) -> None:
+    """Key/command pairs filled column by column."""
     per_column = max(1, -(-len(rows) // columns))
     table.clearContents()
     table.setRowCount(per_column)
@@ -148,15 +192,11 @@ def _fill_grid(table: QTableWidget, rows: list[tuple[str, str]], columns: int) -
         table.setItem(row, 2 * column + 1, QTableWidgetItem(command))
 
 
-def _table(headers: tuple[str, str], rows: list[tuple[str, str]]) -> QTableWidget:
-    table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(list(headers))
+def _table(rows: int) -> QTableWidget:
+    table = QTableWidget(rows, 2)
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
-    for row, (left, right) in enumerate(rows):
-        table.setItem(row, 0, QTableWidgetItem(left))
-        table.setItem(row, 1, QTableWidgetItem(right))
     return table

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any, Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -33,6 +33,7 @@ from console.observers import Unsubscribe
 from console.profile import Hotkey, Profile
 from console.services import Console
 from console.tasks import TaskSet
+from console.text import Text
 from console.ui.action_log_view import ActionLogModel, ActionLogView
 from console.ui.barrage_dock import BarrageDock
 from console.ui.elided import ElidedLabel
@@ -40,7 +41,22 @@ from console.ui.feed_state import FeedState
 from console.ui.feed_state import bind as bind_feed
 from console.ui.follow import follow
 from console.ui.global_keys import GlobalKeys, XFocus
-from console.ui.hotkeys import CHEAT_SHEET_KEYS, PALETTE_KEYS, CheatSheet, bind_hotkeys
+from console.ui.hotkeys import (
+    CHEAT_SHEET_KEYS,
+    LANGUAGE_KEYS,
+    PALETTE_KEYS,
+    CheatSheet,
+    bind_hotkeys,
+)
+from console.ui.language import (
+    LANGUAGES,
+    NAMES,
+    Language,
+    TranslationUnavailable,
+    language_changed,
+    language_of,
+    shown,
+)
 from console.ui.palette import TRIGGER as PALETTE_TRIGGER
 from console.ui.palette import Palette
 from console.ui.rebind import RebindDialog
@@ -53,7 +69,7 @@ from console.ui.theme import mark, named
 class MainWindow(QMainWindow):
     """Built from a validated profile and the running services; holds no service logic."""
 
-    def __init__(self, console: Console) -> None:
+    def __init__(self, console: Console, language: Language | None = None) -> None:
         super().__init__()
         profile, rooms, registry, action_log = (
             console.profile,
@@ -65,7 +81,7 @@ class MainWindow(QMainWindow):
         self.rooms = rooms
         self.registry = registry
         self.dispatcher = console.dispatcher
-        self.setWindowTitle(f"{profile.show.title} — Live Room Console")
+        self.language = language or Language()
         self.resize(1440, 860)  # the app fills the screen; this is for tests and tools
         # The room the operator works in: commands without room= act on it. The window's
         # own, passed in each command's context; set by focus, clicks and room.select.
@@ -76,6 +92,8 @@ class MainWindow(QMainWindow):
         self.feed = FeedState(barrage.moderator, barrage.review, console.products)
         bind_feed(registry, self.feed)
         registry.bind("room.select", self.on_room_select_command)
+        registry.bind("window.language", self.on_language_command)
+        self._last_record: ActionRecord | None = None
 
         keys = {hotkey.key: hotkey.invocation for hotkey in profile.hotkeys}
         central = QWidget(self)
@@ -87,14 +105,11 @@ class MainWindow(QMainWindow):
         header = QHBoxLayout()
         header.addWidget(named(QLabel(profile.show.title, central), "showTitle"))
         header.addStretch(1)
-        hint = QLabel("F1 hotkeys · Ctrl+K commands", central)
+        hint = self.hint = QLabel(central)
         hint.setProperty("dim", True)
         hint.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         # Where the keys go, unmistakably: into a text field, single-key hotkeys are text.
-        self.typing_banner = named(
-            QLabel("⌨ TYPING — keys go into the text field · Esc gives them back", central),
-            "typingBanner",
-        )
+        self.typing_banner = named(QLabel(central), "typingBanner")
         # The banner takes the hint's place, in a slot as wide as the wider of the two: the
         # header never changes size, so the room columns and the docks stay put as one types.
         self.keys_slot = QStackedWidget(central)
@@ -117,7 +132,7 @@ class MainWindow(QMainWindow):
             self.log_model.append(record)
         self.log_model.flush()
         self.log_view = ActionLogView(self.log_model, self)
-        dock = QDockWidget("Action log", self)
+        dock = self.log_dock = QDockWidget(self)
         dock.setObjectName("actionLogDock")
         dock.setWidget(self.log_view)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -125,7 +140,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([dock], [520], Qt.Orientation.Horizontal)
 
         self.show_panel = ShowPanel(console.show, self.fire, lambda: self.working_room, self)
-        show_dock = QDockWidget("Show · products, slide, rundown", self)
+        show_dock = self.show_dock = QDockWidget(self)
         show_dock.setObjectName("showDock")
         show_dock.setWidget(self.show_panel)
         show_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
@@ -144,6 +159,9 @@ class MainWindow(QMainWindow):
         self.log_problem = named(QLabel(self), "logProblem")
         self.log_problem.setVisible(False)
         self.statusBar().addPermanentWidget(self.log_problem)
+        self.control_status = QLabel(self)  # the control API's address, or why it is off
+        self.statusBar().addPermanentWidget(self.control_status)
+        self._control_text = ""
         self._log_problems: dict[str, str] = {}
         self._logs: list[tuple[str, ProblemSource]] = [("action log", action_log)]
         if console.barrage.log is not None:
@@ -159,13 +177,46 @@ class MainWindow(QMainWindow):
             self.on_global_hotkey_pressed, _console_has_keys, self.on_global_keys_status
         )
         self.global_keys_label = named(ElidedLabel(parent=self), "globalKeys")
+        self._global_keys_text = ""
         self.statusBar().addWidget(self.global_keys_label, 1)
         self._rebinding = TaskSet()
         self._ticker = QTimer(self)
         self._ticker.setInterval(1000)
         self._connect_signals(action_log)
+        self.retranslate()
         self._show_working_room()
         self.on_ticker_timeout()
+
+    def retranslate(self) -> None:
+        """Set every text this window holds itself in the current language."""
+        self.setWindowTitle(
+            self.tr("{title} — Live Room Console").format(title=self.profile.show.title)
+        )
+        self.hint.setText(
+            self.tr("F1 hotkeys · Ctrl+K commands · {keys} 中文/English").format(
+                keys=" / ".join(LANGUAGE_KEYS)
+            )
+        )
+        self.typing_banner.setText(
+            self.tr("⌨ TYPING — keys go into the text field · Esc gives them back")
+        )
+        self.log_dock.setWindowTitle(self.tr("Action log"))
+        self.show_dock.setWindowTitle(self.tr("Show · products, slide, rundown"))
+        if self._last_record is not None:
+            self.on_action_recorded(self._last_record, logged=True)
+        self._show_log_problems()
+        self.control_status.setText(shown(self._control_text))
+        self.global_keys_label.setText(shown(self._global_keys_text))
+
+    def show_control(self, text: str) -> None:
+        """Say in the status bar where the control API listens, or why it is off."""
+        self._control_text = text
+        self.control_status.setText(shown(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _connect_signals(self, action_log: ActionLog) -> None:
         follow(self, action_log.subscribe(self.on_action_recorded))
@@ -178,6 +229,10 @@ class MainWindow(QMainWindow):
             _window_shortcut(self, key).activated.connect(self.cheat_sheet.show)
         for key in PALETTE_KEYS:
             _window_shortcut(self, key).activated.connect(self.command_palette.open)
+        for key in LANGUAGE_KEYS:
+            _window_shortcut(self, key).activated.connect(
+                lambda key=key: self.fire("window.language", f"key {key}")
+            )
         self.cheat_sheet.rebind_wanted.connect(self.on_rebind_wanted)
         self._ticker.timeout.connect(self.on_ticker_timeout)
         self._ticker.start()
@@ -212,7 +267,8 @@ class MainWindow(QMainWindow):
         self.on_hotkey_pressed(hotkey, "global")
 
     def on_global_keys_status(self, text: str, trouble: bool) -> None:
-        self.global_keys_label.setText(text)
+        self._global_keys_text = text
+        self.global_keys_label.setText(shown(text))
         mark(self.global_keys_label, "alert", trouble)
 
     def on_rebind_wanted(self, key: str) -> None:
@@ -239,21 +295,49 @@ class MainWindow(QMainWindow):
     async def on_room_select_command(self, context: Context, room: str) -> Result:
         if room not in self.rooms:
             raise CommandError(
-                f"no room {room!r} in this show (rooms: {', '.join(self.rooms.ids)})",
+                Text("window", "no room {room!r} in this show (rooms: {rooms})").format(
+                    room=room, rooms=", ".join(self.rooms.ids)
+                ),
                 ErrorCode.UNKNOWN_ROOM,
             )
         self.working_room = room
         self._show_working_room()
         if not takes_text(QApplication.focusWidget()):  # never take the keys from typing
             self.panels[room].setFocus(Qt.FocusReason.OtherFocusReason)
-        return Result(f"working in room {room}", {"room": room})
+        return Result(Text("window", "working in room {room}").format(room=room), {"room": room})
+
+    async def on_language_command(self, context: Context, language: str | None = None) -> Result:
+        """The window in another language at once; without one, the other of the two."""
+        chosen = self.language.other() if language is None else language_of(language)
+        if chosen is None:
+            raise CommandError(
+                Text("window", "no translation for {tag}: say one of {languages}").format(
+                    tag=language, languages=", ".join(LANGUAGES)
+                ),
+                ErrorCode.BAD_ARGUMENT,
+            )
+        try:
+            self.language.switch(chosen)
+        except TranslationUnavailable as exc:
+            raise CommandError(exc.args[0], ErrorCode.FAILED) from exc
+        said = Text("window", "the window speaks {name}").format(name=NAMES[chosen])
+        return Result(said, {"language": chosen})
 
     # -- slots ----------------------------------------------------------------------------
 
-    def on_action_recorded(self, record: ActionRecord) -> None:
-        self.log_model.append(record)
+    def on_action_recorded(self, record: ActionRecord, logged: bool = False) -> None:
+        """The last command's outcome under the rooms: a failure with its code's headline
+        and the message, both in the window's language."""
+        if not logged:
+            self.log_model.append(record)
+        self._last_record = record
         if not record.ok:
-            self.last_action.setText(f"✗ {record.line}: {record.result}")
+            headline = ErrorCode(record.code).headline if record.code in CODES else None
+            self.last_action.setText(
+                f"✗ {shown(headline)} · {record.line}: {shown(record.result)}"
+                if headline is not None
+                else f"✗ {record.line}: {shown(record.result)}"
+            )
             mark(self.last_action, "alert", True)
         else:
             self.last_action.setText(f"✓ {record.line}")
@@ -265,7 +349,14 @@ class MainWindow(QMainWindow):
             self._log_problems[name] = problem
         else:
             self._log_problems.pop(name, None)
-        text = "; ".join(f"{log_name}: {text}" for log_name, text in self._log_problems.items())
+        self._show_log_problems()
+
+    def _show_log_problems(self) -> None:
+        names = {"action log": self.tr("action log"), "barrage log": self.tr("barrage log")}
+        text = "; ".join(
+            f"{names.get(log_name, log_name)}: {shown(text)}"
+            for log_name, text in self._log_problems.items()
+        )
         self.log_problem.setText(f"✗ {text}" if text else "")
         self.log_problem.setVisible(bool(text))
         mark(self.log_problem, "alert", bool(text))
@@ -309,11 +400,11 @@ class MainWindow(QMainWindow):
         for room in self.rooms:
             stats = room.state.stats
             if stats.streaming:
-                running.append(f"{room.id} is streaming")
+                running.append(self.tr("{room} is streaming").format(room=room.id))
             if stats.recording:
-                running.append(f"{room.id} is recording")
+                running.append(self.tr("{room} is recording").format(room=room.id))
             if room.host is not None and room.host.on_air is not None:
-                running.append(f"{room.id}'s host is on air")
+                running.append(self.tr("{room}'s host is on air").format(room=room.id))
         return running
 
     def close_now(self) -> None:
@@ -336,14 +427,20 @@ class MainWindow(QMainWindow):
         operator loses the host, the pins' timers and the moderation."""
         answer = QMessageBox.warning(
             self,
-            "Quit during the show?",
+            self.tr("Quit during the show?"),
             "\n".join(running)
-            + "\n\nQuit the console anyway? OBS keeps streaming and recording, but the host, "
-            "the pinned comments' timers and the moderation stop.",
+            + "\n\n"
+            + self.tr(
+                "Quit the console anyway? OBS keeps streaming and recording, but the host, "
+                "the pinned comments' timers and the moderation stop."
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Yes
+
+
+CODES = frozenset(ErrorCode)
 
 
 class ProblemSource(Protocol):

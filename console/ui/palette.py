@@ -32,6 +32,7 @@ from console.services import Console
 from console.show_names import ShowNames
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
+from console.ui.language import language_changed, shown
 from console.ui.theme import ATTENTION, DIM, mark, named
 
 TRIGGER = "palette"
@@ -56,7 +57,6 @@ OWNED_KEYS = (
 )
 PLAIN = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
 """Modifiers that leave a key the palette's (Ctrl+Return is still the show's)."""
-HINT = "↑↓ choose · Tab completes · Enter runs · Esc closes"
 
 
 class PaletteInput(QLineEdit):
@@ -112,7 +112,6 @@ class Palette(QFrame):
         self._fire, self._done, self._room, self._window = fire, done, room, window
         self.reading = Reading(())
         self.input = named(PaletteInput(self), "paletteInput")
-        self.input.setPlaceholderText("Type a command, e.g. scene.program Host")
         self.list = named(QTreeWidget(self), "paletteList")
         self.list.setColumnCount(3)
         self.list.setHeaderHidden(True)
@@ -139,7 +138,22 @@ class Palette(QFrame):
         self.list.itemClicked.connect(self.on_list_item_clicked)
         follow(self, console.registry.add_listener(self.on_action_recorded))
         window.installEventFilter(self)  # follow the window's size
+        self.retranslate()
         self.hide()
+
+    def retranslate(self) -> None:
+        """The palette's words in the window's language, its rows read again (commands,
+        values and keys stay as they are typed)."""
+        self.input.setPlaceholderText(self.tr("Type a command, e.g. scene.program Host"))
+        chosen = self._chosen_index()
+        self.refresh()
+        if self.isVisible():
+            self.choose(chosen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- opening and closing --------------------------------------------------------------
 
@@ -193,10 +207,11 @@ class Palette(QFrame):
         self._fit_columns(self.width())
 
     def _item(self, row: Row) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([row.label, row.detail, row.key])
+        detail = shown(row.detail)
+        item = QTreeWidgetItem([row.label, detail, row.key])
         item.setForeground(1, self._dim)
         item.setForeground(2, self._key)
-        item.setToolTip(1, row.detail)
+        item.setToolTip(1, detail)
         return item
 
     def _fit_columns(self, width: int) -> None:
@@ -253,23 +268,25 @@ class Palette(QFrame):
         """Below the list: the command's usage and the argument being typed, then what
         Enter does with the line as it stands."""
         reading, row = self.reading, self.chosen()
-        usage = HINT
+        usage = self.tr("↑↓ choose · Tab completes · Enter runs · Esc closes")
         if reading.spec is not None:
             usage = reading.spec.usage()
             if reading.arg is not None:
-                usage += f"  ·  {reading.arg.name}: {reading.arg.help}"
+                usage += f"  ·  {reading.arg.name}: {shown(reading.arg.help)}"
         if reading.more:
-            usage += f"  ·  {reading.more} more: type to narrow"
+            usage += self.tr("  ·  %n more: type to narrow", "", reading.more)
         self.usage.setText(usage)
         typed = self.input.text().strip()
         if row is not None and row.needs:
-            said = f"Enter takes {row.line}, then: {', '.join(row.needs)}"
+            said = self.tr("Enter takes {line}, then: {needs}").format(
+                line=row.line, needs=", ".join(row.needs)
+            )
         elif row is not None:
-            said = f"Enter runs  {row.line}"
+            said = self.tr("Enter runs  {line}").format(line=row.line)
         elif reading.problem:
-            said = f"✗ {reading.problem}"
+            said = f"✗ {shown(reading.problem)}"
         elif typed:
-            said = f"Enter runs  {typed}{self._objection(typed)}"
+            said = self.tr("Enter runs  {line}").format(line=typed) + self._objection(typed)
         else:
             said = ""
         self.action.setText(said)
@@ -281,7 +298,7 @@ class Palette(QFrame):
         try:
             self.completer.registry.parse(line)
         except CommandError as exc:
-            return f"  — {exc}"
+            return f"  — {shown(exc.text)}"
         return ""
 
     # -- slots ----------------------------------------------------------------------------

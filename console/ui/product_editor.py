@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from console.product_fields import EDITABLE, product_field
 from console.show.edits import field_text
 from console.show.product import Product
+from console.ui.language import shown
 from console.ui.surface import Fire
 
 
@@ -38,7 +39,7 @@ class ProductEditor(QDialog):
     def __init__(self, product: Product, base_dir: Path, fire: Fire, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle(f"Edit {product.sku}")
+        self.setWindowTitle(self.tr("Edit {sku}").format(sku=product.sku))
         self.resize(640, 0)
         self._sku = product.sku
         self._base_dir = base_dir
@@ -50,12 +51,12 @@ class ProductEditor(QDialog):
             if key == "images":
                 row = QHBoxLayout()
                 row.addWidget(line, 1)
-                pick = QPushButton("Pick…", self)
+                pick = QPushButton(self.tr("Pick…"), self)
                 pick.clicked.connect(self.on_pick_clicked)
                 row.addWidget(pick)
-                form.addRow(product_field(key).label, row)
+                form.addRow(shown(product_field(key).label), row)
             else:
-                form.addRow(product_field(key).label, line)
+                form.addRow(shown(product_field(key).label), line)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -79,7 +80,10 @@ class ProductEditor(QDialog):
 
     def on_pick_clicked(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(
-            self, "Product images", str(self._base_dir), "Images (*.png *.jpg *.jpeg *.webp)"
+            self,
+            self.tr("Product images"),
+            str(self._base_dir),
+            self.tr("Images (*.png *.jpg *.jpeg *.webp)"),
         )
         if names:
             relative = [os.path.relpath(name, self._base_dir) for name in names]
@@ -92,17 +96,17 @@ class AddProductDialog(QDialog):
     def __init__(self, fire: Fire, parent: QWidget) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.setWindowTitle("Add product")
+        self.setWindowTitle(self.tr("Add product"))
         self._fire = fire
         self.sku = QLineEdit(self)
-        self.sku.setPlaceholderText("e.g. steak-ribeye-1kg")
+        self.sku.setPlaceholderText(self.tr("e.g. steak-ribeye-1kg"))
         self.name = QLineEdit(self)
         self.price = QLineEdit(self)
-        self.price.setPlaceholderText("e.g. 69")
+        self.price.setPlaceholderText(self.tr("e.g. 69"))
         form = QFormLayout(self)
-        form.addRow("SKU", self.sku)
-        form.addRow("Name", self.name)
-        form.addRow("Price (¥)", self.price)
+        form.addRow(self.tr("SKU"), self.sku)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Price (¥)"), self.price)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )

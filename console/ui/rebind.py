@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,10 +38,18 @@ from console.profile import (
 )
 from console.profile.edit import rebind_hotkey
 from console.tasks import TaskSet
+from console.text import Text
+from console.ui.language import language_changed, shown
 from console.ui.theme import mark, named
 
-WINDOW_KEYS = {"Ctrl+K": "the command palette", ":": "the command palette"}
-"""Keys the window itself uses besides the reserved ones (see console.profile.keys)."""
+PALETTE = Text("rebind", "{key} opens the command palette")
+WINDOW_KEYS = {
+    "Ctrl+K": PALETTE,
+    ":": PALETTE,
+    "Ctrl+Alt+L": Text("rebind", "{key} switches the window's language"),
+}
+"""Keys the window itself uses besides the reserved ones (see console.profile.keys), and
+what each one does."""
 
 
 def clash(hotkeys: Sequence[Hotkey], binding: Hotkey, pressed: str) -> tuple[str | None, str]:
@@ -50,17 +58,19 @@ def clash(hotkeys: Sequence[Hotkey], binding: Hotkey, pressed: str) -> tuple[str
     try:
         key = canonical_hotkey(pressed)
     except HotkeyError as exc:
-        return None, str(exc)
+        return None, exc.args[0]
     if key == binding.key:
-        return None, f"{key} is already this binding's key"
+        return None, Text("rebind", "{key} is already this binding's key").format(key=key)
     if key in WINDOW_KEYS:
-        return None, f"{key} opens {WINDOW_KEYS[key]}"
+        return None, WINDOW_KEYS[key].format(key=key)
     other = next((hotkey for hotkey in hotkeys if hotkey.key == key), None)
     if other is not None:
-        return None, f"{key} is bound to {other.command} already"
+        return None, Text("rebind", "{key} is bound to {command} already").format(
+            key=key, command=other.command
+        )
     refusal = global_refusal(key) if binding.is_global else None
     if refusal is not None:
-        return None, f"{refusal} (this binding is global)"
+        return None, Text("rebind", "{refusal} (this binding is global)").format(refusal=refusal)
     return key, ""
 
 
@@ -77,7 +87,6 @@ class RebindDialog(QDialog):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setModal(True)  # the show keys wait while keys are being captured
-        self.setWindowTitle("Rebind a hotkey")
         self.resize(720, 560)
         self._path: Path = profile.path
         self._hotkeys: tuple[Hotkey, ...] = profile.hotkeys
@@ -85,10 +94,10 @@ class RebindDialog(QDialog):
         self._new_key: str | None = None
         self._closed = False  # a save may end after the dialog is gone
         self._tasks = TaskSet()
+        self._said: tuple[str, bool] = ("", False)
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rebind-writer")
 
         self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels(["Key", "Command", "Global"])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -102,19 +111,20 @@ class RebindDialog(QDialog):
         self.capture.setMaximumSequenceLength(1)  # one chord: a hotkey, not a sequence
         self.verdict = named(QLabel(self), "rebindVerdict")
         self.verdict.setWordWrap(True)
-        self.save_button = QPushButton("Save to profile", self)
+        self.save_button = QPushButton(self)
         self.save_button.setEnabled(False)
-        close = QPushButton("Close", self)
+        self.close_button = close = QPushButton(self)
         for button in (self.save_button, close):  # Enter on the table picks, never closes
             button.setAutoDefault(False)
 
         layout = QVBoxLayout(self)
-        hint = QLabel("↑/↓ pick a binding · Enter, then press its new key · Enter saves", self)
+        self.hint = hint = QLabel(self)
         hint.setProperty("dim", True)
         layout.addWidget(hint)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        row.addWidget(QLabel("New key:", self))
+        self.new_key_label = QLabel(self)
+        row.addWidget(self.new_key_label)
         row.addWidget(self.capture, 1)
         row.addWidget(self.save_button)
         row.addWidget(close)
@@ -128,6 +138,30 @@ class RebindDialog(QDialog):
         self.save_button.clicked.connect(self.on_save_clicked)
         close.clicked.connect(self.reject)
         self._fill(selected)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The dialog's words in the window's language (keys and commands as typed)."""
+        self.setWindowTitle(self.tr("Rebind a hotkey"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Key"), self.tr("Command"), self.tr("Global")]
+        )
+        self.save_button.setText(self.tr("Save to profile"))
+        self.close_button.setText(self.tr("Close"))
+        self.hint.setText(
+            self.tr("↑/↓ pick a binding · Enter, then press its new key · Enter saves")
+        )
+        self.new_key_label.setText(self.tr("New key:"))
+        for row, hotkey in enumerate(self._hotkeys):
+            marked = self.table.item(row, 2)
+            if marked is not None:
+                marked.setText(self.tr("global") if hotkey.is_global else "")
+        self._say(*self._said)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -147,13 +181,17 @@ class RebindDialog(QDialog):
                 key.setFont(font)
             self.table.setItem(row, 0, key)
             self.table.setItem(row, 1, QTableWidgetItem(hotkey.command))
-            self.table.setItem(row, 2, QTableWidgetItem("global" if hotkey.is_global else ""))
+            self.table.setItem(
+                row, 2, QTableWidgetItem(self.tr("global") if hotkey.is_global else "")
+            )
         keys = [hotkey.key for hotkey in self._hotkeys]
         self.table.selectRow(keys.index(selected) if selected in keys else 0)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _say(self, text: str, alert: bool) -> None:
-        self.verdict.setText(text)
+        """The verdict under the table (a ``Text`` shown in the window's language)."""
+        self._said = (text, alert)
+        self.verdict.setText(shown(text))
         mark(self.verdict, "alert", alert)
 
     # -- slots ------------------------------------------------------------------------------
@@ -163,7 +201,8 @@ class RebindDialog(QDialog):
         self.capture.setFocus(Qt.FocusReason.OtherFocusReason)
         binding = self.binding
         if binding is not None:
-            self._say(f"press the new key for {binding.command} (now {binding.key})", False)
+            said = Text("rebind", "press the new key for {command} (now {key})")
+            self._say(said.format(command=binding.command, key=binding.key), False)
 
     def on_table_selection_changed(self) -> None:
         self.capture.clear()
@@ -180,9 +219,10 @@ class RebindDialog(QDialog):
         self._new_key = key
         self.save_button.setEnabled(key is not None)
         if key is None:
-            self._say(f"✗ {problem}", True)
+            self._say(Text("rebind", "✗ {problem}").format(problem=problem), True)
         else:
-            self._say(f"{binding.key} → {key} for {binding.command}: free · Enter saves", False)
+            free = Text("rebind", "{old} → {new} for {command}: free · Enter saves")
+            self._say(free.format(old=binding.key, new=key, command=binding.command), False)
 
     def on_capture_finished(self) -> None:
         if self._new_key is not None:
@@ -201,9 +241,10 @@ class RebindDialog(QDialog):
         try:
             profile = await loop.run_in_executor(self._writer, rebind_hotkey, self._path, old, new)
         except (ProfileError, OSError) as exc:
-            why = exc.strerror or exc if isinstance(exc, OSError) else exc
+            why = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
             if not self._closed:
-                self._say(f"✗ not saved to {self._path.name}: {why}", True)
+                failed = Text("rebind", "✗ not saved to {file}: {why}")
+                self._say(failed.format(file=self._path.name, why=why), True)
                 self.save_button.setEnabled(True)
             return
         self._applied(profile)  # the file has the new key: so must the window, dialog or not
@@ -212,7 +253,8 @@ class RebindDialog(QDialog):
         self._hotkeys = profile.hotkeys
         self.capture.clear()
         self._fill(new)
-        self._say(f"✓ {old} → {new}, saved to {self._path.name} (the old file is .bak.1)", False)
+        saved = Text("rebind", "✓ {old} → {new}, saved to {file} (the old file is .bak.1)")
+        self._say(saved.format(old=old, new=new, file=self._path.name), False)
 
     def done(self, result: int) -> None:
         self._closed = True

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -41,6 +42,7 @@ from console.barrage.message import Message
 from console.barrage.review import Decision, ReviewChange
 from console.barrage.verdict import Judged
 from console.ui.barrage_feed import FeedFlag, FeedRole
+from console.ui.language import shown
 from console.ui.theme import ATTENTION, BORDER, DIM, PREVIEW, PROGRAM, RAISED, TEXT
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,6 +55,23 @@ TAG_COLOURS = {
     "expired": DIM,
     "banned": PROGRAM,
 }
+
+
+def status_word(status: str) -> str:
+    """A message's status (``console.barrage.moderator.Moderator.status``) as shown."""
+    words = {
+        "held": QCoreApplication.translate("Review", "held"),
+        "approved": QCoreApplication.translate("Review", "approved"),
+        "rejected": QCoreApplication.translate("Review", "rejected"),
+        "expired": QCoreApplication.translate("Review", "expired"),
+        "released": QCoreApplication.translate("Review", "released"),
+        "banned": QCoreApplication.translate("Review", "banned"),
+        "pass": QCoreApplication.translate("Review", "pass"),
+        "hold": QCoreApplication.translate("Review", "hold"),
+        "block": QCoreApplication.translate("Review", "block"),
+        "unknown": QCoreApplication.translate("Review", "unknown"),
+    }
+    return words.get(status, status)
 
 
 class ReviewRow(NamedTuple):
@@ -68,7 +87,7 @@ def review_row(judged: Judged) -> ReviewRow:
     span = verdict.span
     highlight = (len(prefix) + span[0], len(prefix) + span[1]) if span is not None else None
     stamp = time.strftime("%H:%M:%S", time.localtime(message.time))
-    tooltip = f"{stamp} · {message.platform} · {verdict.describe()}"
+    tooltip = f"{stamp} · {message.platform} · {shown(verdict.describe())}"
     return ReviewRow(judged, prefix + message.text, tooltip, highlight)
 
 
@@ -235,13 +254,14 @@ class SpanDelegate(QStyledItemDelegate):
         metrics: QFontMetrics,
         tag: str,
     ) -> QRect:
-        width = metrics.horizontalAdvance(tag) + 10
+        label = status_word(tag)
+        width = metrics.horizontalAdvance(label) + 10
         box = QRect(rect.left(), rect.top() + 3, width, rect.height() - 6)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self._tag_back)
         painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor(TAG_COLOURS.get(tag, ATTENTION)))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, tag)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
         return rect.adjusted(width + 6, 0, 0, 0)
 
     def _draw_text(
@@ -290,7 +310,7 @@ class UserPanel(QWidget):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        self.title = QLabel("No message selected", self)
+        self.title = QLabel(self.tr("No message selected"), self)
         self.title.setWordWrap(True)
         self.messages = QListWidget(self)
         self.messages.setWordWrap(True)
@@ -300,6 +320,10 @@ class UserPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.messages, 1)
+
+    def forget(self) -> None:
+        """Draw again at the next ``show_user`` (its words changed language)."""
+        self._shown = ("",)
 
     def show_user(
         self,
@@ -319,12 +343,18 @@ class UserPanel(QWidget):
         self._shown = key
         self.messages.clear()
         if message is None:
-            self.title.setText("No message selected")
+            self.title.setText(self.tr("No message selected"))
             return
         who = message.user_name
         if message.user_id and message.user_id != message.user_name:
             who += f"  ({message.user_id})"
-        self.title.setText(f"{who}{'  · BANNED' if banned else ''} · {len(recent)} recent")
+        banned_mark = self.tr("  · BANNED") if banned else ""
+        self.title.setText(
+            self.tr("{who}{banned} · %n recent", "", len(recent)).format(
+                who=who, banned=banned_mark
+            )
+        )
         for judged in reversed(recent):
             stamp = time.strftime("%H:%M:%S", time.localtime(judged.message.time))
-            self.messages.addItem(f"{stamp}  [{status(judged.message.id)}]  {judged.message.text}")
+            word = status_word(status(judged.message.id))
+            self.messages.addItem(f"{stamp}  [{word}]  {judged.message.text}")

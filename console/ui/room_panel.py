@@ -7,7 +7,7 @@ the pinned comment) and fires commands in its own room; it never talks to OBS it
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from console.room import RoomRuntime
 from console.ui.elided import ElidedLabel
 from console.ui.follow import follow
 from console.ui.host_panel import HostPanel
+from console.ui.language import language_changed, shown
 from console.ui.monitor_area import MonitorArea
 from console.ui.monitor_view import MonitorView
 from console.ui.setup_offer import SetupOffer
@@ -69,7 +70,7 @@ class RoomPanel(QFrame):
         self.differences_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
-        self.restore_button = QPushButton("Restore the show's state (room.restore)")
+        self.restore_button = QPushButton()
         self.setup_offer = SetupOffer(runtime.setup, self.room.id, fire, self)
         self.slide_label = named(ElidedLabel(), "roomOnAir")
         self.pin_label = named(ElidedLabel(), "roomOnAir")
@@ -79,17 +80,16 @@ class RoomPanel(QFrame):
         self.preview_label.setProperty("bus", "preview")
         self.scene_grid = QGridLayout()
         self.scene_grid.setSpacing(6)
-        self.studio_button = QPushButton("Studio mode")
+        self.studio_button = QPushButton()
         self.studio_button.setCheckable(True)
         self.transition_box = QComboBox()
-        self.transition_box.setToolTip("Scene transition (transition.set)")
         self.duration_box = QSpinBox()
         self.duration_box.setRange(50, 20000)
         self.duration_box.setSingleStep(50)
         self.duration_box.setSuffix(" ms")
-        self.take_button = named(QPushButton("TAKE"), "takeButton")
-        self.record_button = QPushButton("● REC")
-        self.stream_button = QPushButton("◉ STREAM")
+        self.take_button = named(QPushButton(), "takeButton")
+        self.record_button = QPushButton()
+        self.stream_button = QPushButton()
         self.host_panel = (
             HostPanel(runtime.host, self.room.id, fire, self) if runtime.host is not None else None
         )
@@ -101,11 +101,25 @@ class RoomPanel(QFrame):
         )
         self._layout()
         self._connect_signals()
-        for aspect in ("link", "scenes", "program", "preview", "studio", "transition", "stats"):
+        self.on_state_changed("scenes")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text of the column in the window's language."""
+        self.restore_button.setText(self.tr("Restore the show's state (room.restore)"))
+        self.studio_button.setText(self.tr("Studio mode"))
+        self.transition_box.setToolTip(self.tr("Scene transition (transition.set)"))
+        self.take_button.setText(self.tr("TAKE"))
+        for aspect in ("link", "program", "preview", "studio", "transition", "stats"):
             self.on_state_changed(aspect)
         self._show_slide()
         self._show_pin()
         self._show_differences()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def _layout(self) -> None:
         header = QHBoxLayout()
@@ -234,18 +248,28 @@ class RoomPanel(QFrame):
     def _show_link(self) -> None:
         link = self.state.link
         silent = link.silent_since is not None and link.phase is not LinkPhase.CONNECTED
-        self.link_pill.setText("NOT ANSWERING" if silent else link.phase.value.upper())
+        self.link_pill.setText(self.tr("NOT ANSWERING") if silent else self._phase_word(link.phase))
         mark(self.link_pill, "phase", "reconnecting" if silent else link.phase.value)
         connected = link.phase is LinkPhase.CONNECTED
-        self.link_reason.setText(link.describe())
+        described = shown(link.describe())
+        self.link_reason.setText(described)
         self.link_reason.setVisible(not connected)
-        self.link_pill.setToolTip(link.describe())
+        self.link_pill.setToolTip(described)
         for widget in self._controls():
             widget.setEnabled(connected)
         if connected:
             self._show_studio()
         else:
             self._show_buses()
+
+    def _phase_word(self, phase: LinkPhase) -> str:
+        return {
+            LinkPhase.CONNECTING: self.tr("CONNECTING"),
+            LinkPhase.CONNECTED: self.tr("CONNECTED"),
+            LinkPhase.RECONNECTING: self.tr("RECONNECTING"),
+            LinkPhase.FAILED: self.tr("FAILED"),
+            LinkPhase.CLOSED: self.tr("CLOSED"),
+        }[phase]
 
     def _controls(self) -> list[QWidget]:
         return [
@@ -293,15 +317,20 @@ class RoomPanel(QFrame):
         state = self.state
         live = state.link.phase is LinkPhase.CONNECTED
         if live:
-            self.program_label.setText(f"PGM  {state.program or '—'}")
+            self.program_label.setText(self.tr("PGM  {scene}").format(scene=state.program or "—"))
+        elif state.program:
+            self.program_label.setText(
+                self.tr("PGM  unknown (last seen: {scene})").format(scene=state.program)
+            )
         else:
-            last = f" (last seen: {state.program})" if state.program else ""
-            self.program_label.setText(f"PGM  unknown{last}")
+            self.program_label.setText(self.tr("PGM  unknown"))
         mark(self.program_label, "off", not live)
         if live and state.studio_mode:
-            self.preview_label.setText(f"PVW  {state.preview or '—'}")
+            self.preview_label.setText(self.tr("PVW  {scene}").format(scene=state.preview or "—"))
         else:
-            self.preview_label.setText("PVW  studio mode off" if live else "PVW  unknown")
+            self.preview_label.setText(
+                self.tr("PVW  studio mode off") if live else self.tr("PVW  unknown")
+            )
         mark(self.preview_label, "off", not (live and state.studio_mode))
         for scene, button in self.scene_buttons.items():
             mark(button, "program", live and scene == state.program)
@@ -326,11 +355,13 @@ class RoomPanel(QFrame):
 
     def _show_outputs(self) -> None:
         stats = self.state.stats
-        recording = f"● REC {stats.record_timecode[:8]}"
-        self.record_button.setText(recording if stats.recording else "● REC")
+        recording = self.tr("● REC {time}").format(time=stats.record_timecode[:8])
+        self.record_button.setText(recording if stats.recording else self.tr("● REC"))
         mark(self.record_button, "live", stats.recording)
         self.stream_button.setText(
-            f"◉ LIVE {stats.stream_timecode[:8]}" if stats.streaming else "◉ STREAM"
+            self.tr("◉ LIVE {time}").format(time=stats.stream_timecode[:8])
+            if stats.streaming
+            else self.tr("◉ STREAM")
         )
         mark(self.stream_button, "live", stats.streaming)
 
@@ -338,13 +369,15 @@ class RoomPanel(QFrame):
         """The product whose slide OBS accepted last, or why slides are off."""
         runtime = self.runtime
         if not runtime.has_slides:
-            self.slide_label.setText(f"SLIDE  {runtime.slides_unavailable}")
+            self.slide_label.setText(
+                self.tr("SLIDE  {why}").format(why=shown(runtime.slides_unavailable))
+            )
             return
         pusher = runtime.slides
         on_air = pusher.on_air
-        text = f"SLIDE  {on_air.name}" if on_air is not None else "SLIDE  —"
+        text = self.tr("SLIDE  {product}").format(product=on_air.name if on_air else "—")
         if pusher.last_error:
-            text += f"  ✗ {pusher.last_error}"
+            text += f"  ✗ {shown(pusher.last_error)}"
         self.slide_label.setText(text)
         self.slide_label.setToolTip(text)
         mark(self.slide_label, "alert", bool(pusher.last_error))
@@ -355,14 +388,23 @@ class RoomPanel(QFrame):
         pin = pinned.current
         alert = bool(pinned.problem)
         if pin is None:
-            text = f"PIN  ✗ {pinned.problem}" if pinned.problem else "PIN  —"
+            text = (
+                self.tr("PIN  ✗ {problem}").format(problem=shown(pinned.problem))
+                if pinned.problem
+                else self.tr("PIN  —")
+            )
         elif pinned.on_air:
-            text = f"PIN  ON AIR {pin.left():.0f} s · {pin.text}"
+            text = self.tr("PIN  ON AIR {seconds} s · {comment}").format(
+                seconds=f"{pin.left():.0f}", comment=pin.text
+            )
         elif pinned.on_air is False:
-            text = f"PIN  NOT ON AIR: {pinned.missing} · {pin.text}"
+            text = self.tr("PIN  NOT ON AIR: {missing} · {comment}").format(
+                missing=shown(pinned.missing), comment=pin.text
+            )
             alert = True
         else:
-            text = f"PIN  ? {pinned.missing or 'checking OBS'} · {pin.text}"
+            missing = shown(pinned.missing) if pinned.missing else self.tr("checking OBS")
+            text = self.tr("PIN  ? {missing} · {comment}").format(missing=missing, comment=pin.text)
         if self.pin_label.text() != text:
             self.pin_label.setText(text)
             self.pin_label.setToolTip(text)
@@ -371,7 +413,22 @@ class RoomPanel(QFrame):
     def _show_differences(self) -> None:
         """What OBS shows otherwise than the show had it, after OBS came back."""
         differences = self.runtime.reconciliation.differences
-        lines = [f"OBS differs — {d.what}: {d.text}" for d in differences]
+        lines = [
+            self.tr("OBS differs — {what}: {difference}").format(
+                what=self._difference_word(d.what), difference=shown(d.text)
+            )
+            for d in differences
+        ]
         self.differences_label.setText("\n".join(lines))
         self.differences_label.setVisible(bool(lines))
         self.restore_button.setVisible(any(d.what != "link" for d in differences))
+
+    def _difference_word(self, what: str) -> str:
+        words = {
+            "link": self.tr("link"),
+            "program": self.tr("program"),
+            "slide": self.tr("slide"),
+            "pin": self.tr("pin"),
+            "host": self.tr("host"),
+        }
+        return words.get(what, what)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,21 +28,30 @@ from PySide6.QtWidgets import (
 from console.show.deal import format_countdown
 from console.show.service import ShowService
 from console.ui.follow import follow
+from console.ui.language import language_changed, shown
 from console.ui.product_editor import AddProductDialog, ProductEditor
 from console.ui.surface import Fire
 from console.ui.theme import ATTENTION, DIM, PREVIEW, PROGRAM, mark, named
 
-PRODUCT_COLUMNS = ("#", "Product", "Price", "List", "Stock", "Check")
+
+def product_columns() -> list[str]:
+    return [
+        QCoreApplication.translate("ProductTable", "#"),
+        QCoreApplication.translate("ProductTable", "Product"),
+        QCoreApplication.translate("ProductTable", "Price"),
+        QCoreApplication.translate("ProductTable", "List"),
+        QCoreApplication.translate("ProductTable", "Stock"),
+        QCoreApplication.translate("ProductTable", "Check"),
+    ]
 
 
 class ProductTable(QTableWidget):
     """The catalogue; a product with prohibited terms is flagged with the terms found."""
 
     def __init__(self, show: ShowService, fire: Fire, parent: QWidget) -> None:
-        super().__init__(0, len(PRODUCT_COLUMNS), parent)
+        super().__init__(0, len(product_columns()), parent)
         self._show = show
         self._fire = fire
-        self.setHorizontalHeaderLabels(list(PRODUCT_COLUMNS))
         self.verticalHeader().hide()
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -55,7 +64,13 @@ class ProductTable(QTableWidget):
         follow(self, show.subscribe(lambda what: self.rebuild()))
         self.rebuild()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.rebuild()
+        super().changeEvent(event)
+
     def rebuild(self) -> None:
+        self.setHorizontalHeaderLabels(product_columns())
         selected = self.selected_sku()
         room = next(iter(self._show.rooms), None)
         pusher = room.slides if room is not None and room.has_slides else None
@@ -63,18 +78,20 @@ class ProductTable(QTableWidget):
         for row, product in enumerate(self._show.products.values()):
             findings = pusher.findings(product) if pusher is not None else []
             cells = (
-                f"{product.link_no}号" if product.link_no else "",
+                self.tr("No. {number}").format(number=product.link_no) if product.link_no else "",
                 product.name,
                 f"¥{product.price}",
                 f"¥{product.list_price}" if product.list_price else "",
                 "" if product.stock is None else str(product.stock),
-                "⚠ " + ", ".join(sorted({f.hit.term for f in findings})) if findings else "ok",
+                "⚠ " + ", ".join(sorted({f.hit.term for f in findings}))
+                if findings
+                else self.tr("ok"),
             )
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, product.sku)
                 if findings:
-                    item.setToolTip("\n".join(f.describe() for f in findings))
+                    item.setToolTip("\n".join(shown(f.describe()) for f in findings))
                 if column == len(cells) - 1:
                     item.setForeground(QBrush(QColor(PROGRAM if findings else PREVIEW)))
                 self.setItem(row, column, item)
@@ -150,37 +167,35 @@ class ShowPanel(QWidget):
         self._fire = fire
         self._room = room
         self.products = ProductTable(show, fire, self)
-        self.preview = named(QLabel("no slide on air", self), "slidePreview")
+        self.preview = named(QLabel(self), "slidePreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setMinimumHeight(90)
         self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        unavailable = next((r.slides_unavailable for r in show.rooms if not r.has_slides), "")
-        self.status = named(QLabel(unavailable, self), "slideStatus")
+        self.status = named(QLabel(self), "slideStatus")
         self.status.setWordWrap(True)
         self.rundown = RundownList(show, fire, self)
         # Small minimums: two rooms, this dock and the barrage fit a 1366x768 laptop.
         self.products.setMinimumHeight(90)
         self.rundown.setMinimumHeight(60)
         editing = QHBoxLayout()
-        for label, slot in (
-            ("Edit…", self.on_edit_clicked),
-            ("Add…", self.on_add_clicked),
-            ("▲", lambda: self.on_move_clicked(-1)),
-            ("▼", lambda: self.on_move_clicked(1)),
+        self.buttons: list[QPushButton] = []
+        for slot in (
+            self.on_edit_clicked,
+            self.on_add_clicked,
+            lambda: self.on_move_clicked(-1),
+            lambda: self.on_move_clicked(1),
         ):
-            button = QPushButton(label, self)
+            button = QPushButton(self)
             button.clicked.connect(slot)
             editing.addWidget(button)
+            self.buttons.append(button)
         buttons = QHBoxLayout()
-        for label, name in (
-            ("◀ Prev", "slide.prev"),
-            ("Show", None),
-            ("Hide", "slide.hide"),
-            ("Next ▶", "slide.next"),
-        ):
-            button = QPushButton(label, self)
+        for name in ("slide.prev", None, "slide.hide", "slide.next"):
+            button = QPushButton(self)
             button.clicked.connect(lambda _=False, name=name: self.on_button(name))
             buttons.addWidget(button)
+            self.buttons.append(button)
+        self.rundown_title = QLabel(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.products, 2)
@@ -188,7 +203,7 @@ class ShowPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.preview, 3)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel("Rundown (Enter: go to item, drag to reorder)", self))
+        layout.addWidget(self.rundown_title)
         layout.addWidget(self.rundown, 2)
         for runtime in show.rooms:
             if runtime.has_slides:
@@ -197,6 +212,35 @@ class ShowPanel(QWidget):
         self._ticker.setInterval(1000)
         self._ticker.timeout.connect(self.rundown.refresh)
         self._ticker.start()
+        self._last_pushed: str | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        labels = (
+            self.tr("Edit…"),
+            self.tr("Add…"),
+            "▲",
+            "▼",
+            self.tr("◀ Prev"),
+            self.tr("Show"),
+            self.tr("Hide"),
+            self.tr("Next ▶"),
+        )
+        for button, label in zip(self.buttons, labels, strict=True):
+            button.setText(label)
+        self.rundown_title.setText(self.tr("Rundown (Enter: go to item, drag to reorder)"))
+        if self._last_pushed is None:  # no slide pushed or hidden yet
+            rooms = self._show.rooms
+            unavailable = next((r.slides_unavailable for r in rooms if not r.has_slides), "")
+            self.status.setText(shown(unavailable))
+            self.preview.setText(self.tr("no slide on air"))
+        else:
+            self.on_pusher_changed(self._last_pushed)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def on_button(self, name: str | None) -> None:
         if name is not None:
@@ -228,9 +272,10 @@ class ShowPanel(QWidget):
             return
         pusher = room.slides
         last = pusher.last
+        self._last_pushed = what
         if what == "hidden" or last is None:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("no slide on air")
+            self.preview.setText(self.tr("no slide on air"))
         elif what == "pushed":
             pixmap = QPixmap.fromImage(last.image).scaled(
                 self.preview.size(),
@@ -239,6 +284,10 @@ class ShowPanel(QWidget):
             )
             self.preview.setPixmap(pixmap)
         product = self._show.products.get(last.sku) if last is not None else None
-        on_air = f"on air: {product.name}" if product is not None and what == "pushed" else ""
-        self.status.setText(pusher.last_error or on_air)
+        on_air = (
+            self.tr("on air: {product}").format(product=product.name)
+            if product is not None and what == "pushed"
+            else ""
+        )
+        self.status.setText(shown(pusher.last_error) or on_air)
         mark(self.status, "alert", bool(pusher.last_error))

@@ -6,12 +6,13 @@ from __future__ import annotations
 import html
 import time
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from console.obs.health import Figure, Health, Level
 from console.obs.state import LinkPhase, RoomState
 from console.ui.follow import follow
+from console.ui.language import language_changed, shown
 from console.ui.theme import ATTENTION, DIM, PROGRAM, mark
 
 COLOURS = {Level.OK: None, Level.WARN: ATTENTION, Level.ALERT: PROGRAM}
@@ -22,7 +23,7 @@ def render(room_id: str, figures: list[Figure]) -> str:
     parts = [f'<span style="color:{DIM}">{html.escape(room_id)}</span>']
     for figure in figures:
         colour = COLOURS[figure.level]
-        text = html.escape(figure.text)
+        text = html.escape(shown(figure.text))
         parts.append(f'<b style="color:{colour}">{text}</b>' if colour else text)
     return " · ".join(parts)
 
@@ -39,14 +40,24 @@ class RoomStatus(QLabel):
         follow(self, state.subscribe(self.on_state_changed))
         self.on_state_changed("link")
 
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.on_state_changed("link")
+        super().changeEvent(event)
+
     def on_state_changed(self, aspect: str) -> None:
         if aspect not in ("link", "stats"):
             return
         state = self.state
         if state.link.phase is not LinkPhase.CONNECTED:
+            phase = {
+                LinkPhase.CONNECTING: self.tr("connecting"),
+                LinkPhase.RECONNECTING: self.tr("reconnecting"),
+                LinkPhase.FAILED: self.tr("failed"),
+                LinkPhase.CLOSED: self.tr("closed"),
+            }.get(state.link.phase, state.link.phase.value)
             self.setText(
-                f'<b style="color:{PROGRAM}">{html.escape(self.room_id)} · '
-                f"{html.escape(state.link.phase.value)}</b>"
+                f'<b style="color:{PROGRAM}">{html.escape(self.room_id)} · {html.escape(phase)}</b>'
             )
             mark(self, "alert", True)
             return

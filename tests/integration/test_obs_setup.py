@@ -29,6 +29,7 @@ from console.profile import load_profile
 from console.profile.layout_model import Layout
 from console.room import RoomRuntime
 from console.services import Console
+from console.ui.language import CHINESE, ENGLISH, Language, shown
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
 from tests.harness import ObsProbe, ObsStudio, SeedScene
@@ -338,7 +339,8 @@ def test_the_room_offers_setup_on_connect_and_its_button_runs_it(
     tmp_path: Path, obs: ObsStudio, obs_probe: ObsProbe, qtbot: QtBot, drive: Drive
 ) -> None:
     console = make_console(tmp_path, obs, "W", "    layout: {overlay_scene: W Overlays}\n")
-    window = MainWindow(console)
+    language = Language(tmp_path / "translations")
+    window = MainWindow(console, language)
     qtbot.addWidget(window)
     window.setGeometry(QRect(0, 0, 1366, 768 - 40))  # a laptop screen less its panel
     window.show()
@@ -352,9 +354,22 @@ def test_the_room_offers_setup_on_connect_and_its_button_runs_it(
         corner = offer.mapTo(window, offer.rect().topLeft())
         assert window.rect().contains(QRect(corner, offer.size()))
         assert offer.height() <= 2 * offer.button.sizeHint().height(), "one line"
+        # In Chinese: the same findings, in the operator's words, on one line still.
+        language.switch(CHINESE)
+        qtbot.waitUntil(lambda: offer.button.text() == "配置 OBS…")
+        assert offer.line.text().startswith("OBS 缺少 14 项：场景 'W Overlays'")
+        assert window.width() == 1366 and window.height() == 768 - 40
+        assert offer.height() <= 2 * offer.button.sizeHint().height(), "one line"
+        results = []
+        console.registry.add_listener(results.append)
         qtbot.mouseClick(offer.button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: not offer.isVisible(), timeout=15000)
         assert "W Overlays" in obs_probe.scene_names()
         assert console.rooms.get("main").setup.missing == []
+        qtbot.waitUntil(lambda: len(results) == 1)
+        assert results[0].ok, results[0].result
+        assert results[0].result.startswith("room main: created 14: scene 'W Overlays'")
+        assert shown(results[0].result).startswith("直播间 main：已创建 14 项：场景 'W Overlays'")
     finally:
+        language.switch(ENGLISH)
         drive(console.close())

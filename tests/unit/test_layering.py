@@ -17,7 +17,7 @@ CONSOLE = Path(__file__).resolve().parents[2] / "console"
 
 CORE = {
     "commands", "observers", "tasks", "reconnect", "catalog", "actionlog", "dispatch",
-    "product_fields", "logfile", "palette_match",
+    "product_fields", "logfile", "text", "palette_match",
 }  # fmt: skip
 """The command vocabulary and plumbing every part uses (and the reading of command lines
 typed into the palette)."""

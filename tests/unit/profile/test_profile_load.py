@@ -50,7 +50,7 @@ def test_minimal_profile_is_accepted_as_written_with_defaults(
     assert profile.path == path.resolve()
     assert profile.schema_version == 1
     assert profile.show.title == "Untitled show"
-    assert profile.show.locale == "zh-CN"
+    assert profile.show.locale is None  # the window follows the system's language
     assert profile.show.log_dir == tmp_path.resolve() / "logs"
     assert profile.show.logo is None
     (room,) = profile.rooms

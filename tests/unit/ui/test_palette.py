@@ -161,7 +161,9 @@ def test_enter_runs_the_completed_line_through_the_registry_in_the_room_named(
         "room2",
     )
     # Shown as every command is (nothing listens for this room's OBS: it fails).
-    assert window.last_action.text() == f"✗ scene.program Host room=room2: {record.result}"
+    assert window.last_action.text() == (
+        f"✗ OBS not connected · scene.program Host room=room2: {record.result}"
+    )
     assert not palette.isVisible()
     assert QApplication.focusWidget() is window.panels["room1"]  # where the keys came from
 
