@@ -506,6 +506,73 @@
     </message>
 </context>
 <context>
+    <name>MonitorView</name>
+    <message>
+        <source>Program monitor: OBS&apos;s screenshot of the program scene, {fps} a second</source>
+        <translation>节目监视器：OBS 对节目场景的截图，每秒 {fps} 张</translation>
+    </message>
+    <message>
+        <source>Preview monitor: OBS&apos;s screenshot of the preview scene, {fps} a second</source>
+        <translation>预览监视器：OBS 对预览场景的截图，每秒 {fps} 张</translation>
+    </message>
+    <message>
+        <source>PGM</source>
+        <translation>节目</translation>
+    </message>
+    <message>
+        <source>PVW</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>STALE {age}</source>
+        <translation>画面过时 {age}</translation>
+    </message>
+    <message>
+        <source>NO SIGNAL</source>
+        <translation>无信号</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>last frame {age} ago</source>
+        <translation>最后一帧在 {age}前</translation>
+    </message>
+    <message>
+        <source>(of {scene})</source>
+        <translation>（{scene} 的画面）</translation>
+    </message>
+    <message>
+        <source>waiting for OBS…</source>
+        <translation>等待 OBS…</translation>
+    </message>
+    <message>
+        <source>studio mode off</source>
+        <translation>工作室模式已关闭</translation>
+    </message>
+    <message>
+        <source>no program scene</source>
+        <translation>没有节目场景</translation>
+    </message>
+    <message>
+        <source>&lt;1 s</source>
+        <translation>&lt;1 秒</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+</context>
+<context>
     <name>Palette</name>
     <message>
         <source>Type a command, e.g. scene.program Host</source>

@@ -29,16 +29,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from console.obs.monitor import Bus, BusMonitor, Frame, Status, request_width
 from console.ui.follow import follow
+from console.ui.language import language_changed
 from console.ui.theme import ATTENTION, BORDER, DIM, PANEL, PREVIEW, PROGRAM, TEXT
 
-_BADGES = {Bus.PROGRAM: ("PGM", PROGRAM), Bus.PREVIEW: ("PVW", PREVIEW)}
+_COLOURS = {Bus.PROGRAM: PROGRAM, Bus.PREVIEW: PREVIEW}
 _SCREEN = "#000000"
 _DIMMED = QColor(0, 0, 0, 170)
 _DEFAULT_ASPECT = 16 / 9
 _TOP = 6  # pixels above the label: the column's spacing, inside the view (see MonitorArea)
 _GAP = 3  # pixels between the label line and the picture
 MIN_PICTURE = 32  # pixels wide: a monitor squeezed smaller shows its label only
-_NOTES = {Status.NO_SIGNAL: "NO SIGNAL", Status.WAITING: "waiting", Status.OFF: "off"}
 _TEXT_GAP = 8
 _LABEL_SPAN = 120  # pixels: a narrower picture has the label across the whole view
 
@@ -53,10 +53,6 @@ class MonitorView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setToolTip(
-            f"{monitor.bus} monitor: OBS's screenshot of the scene, {monitor.fps:g} a second "
-            "while on screen (monitors: fps in the profile)"
-        )
         # A frame that is not followed by another turns stale on time, not at the next tick.
         self._stale_timer = QTimer(self)
         self._stale_timer.setSingleShot(True)
@@ -64,6 +60,22 @@ class MonitorView(QWidget):
         key = self._key = object()  # who the monitor knows this view as
         follow(self, monitor.subscribe(self.on_monitor_changed))
         follow(self, lambda: monitor.seen(key, 0))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The words the view draws come from ``tr`` at each paint; the tooltip is set."""
+        fps = f"{self.monitor.fps:g}"
+        if self.monitor.bus is Bus.PROGRAM:
+            tip = self.tr("Program monitor: OBS's screenshot of the program scene, {fps} a second")
+        else:
+            tip = self.tr("Preview monitor: OBS's screenshot of the preview scene, {fps} a second")
+        self.setToolTip(tip.format(fps=fps))
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if language_changed(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- sizes ----------------------------------------------------------------------------
 
@@ -144,12 +156,12 @@ class MonitorView(QWidget):
         monitor = self.monitor
         status, frame = monitor.status(now), monitor.frame
         picture = self.picture_rect()
-        caption = self._caption(status, frame, now)
+        caption = self.caption(status, frame, now)
         # The state goes over the picture when it has room, else on the label line.
         roomy = picture.height() >= (len(caption) + 1) * self.fontMetrics().height()
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(PANEL))
-        self._paint_label(painter, status, picture, "" if roomy else self._note(status, frame, now))
+        self._paint_label(painter, status, picture, "" if roomy else self.note(status, frame, now))
         painter.fillRect(picture, QColor(_SCREEN))
         if frame is not None and status in (Status.LIVE, Status.STALE, Status.NO_SIGNAL):
             _draw(painter, picture, frame.image)
@@ -174,7 +186,7 @@ class MonitorView(QWidget):
     def _colour(self, status: Status) -> str:
         """The bus's colour while OBS has something on it, else the idle grey."""
         on = status not in (Status.NO_SIGNAL, Status.OFF)
-        return _BADGES[self.monitor.bus][1] if on else BORDER
+        return _COLOURS[self.monitor.bus] if on else BORDER
 
     @staticmethod
     def _note_colour(status: Status) -> str:
@@ -183,7 +195,7 @@ class MonitorView(QWidget):
     def _paint_label(self, painter: QPainter, status: Status, picture: QRect, note: str) -> None:
         """PGM or PVW in the bus's colour, the scene OBS has on it, and the state when the
         picture has no room for it."""
-        word = _BADGES[self.monitor.bus][0]
+        word = self.tr("PGM") if self.monitor.bus is Bus.PROGRAM else self.tr("PVW")
         bold = self._bold()
         metrics = QFontMetrics(bold)
         height = self._label_height()
@@ -217,24 +229,43 @@ class MonitorView(QWidget):
             shown = metrics.elidedText(note, Qt.TextElideMode.ElideRight, note_room)
             painter.drawText(line, align, shown)
 
-    def _note(self, status: Status, frame: Frame | None, now: float) -> str:
+    def note(self, status: Status, frame: Frame | None, now: float) -> str:
         """The state in a word or two, for the label line (nothing while live)."""
         if status is Status.STALE and frame is not None:
-            return f"STALE {_age(frame.age(now))}"
-        return _NOTES.get(status, "")
+            return self.tr("STALE {age}").format(age=self.age(frame.age(now)))
+        if status is Status.NO_SIGNAL:
+            return self.tr("NO SIGNAL")
+        if status is Status.WAITING:
+            return self.tr("waiting")
+        return self.tr("off") if status is Status.OFF else ""
 
-    def _caption(self, status: Status, frame: Frame | None, now: float) -> list[str]:
+    def caption(self, status: Status, frame: Frame | None, now: float) -> list[str]:
         """The state in words, over the picture (nothing while live)."""
         if status is Status.NO_SIGNAL:
-            return ["NO SIGNAL"] + ([f"last frame {_age(frame.age(now))} ago"] if frame else [])
+            if frame is None:
+                return [self.tr("NO SIGNAL")]
+            last = self.tr("last frame {age} ago").format(age=self.age(frame.age(now)))
+            return [self.tr("NO SIGNAL"), last]
         if status is Status.STALE and frame is not None:
-            other = [] if frame.scene == self.monitor.scene else [f"(of {frame.scene})"]
-            return [f"STALE {_age(frame.age(now))}", *other]
+            stale = self.tr("STALE {age}").format(age=self.age(frame.age(now)))
+            if frame.scene == self.monitor.scene:
+                return [stale]
+            return [stale, self.tr("(of {scene})").format(scene=frame.scene)]
         if status is Status.WAITING:
-            return ["waiting for OBS…"]
+            return [self.tr("waiting for OBS…")]
         if status is Status.OFF:
-            return ["studio mode off" if self.monitor.bus is Bus.PREVIEW else "no program scene"]
+            if self.monitor.bus is Bus.PREVIEW:
+                return [self.tr("studio mode off")]
+            return [self.tr("no program scene")]
         return []
+
+    def age(self, seconds: float) -> str:
+        """How old a frame is, in words."""
+        if seconds < 1:
+            return self.tr("<1 s")
+        if seconds < 120:
+            return self.tr("{seconds} s").format(seconds=f"{seconds:.0f}")
+        return self.tr("{minutes} min").format(minutes=f"{seconds / 60:.0f}")
 
 
 def _draw(painter: QPainter, picture: QRect, image: QImage) -> None:
@@ -245,11 +276,3 @@ def _draw(painter: QPainter, picture: QRect, image: QImage) -> None:
         return
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     painter.drawImage(QRectF(picture), image)
-
-
-def _age(seconds: float) -> str:
-    if seconds < 1:
-        return "<1 s"
-    if seconds < 120:
-        return f"{seconds:.0f} s"
-    return f"{seconds / 60:.0f} min"

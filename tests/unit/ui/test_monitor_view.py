@@ -15,6 +15,7 @@ from qasync import QEventLoop
 from console.obs.monitor import Frame, Status, decode
 from console.obs.state import LinkPhase, LinkState
 from console.services import Console
+from console.ui.language import CHINESE, ENGLISH, Language
 from console.ui.main_window import MainWindow
 from console.ui.monitor_view import MonitorView
 from tests.conftest import Drive
@@ -163,5 +164,30 @@ def test_the_monitors_go_where_their_picture_is_larger(
     qtbot.waitUntil(beside_the_controls if beside else below_the_controls)
     assert area.beside is beside
     assert program.picture_rect().width() >= 120
+    window.close()
+    drive(console.close())
+
+
+def test_the_monitors_words_follow_the_windows_language(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    """What the monitor draws (its label, its state over the picture) and its tooltip are
+    in Chinese once the window is, and back in English after."""
+    window, console = _window(tmp_path, qtbot)
+    room = console.rooms.get("room1")
+    view = window.panels["room1"].monitor_views[0]
+    now = time.monotonic()
+    frame = Frame("Host", decode(jpeg_uri(BLUE)), view.monitor.connection, now - 12, now - 12)
+    room.state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
+    language = Language(tmp_path / "translations")
+    try:
+        language.switch(CHINESE)
+        qtbot.waitUntil(lambda: view.toolTip().startswith("节目监视器"))
+        assert view.caption(Status.NO_SIGNAL, frame, now) == ["无信号", "最后一帧在 12 秒前"]
+        assert view.note(Status.STALE, frame, now) == "画面过时 12 秒"
+    finally:
+        language.switch(ENGLISH)
+    qtbot.waitUntil(lambda: view.toolTip().startswith("Program monitor"))
+    assert view.caption(Status.NO_SIGNAL, frame, now) == ["NO SIGNAL", "last frame 12 s ago"]
     window.close()
     drive(console.close())
