@@ -736,6 +736,10 @@
 <context>
     <name>RoomPanel</name>
     <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
         <source>Restore the show&apos;s state (room.restore)</source>
         <translation>恢复本场直播的状态（room.restore）</translation>
     </message>

@@ -35,7 +35,7 @@ class MentionChart(QWidget):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("mentionChart")
-        self.setMinimumHeight(110)
+        self.setMinimumHeight(60)  # the questions above it keep the dock a laptop's size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.minutes: list[int] = []
         self.series: dict[str, list[int]] = {}
@@ -171,7 +171,8 @@ class StatsPanel(QWidget):
         blocked = self._by_rule(stats.blocked, stats.false_alarms)
         _set(self.rules, rules.format(held=self._by_rule(stats.held), blocked=blocked))
         lines = [f"{q.count}×  {q.text}" for q in stats.questions]
-        _set(self.questions, "\n".join(lines) or "—")
+        _set(self.questions, "\n".join(lines[:SHOWN_QUESTIONS]) or "—")
+        self.questions.setToolTip("\n".join(lines))
         self.chart.set_data(stats.minutes, stats.mentions, self._short_names(stats.mentions))
 
     def _short_names(self, products: Mapping[str, list[int]]) -> dict[str, str]:
@@ -193,6 +194,11 @@ class StatsPanel(QWidget):
             )
             parts.append(f"{rule} {count}{alarms}")
         return " · ".join(parts) or "—"
+
+
+SHOWN_QUESTIONS = 3
+"""Lines of top questions shown (all of them in the tooltip): more would make the barrage
+dock, and the window, taller than a laptop screen."""
 
 
 def _set(label: QLabel, text: str) -> None:

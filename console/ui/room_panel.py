@@ -37,6 +37,7 @@ from console.ui.surface import Fire
 from console.ui.theme import mark, named
 
 SCENE_COLUMNS = 4  # two rooms side by side on a 1366-pixel screen still fit four
+SCENE_MIN_WIDTH = 80
 
 
 class RoomPanel(QFrame):
@@ -65,12 +66,14 @@ class RoomPanel(QFrame):
         # One line, elided (the whole reason in its tooltip): a long reason never makes the
         # column taller than a laptop screen allows.
         self.link_reason = named(ElidedLabel(), "linkReason")
-        self.differences_label = named(QLabel(), "roomDiffers")
-        self.differences_label.setWordWrap(True)
+        # One line beside its button, elided (every difference in its tooltip): after a
+        # restart with many differences the column never outgrows the screen.
+        self.differences_label = named(ElidedLabel(), "roomDiffers")
         self.differences_label.setSizePolicy(
             QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred
         )
-        self.restore_button = QPushButton()
+        self.restore_button = named(QPushButton(), "inlineButton")
+        self.differences = QWidget(self)  # the label and its button, shown together
         self.setup_offer = SetupOffer(runtime.setup, self.room.id, fire, self)
         self.slide_label = named(ElidedLabel(), "roomOnAir")
         self.pin_label = named(ElidedLabel(), "roomOnAir")
@@ -79,7 +82,7 @@ class RoomPanel(QFrame):
         self.preview_label = named(QLabel(), "busLabel")
         self.preview_label.setProperty("bus", "preview")
         self.scene_grid = QGridLayout()
-        self.scene_grid.setSpacing(6)
+        self.scene_grid.setSpacing(4)
         self.studio_button = QPushButton()
         self.studio_button.setCheckable(True)
         self.transition_box = QComboBox()
@@ -106,7 +109,8 @@ class RoomPanel(QFrame):
 
     def retranslate(self) -> None:
         """Every text of the column in the window's language."""
-        self.restore_button.setText(self.tr("Restore the show's state (room.restore)"))
+        self.restore_button.setText(self.tr("Restore…"))
+        self.restore_button.setToolTip(self.tr("Restore the show's state (room.restore)"))
         self.studio_button.setText(self.tr("Studio mode"))
         self.transition_box.setToolTip(self.tr("Scene transition (transition.set)"))
         self.take_button.setText(self.tr("TAKE"))
@@ -143,9 +147,16 @@ class RoomPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.link_reason)
-        layout.addWidget(self.differences_label)
-        layout.addWidget(self.restore_button)
-        layout.addWidget(self.setup_offer)
+        # What needs the operator after a reconnect or a restart, on one row whatever it is:
+        # OBS differing from the show, and OBS lacking pieces of the show.
+        attention = QHBoxLayout()
+        differences = QHBoxLayout(self.differences)
+        differences.setContentsMargins(0, 0, 0, 0)
+        differences.addWidget(self.differences_label, 1)
+        differences.addWidget(self.restore_button)
+        attention.addWidget(self.differences, 1)
+        attention.addWidget(self.setup_offer, 1)
+        layout.addLayout(attention)
         controls = QVBoxLayout()
         controls.setSpacing(layout.spacing())  # the column's, whatever the monitors' area has
         controls.addLayout(buses)
@@ -287,9 +298,12 @@ class RoomPanel(QFrame):
             self.scene_grid.removeWidget(button)
             button.deleteLater()
         self.scene_buttons = {}
-        for index, scene in enumerate(self.state.scenes):
+        overlay = self.room.layout.overlay_scene  # nested in the show's scenes, never cut to
+        for index, scene in enumerate(s for s in self.state.scenes if s != overlay):
             button = named(QPushButton(self._scene_text(scene)), "sceneButton")
+            button.setToolTip("  ".join(self._scene_keys(scene)))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumWidth(SCENE_MIN_WIDTH)  # a long name never widens the column
             button.clicked.connect(lambda _=False, s=scene: self.on_scene_clicked(s))
             button.setEnabled(self.state.link.phase is LinkPhase.CONNECTED)
             self.scene_grid.addWidget(button, index // SCENE_COLUMNS, index % SCENE_COLUMNS)
@@ -302,14 +316,19 @@ class RoomPanel(QFrame):
         self._show_scenes()
 
     def _scene_text(self, scene: str) -> str:
-        keys = [
+        keys = self._scene_keys(scene)
+        # One line (the column's height is a laptop screen's): the scene and its first key;
+        # every key in the tooltip, and on the F1 sheet.
+        return f"{scene} · {keys[0]}" if keys else scene
+
+    def _scene_keys(self, scene: str) -> list[str]:
+        return [
             key
             for key, invocation in self._hints.items()
             if invocation.spec.name in ("scene.program", "scene.preview")
             and invocation.kwargs.get("scene") == scene
             and invocation.kwargs.get("room") in (None, self.room.id, "all")
         ]
-        return f"{scene}\n{'  '.join(keys)}" if keys else scene
 
     def _show_buses(self) -> None:
         """Program and preview as OBS last confirmed them; while the link is down, what was
@@ -419,8 +438,9 @@ class RoomPanel(QFrame):
             )
             for d in differences
         ]
-        self.differences_label.setText("\n".join(lines))
-        self.differences_label.setVisible(bool(lines))
+        self.differences_label.setText(" · ".join(lines))
+        self.differences_label.setToolTip("\n".join(lines))
+        self.differences.setVisible(bool(lines))
         self.restore_button.setVisible(any(d.what != "link" for d in differences))
 
     def _difference_word(self, what: str) -> str:

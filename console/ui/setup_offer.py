@@ -24,7 +24,7 @@ class SetupOffer(QWidget):
         self.line = named(ElidedLabel(), "roomOnAir")
         self.line.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         mark(self.line, "alert", True)
-        self.button = QPushButton()
+        self.button = named(QPushButton(), "inlineButton")
         self.button.clicked.connect(lambda: fire("obs.setup", "button", room=room))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

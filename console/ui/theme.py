@@ -33,7 +33,7 @@ QLabel#dim, QLabel[dim="true"] {{ color: {DIM}; }}
 QFrame#roomPanel {{ background: {PANEL}; border: 1px solid {BORDER}; border-radius: 6px; }}
 QFrame#roomPanel[selected="true"] {{ border: 1px solid {ACCENT}; }}
 QLabel#showTitle {{ font-size: 17px; font-weight: 700; }}
-QLabel#lastAction {{ color: {DIM}; padding: 2px 4px; }}
+QLabel#lastAction {{ color: {DIM}; padding: 0 4px; }}
 QLabel#lastAction[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
 QLabel#clock {{ font-size: 20px; font-weight: 700; font-family: monospace; padding-left: 12px; }}
 QLabel#roomTitle {{ font-size: 16px; font-weight: 600; background: transparent; }}
@@ -44,7 +44,7 @@ QLabel#linkState[phase="connecting"] {{ background: {ACCENT}; }}
 QLabel#linkState[phase="reconnecting"] {{ background: {ATTENTION}; }}
 QLabel#linkState[phase="failed"], QLabel#linkState[phase="closed"] {{ background: {PROGRAM}; }}
 QLabel#linkReason {{ background: transparent; color: {ATTENTION}; }}
-QLabel#busLabel {{ background: {RAISED}; border-radius: 4px; padding: 6px 10px;
+QLabel#busLabel {{ background: {RAISED}; border-radius: 4px; padding: 3px 10px;
     font-size: 18px; font-weight: 700; }}
 QLabel#busLabel[bus="program"] {{ border-left: 6px solid {PROGRAM}; }}
 QLabel#busLabel[bus="preview"] {{ border-left: 6px solid {PREVIEW}; }}
@@ -55,7 +55,7 @@ QPushButton {{ background: {RAISED}; border: 1px solid {BORDER}; border-radius: 
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border-color: {ACCENT}; }}
 QPushButton:disabled {{ color: #555c66; }}
-QPushButton#sceneButton {{ min-height: 44px; font-size: 15px; font-weight: 600;
+QPushButton#sceneButton {{ min-height: 30px; font-size: 15px; font-weight: 600;
     text-align: left; padding: 6px 10px; }}
 QPushButton#sceneButton[program="true"] {{ border: 3px solid {PROGRAM}; background: #3b1a1c; }}
 QPushButton#sceneButton[preview="true"] {{ border: 3px solid {PREVIEW}; background: #15331f; }}
@@ -87,6 +87,7 @@ QHeaderView::section {{ background: {RAISED}; color: {DIM}; border: none; paddin
 QStatusBar {{ background: {PANEL}; border-top: 1px solid {BORDER}; }}
 QStatusBar QLabel {{ background: transparent; padding: 0 8px; }}
 QLabel[alert="true"] {{ color: {PROGRAM}; font-weight: 700; }}
+QPushButton#inlineButton {{ padding: 2px 8px; }}
 QLabel[warn="true"] {{ color: {ATTENTION}; font-weight: 700; }}
 QLabel[onair="true"] {{ background: {PROGRAM}; color: white; font-weight: 700;
     border-radius: 3px; }}

@@ -12,11 +12,16 @@ SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
 
 
 def connected_rooms(
-    tmp_path: Path, count: int, extra_hotkeys: str = "", extra: str = ""
+    tmp_path: Path,
+    count: int,
+    extra_hotkeys: str = "",
+    extra: str = "",
+    more_scenes: tuple[str, ...] = (),
 ) -> Console:
     """A show with ``count`` rooms whose mirrors hold what a connected OBS with six scenes
     and long names would show (nothing listens on port 1: no OBS is needed). ``extra`` is
-    more of the profile (products, a rundown, segments...)."""
+    more of the profile (products, a rundown, segments...); ``more_scenes`` more scenes OBS
+    has, without hotkeys."""
     rooms = [(f"room{n}", 1, "") for n in range(1, count + 1)]
     hotkeys = (
         "hotkeys:\n"
@@ -28,19 +33,19 @@ def connected_rooms(
     )
     console = Console(write_rooms(tmp_path, rooms, hotkeys, extra), FAST, log_actions=False)
     for room in console.rooms:
-        seem_connected(room.state)
+        seem_connected(room.state, [*SCENES, *more_scenes])
     return console
 
 
-def seem_connected(state: RoomState) -> None:
+def seem_connected(state: RoomState, scenes: list[str] = SCENES) -> None:
     """Fill a room's mirror as a resync with a connected OBS of six scenes would: Host on
     program, Product in preview (studio mode), the Fade transition."""
     state.load(
         {
             "scenes": {
                 "scenes": [
-                    {"sceneName": name, "sceneIndex": len(SCENES) - i}
-                    for i, name in enumerate(SCENES)
+                    {"sceneName": name, "sceneIndex": len(scenes) - i}
+                    for i, name in enumerate(scenes)
                 ],
                 "currentProgramSceneName": "Host",
                 "currentPreviewSceneName": "Product",

@@ -13,9 +13,12 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
 from qasync import QEventLoop
 
+from console.barrage.message import Message
 from console.commands import ActionRecord
+from console.obs.setup import Finding, Status, Survey
 from console.obs.state import LinkPhase, LinkState
 from console.profile import load_profile
+from console.room_reconcile import Difference
 from console.services import Console
 from console.ui.main_window import MainWindow
 from console.ui.monitor_view import MIN_PICTURE
@@ -176,5 +179,55 @@ def test_the_demo_on_a_laptop_has_room_for_its_monitors(
     for view in panel.monitor_views:
         assert _inside(view, window)
         assert view.picture_rect().width() >= 160
+    window.close()
+    drive(console.close())
+
+
+@pytest.mark.parametrize("rooms", [1, 2])
+def test_the_busiest_state_of_a_show_never_makes_the_window_taller_than_the_screen(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive, themed: None, rooms: int
+) -> None:
+    """Themed, each room at its busiest at once: six scenes and the overlay scene, OBS lacking
+    pieces of the show, three differences after a restart, a pinned comment, a slide; the
+    barrage with many questions. The window keeps the screen's height."""
+    console = connected_rooms(tmp_path, rooms, more_scenes=("Show Overlays",))
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    height = LAPTOP.height() - TASKBAR
+    window.setGeometry(QRect(0, 0, LAPTOP.width(), height))
+    window.show()
+    qtbot.waitExposed(window)
+    missing = tuple(
+        Finding(Status.MISSING, scene, None, f"scene {scene!r}")
+        for scene in ("Opening", "Host", "Product", "Break", "Show Overlays")
+    )
+    for room in console.rooms:
+        room.setup.survey = Survey((1920, 1080), missing)
+        room.setup._observers.notify(room.setup)  # as a check of OBS would
+        room.reconciliation.differences = [
+            Difference("program", "OBS is on 'Standby'; the show was on 'Product'"),
+            Difference("slide", "OBS's slide is not the steak's, which the show had on air"),
+            Difference("pin", "the pinned comment is not on air: 牛排几号链接？" * 3),
+        ]
+        room.reconciliation._observers.notify(room.reconciliation)
+    for n in range(12):
+        text = f"请问第{n}个问题是什么时候发货呢？"
+        console.barrage.ingest.put(Message("test", "room1", f"q{n}", f"u{n}", f"u{n}", text, 1.0))
+    console.barrage.ingest.flush()
+    window.barrage_dock.stats_panel.show_stats(console.barrage.stats.snapshot())
+    QApplication.processEvents()
+    for panel in window.panels.values():
+        shown = [button.text().split("\n")[0] for button in panel.scene_buttons.values()]
+        assert "Show Overlays" not in shown  # nested in the show scenes, never cut to
+        assert panel.setup_offer.isVisible() and panel.differences_label.isVisible()
+    assert window.minimumSizeHint().height() <= height
+    assert window.minimumSizeHint().width() <= LAPTOP.width()
+    assert (window.width(), window.height()) == (LAPTOP.width(), height)
+    for panel in window.panels.values():  # each alert's first words, beside its button
+        assert panel.differences_label.width() >= 90
+        assert panel.setup_offer.line.width() >= 90
+    for part in [*window.panels.values(), window.statusBar()]:
+        assert _inside(part, window), part.objectName()
+    window.grab().save(str(tmp_path / f"busiest-{rooms}.png"))
     window.close()
     drive(console.close())
