@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
-    QSizePolicy,
     QStackedWidget,
     QTextEdit,
     QVBoxLayout,
@@ -117,10 +116,9 @@ class MainWindow(QMainWindow):
         self.keys_slot.addWidget(self.typing_banner)
         header.addWidget(self.keys_slot)
         header.addWidget(self.clock)
-        self.last_action = named(QLabel(central), "lastAction")
-        # A long error wraps inside the window instead of widening it past the screen.
-        self.last_action.setWordWrap(True)
-        self.last_action.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # One line, elided (the whole outcome in its tooltip and the action log): a long
+        # error or result neither widens the window past the screen nor makes it taller.
+        self.last_action = named(ElidedLabel(parent=central), "lastAction")
         layout = QVBoxLayout(central)
         layout.addLayout(header)
         layout.addLayout(panel_row, 1)
@@ -340,7 +338,8 @@ class MainWindow(QMainWindow):
             )
             mark(self.last_action, "alert", True)
         else:
-            self.last_action.setText(f"✓ {record.line}")
+            said = shown(record.result)
+            self.last_action.setText(f"✓ {record.line} · {said}" if said else f"✓ {record.line}")
             mark(self.last_action, "alert", False)
 
     def on_log_problem(self, name: str, problem: str) -> None:

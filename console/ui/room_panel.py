@@ -319,7 +319,7 @@ class RoomPanel(QFrame):
         keys = self._scene_keys(scene)
         # One line (the column's height is a laptop screen's): the scene and its first key;
         # every key in the tooltip, and on the F1 sheet.
-        return f"{scene} · {keys[0]}" if keys else scene
+        return f"{scene}  {keys[0]}" if keys else scene
 
     def _scene_keys(self, scene: str) -> list[str]:
         return [

@@ -55,8 +55,8 @@ QPushButton {{ background: {RAISED}; border: 1px solid {BORDER}; border-radius: 
 QPushButton:hover {{ border-color: {ACCENT}; }}
 QPushButton:focus {{ border-color: {ACCENT}; }}
 QPushButton:disabled {{ color: #555c66; }}
-QPushButton#sceneButton {{ min-height: 30px; font-size: 15px; font-weight: 600;
-    text-align: left; padding: 6px 10px; }}
+QPushButton#sceneButton {{ min-height: 30px; font-size: 14px; font-weight: 600;
+    text-align: left; padding: 6px 6px; }}
 QPushButton#sceneButton[program="true"] {{ border: 3px solid {PROGRAM}; background: #3b1a1c; }}
 QPushButton#sceneButton[preview="true"] {{ border: 3px solid {PREVIEW}; background: #15331f; }}
 QLabel#roomDiffers {{ background: #3b1a1c; color: {ATTENTION}; border-radius: 4px;

@@ -419,7 +419,7 @@ def test_the_demo_window_in_chinese_shows_no_untranslated_text_and_switches_at_r
     qtbot.waitUntil(lambda: "cannot reach OBS" in window.panels[room].link_reason.text())
     assert language.current == ENGLISH
     assert window.barrage_dock.windowTitle() == "Barrage"
-    assert window.last_action.text() == "✓ window.language language=en"
+    assert window.last_action.text() == "✓ window.language language=en · the window speaks English"
     window.on_action_recorded(record)
     assert window.last_action.text().startswith("✗ OBS not connected · scene.program Host")
     assert _chinese(_texts(window), allowed) == []

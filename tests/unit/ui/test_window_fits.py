@@ -93,7 +93,9 @@ def test_a_long_error_wraps_instead_of_widening_the_window(
     )
     qtbot.waitUntil(lambda: "no scene called that" in window.last_action.text())
     assert window.minimumSizeHint().width() <= LAPTOP.width()
-    assert window.width() == LAPTOP.width()
+    assert window.minimumSizeHint().height() <= LAPTOP.height() - TASKBAR
+    assert (window.width(), window.height()) == (LAPTOP.width(), LAPTOP.height() - TASKBAR)
+    assert window.last_action.toolTip().endswith(reason)  # whole, where the pointer asks
     for dock in window.findChildren(QDockWidget):
         if _shown(dock):
             assert _inside(dock, window), dock.objectName()
