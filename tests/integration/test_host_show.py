@@ -310,6 +310,6 @@ def test_a_restarted_console_brings_the_hosts_queue_back_held_until_room_restore
     assert host.state is HostState.IDLE and len(host.queue) == 2  # nothing aired by itself
     assert media_state(obs_probe) != "OBS_MEDIA_STATE_PLAYING"
     result = drive(second.registry.run("room.restore", "test"))
-    assert "host queue of 2 line(s)" in result.data["restored"]
+    assert "host queue of 2 lines" in result.data["restored"]
     until_host(host, lambda: host.on_air is not None and host.on_air.text == LONG, drive)
     assert media_state(obs_probe) == "OBS_MEDIA_STATE_PLAYING"
