@@ -368,4 +368,4 @@ def test_unban_without_a_user_lifts_the_selected_authors_ban(
     qtbot.keyClicks(palette.input, "barrage.unban")
     qtbot.keyClick(palette.input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: show.service.decisions.bans() == ())
-    assert show.window.last_action.text() == "✓ barrage.unban"
+    assert show.window.last_action.text() == "✓ barrage.unban · unbanned cat-name (test:cat)"
