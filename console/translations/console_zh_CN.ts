@@ -824,6 +824,10 @@
         <translation>讲解卡  {why}</translation>
     </message>
     <message>
+        <source>SLIDE  ? {product} · OBS not connected</source>
+        <translation>讲解卡  ? {product} · OBS 未连接</translation>
+    </message>
+    <message>
         <source>SLIDE  {product}</source>
         <translation>讲解卡  {product}</translation>
     </message>

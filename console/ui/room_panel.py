@@ -258,6 +258,7 @@ class RoomPanel(QFrame):
 
     def _show_link(self) -> None:
         link = self.state.link
+        self._show_slide()  # OBS confirms the slide on air only while connected
         silent = link.silent_since is not None and link.phase is not LinkPhase.CONNECTED
         self.link_pill.setText(self.tr("NOT ANSWERING") if silent else self._phase_word(link.phase))
         mark(self.link_pill, "phase", "reconnecting" if silent else link.phase.value)
@@ -394,7 +395,11 @@ class RoomPanel(QFrame):
             return
         pusher = runtime.slides
         on_air = pusher.on_air
-        text = self.tr("SLIDE  {product}").format(product=on_air.name if on_air else "—")
+        if on_air is not None and self.state.link.phase is not LinkPhase.CONNECTED:
+            # What the show had on air, which OBS cannot confirm now (compared on connect).
+            text = self.tr("SLIDE  ? {product} · OBS not connected").format(product=on_air.name)
+        else:
+            text = self.tr("SLIDE  {product}").format(product=on_air.name if on_air else "—")
         if pusher.last_error:
             text += f"  ✗ {shown(pusher.last_error)}"
         self.slide_label.setText(text)

@@ -75,3 +75,22 @@ def test_a_log_that_cannot_be_written_is_said_in_the_status_bar_until_it_works(
     assert not window.log_problem.isVisible()
     window.close()
     drive(console.close())
+
+
+def test_a_slide_obs_cannot_confirm_is_marked_as_such_while_the_link_is_down(
+    tmp_path: Path, qtbot: QtBot, aloop: QEventLoop, drive: Drive
+) -> None:
+    products = "products:\n  - {sku: steak, name: 眼肉牛排 1kg, price: 69}\n"
+    console = connected_rooms(tmp_path, 1, extra=products)
+    room = console.rooms.get("room1")
+    room.slides.adopt(console.products["steak"])  # as a show restored from its journal
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    panel = window.panels["room1"]
+    assert panel.slide_label.text() == "SLIDE  眼肉牛排 1kg"
+    room.state.set_link(LinkState(LinkPhase.RECONNECTING, "link lost"))
+    assert panel.slide_label.text() == "SLIDE  ? 眼肉牛排 1kg · OBS not connected"
+    room.state.set_link(LinkState(LinkPhase.CONNECTED, obs_version="29.0.2"))
+    assert panel.slide_label.text() == "SLIDE  眼肉牛排 1kg"
+    window.close()
+    drive(console.close())
