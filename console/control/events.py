@@ -7,6 +7,8 @@ A button panel lights the key of the scene on program from these instead of poll
   snapshot changed: program, preview, studio mode, link, scenes, streaming, recording, the
   slide or the pinned comment on air, the host, how OBS differs from the show after a
   reconnect; whether the change came from the console or from OBS itself;
+- ``{"type": "review", "held"}`` when the review queue changes (a comment held, approved,
+  rejected, expired): how many wait for the operator;
 - ``{"type": "action", "line", "trigger", "ok", "result", "code", "room", "rooms", "ms",
   "time"}`` for every command run, from any surface (hotkey, button, cue, API...).
 
@@ -25,6 +27,7 @@ from typing import Any
 from aiohttp import WSCloseCode, web
 
 from console.actionlog import ActionLog
+from console.barrage.review import ReviewQueue
 from console.commands import ActionRecord
 from console.control.state import RoomWatch, show_state
 from console.control.statuses import dumps
@@ -94,11 +97,17 @@ class EventHub:
     """Listens to the rooms and the action log, and fans each event out to every client."""
 
     def __init__(
-        self, title: str, rooms: RoomSet, action_log: ActionLog, queue_limit: int = QUEUE_LIMIT
+        self,
+        title: str,
+        rooms: RoomSet,
+        action_log: ActionLog,
+        review: ReviewQueue | None = None,
+        queue_limit: int = QUEUE_LIMIT,
     ) -> None:
         self.title = title
         self.rooms = rooms
         self.action_log = action_log
+        self.review = review
         self.queue_limit = queue_limit
         self.clients: set[Client] = set()
         self._tasks = TaskSet(quiet=(ConnectionError,))
@@ -117,6 +126,11 @@ class EventHub:
             if room.host is not None:
                 self._unsubscribe.append(room.host.subscribe(changed))
         self._unsubscribe.append(self.action_log.subscribe(self._action))
+        review = self.review
+        if review is not None:
+            self._unsubscribe.append(
+                review.subscribe(lambda _: self.publish({"type": "review", "held": len(review)}))
+            )
 
     async def close(self) -> None:
         """Stop listening and close every socket (1001: the console is going away)."""
@@ -153,7 +167,7 @@ class EventHub:
         ws = web.WebSocketResponse(heartbeat=HEARTBEAT, timeout=CLOSE_WITHIN, max_msg_size=4096)
         await ws.prepare(request)
         client = Client(ws, request, self.queue_limit)
-        client.offer(dumps({"type": "state", **show_state(self.title, self.rooms)}))
+        client.offer(dumps({"type": "state", **show_state(self.title, self.rooms, self.review)}))
         self.clients.add(client)
         pump = client.pump = self._tasks.spawn(self._pump(client), f"events to {client.peer}")
         try:

@@ -83,7 +83,11 @@ class ControlServer:
         self.listen = listen
         self.console = console
         self.events = EventHub(
-            console.profile.show.title, console.rooms, console.action_log, queue_limit
+            console.profile.show.title,
+            console.rooms,
+            console.action_log,
+            console.barrage.review,
+            queue_limit,
         )
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -131,7 +135,12 @@ class ControlServer:
         log.info("control API stopped")
 
     async def _state(self, request: web.Request) -> web.Response:
-        return respond(200, show_state(self.console.profile.show.title, self.console.rooms))
+        return respond(
+            200,
+            show_state(
+                self.console.profile.show.title, self.console.rooms, self.console.barrage.review
+            ),
+        )
 
     async def _close_events(self, app: web.Application) -> None:
         await self.events.close()

@@ -1,4 +1,5 @@
-"""The show's state as programs see it: every room's snapshot and the show's title.
+"""The show's state as programs see it: every room's snapshot, the show's title and how
+many comments wait for review.
 
 Also what counts as a change of a room: its snapshot without the pinned comment's
 countdown (which moves every tick and is not news), so the events socket reports a cut, a
@@ -9,12 +10,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from console.barrage.review import ReviewQueue
 from console.room import RoomRuntime, RoomSet
 
 
-def show_state(title: str, rooms: RoomSet) -> dict[str, Any]:
-    """``GET /api/state``: ``{"show": {"title"}, "rooms": [snapshot, ...]}`` in profile order."""
-    return {"show": {"title": title}, "rooms": [room.snapshot() for room in rooms]}
+def show_state(title: str, rooms: RoomSet, review: ReviewQueue | None = None) -> dict[str, Any]:
+    """``GET /api/state``: ``{"show": {"title"}, "rooms": [snapshot, ...], "review":
+    {"held"}}``, the rooms in profile order (``review`` only with the show's queue)."""
+    state: dict[str, Any] = {"show": {"title": title}, "rooms": [r.snapshot() for r in rooms]}
+    if review is not None:
+        state["review"] = {"held": len(review)}
+    return state
 
 
 def steady(snapshot: dict[str, Any]) -> dict[str, Any]:

@@ -163,7 +163,6 @@ async def obs_draws(probe: ObsProbe, before: QImage, drawn: bool, within: float 
         if loop.time() > deadline:
             state = "drawn" if drawn else "gone"
             raise AssertionError(f"the comment was never {state} (changed share {share:.3f})")
-        await asyncio.sleep(0.05)  # paces the polls of OBS's render; not a wait for a state
 
 
 def comment_text(probe: ObsProbe) -> str:

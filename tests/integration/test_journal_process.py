@@ -4,11 +4,11 @@ decided; what was on air is compared with OBS and restored with one command."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
 import sys
-import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -40,9 +40,9 @@ barrage:
       - {name: links, terms: [链接], action: hold}
 """
 RECORDING = [
-    ("m1", "ann", "牛排几号链接？", Kind.COMMENT),  # held
-    ("m2", "bob", "链接在哪", Kind.COMMENT),  # held
     ("m3", "cat", "主播好", Kind.COMMENT),  # passed: its author gets banned
+    ("m1", "ann", "牛排几号链接？", Kind.COMMENT),  # held
+    ("m2", "bob", "链接在哪", Kind.COMMENT),  # held: the last, so all are in once it is
 ]
 
 
@@ -63,17 +63,18 @@ def _start(tmp_path: Path, name: str) -> tuple[subprocess.Popen[bytes], str]:
     return child, url
 
 
-def _until_found(post: Callable[[], tuple[int, Any]], tries: int = 200) -> Any:
-    """Post again while the answer is 404: the message is not in yet. The replay of the
-    recording has no event a client can await, so each try is a real round trip to the
-    console, bounded in number."""
-    for _ in range(tries):
-        status, body = post()
-        if status != 404:
-            assert status == 200, body
-            return body
-        time.sleep(0.05)  # paces the tries while another process replays; no event exists
-    raise AssertionError(f"never found: last {status} {body}")
+async def _until_held(ws: aiohttp.ClientWebSocketResponse, held: int) -> None:
+    """Until the events say ``held`` comments wait for review (the state first, then each
+    change of the review queue)."""
+    async with asyncio.timeout(15):
+        while True:
+            message = await ws.receive()
+            assert message.type is aiohttp.WSMsgType.TEXT, message
+            event = json.loads(message.data)
+            if event["type"] == "state":
+                event = event["review"]
+            if event.get("held") == held:
+                return
 
 
 async def _events(
@@ -109,8 +110,13 @@ def test_a_sigkilled_console_comes_back_with_the_show_as_the_operator_left_it(
             assert status == 200, body
             await next_event(ws, {"slide": {"sku": "steak", "name": "南美草饲原切眼肉牛排 1kg"}})
 
+        async def replayed(ws: aiohttp.ClientWebSocketResponse) -> None:
+            await _until_held(ws, 2)  # the recording's last message is in: all of them are
+
         drive(_events(url, first_run))
-        _until_found(lambda: post("barrage.ban", {"id": "m3"}))
+        drive(_events(url, replayed))
+        status, body = post("barrage.ban", {"id": "m3"})
+        assert status == 200, body
         first.kill()  # SIGKILL mid-show: no chance to save anything
         first.wait()
     finally:

@@ -121,7 +121,6 @@ async def obs_shows(
             return shot
         if loop.time() > deadline:
             raise AssertionError(f"OBS never showed the expected image (closest: {best:.1f})")
-        await asyncio.sleep(0.05)  # the next poll of OBS's render, not a wait for a state
 
 
 @pytest.fixture

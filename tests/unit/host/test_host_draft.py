@@ -26,21 +26,26 @@ class FakeModel:
 
     reply: str = "这款牛排现在直播间价 69 元，在 1号链接。"
     status: int = 200
-    delay: float = 0.0
+    hang: bool = False
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
     requests: list[dict[str, Any]] = field(default_factory=list)
     keys: list[str | None] = field(default_factory=list)
+
+    async def _release(self, app: web.Application) -> None:
+        self._released.set()  # the stopping server lets the hanging answer go
 
     def app(self) -> web.Application:
         app = web.Application()
         app.router.add_post("/v1/chat/completions", self.complete)
+        app.on_shutdown.append(self._release)
         return app
 
     async def complete(self, request: web.Request) -> web.Response:
         body = await request.json()
         self.requests.append(body)
         self.keys.append(request.headers.get("Authorization"))
-        if self.delay:
-            await asyncio.sleep(self.delay)  # a slow model, as the test needs it
+        if self.hang:
+            await self._released.wait()  # a model that never answers (until the server stops)
         if self.status != 200:
             return web.json_response({"error": {"message": "model overloaded"}}, status=503)
         return web.json_response(
@@ -165,7 +170,7 @@ def test_the_key_comes_from_the_environment(
     ("model", "message"),
     [
         (FakeModel(status=503), "the model answered HTTP 503"),
-        (FakeModel(delay=3.0), "no draft within 1 s"),
+        (FakeModel(hang=True), "no draft within 1 s"),
         (FakeModel(reply=""), "the model drafted nothing"),
     ],
 )

@@ -26,16 +26,21 @@ class FakeLiveTalking:
     session: str | int = "0"
     seconds_per_line: float = 0.3
     tail: float = 0.2
-    delay: float = 0.0
+    hang: bool = False
+    _released: asyncio.Event = field(default_factory=asyncio.Event)
     fail_with: int | None = None
     speaking_until: float = 0.0
     said: list[str] = field(default_factory=list)
     seen: list[tuple[str, Any]] = field(default_factory=list)
 
+    async def _release(self, app: web.Application) -> None:
+        self._released.set()  # the stopping server lets the hanging answer go
+
     def app(self) -> web.Application:
         app = web.Application()
         for path in ("/human", "/interrupt_talk", "/is_speaking"):
             app.router.add_post(path, self.handle)
+        app.on_shutdown.append(self._release)
         return app
 
     async def handle(self, request: web.Request) -> web.Response:
@@ -44,8 +49,8 @@ class FakeLiveTalking:
         except ValueError:
             return web.Response(status=500, text="bad json")
         self.seen.append((request.path, body.get("sessionid")))
-        if self.delay:
-            await asyncio.sleep(self.delay)
+        if self.hang:
+            await self._released.wait()  # an engine that never answers (until it stops)
         if self.fail_with is not None:
             return web.Response(status=self.fail_with, text="Internal Server Error")
         if body.get("sessionid") != self.session:
@@ -105,7 +110,7 @@ def test_an_interruption_waits_for_the_buffered_frames_to_finish() -> None:
 @pytest.mark.parametrize(
     ("fake", "message"),
     [
-        (FakeLiveTalking(delay=2.0), "did not answer /human within 0.5 s"),
+        (FakeLiveTalking(hang=True), "did not answer /human within 0.5 s"),
         (FakeLiveTalking(fail_with=500), "answered HTTP 500"),
         (FakeLiveTalking(session="abc"), "refused /human: session not found"),
     ],
