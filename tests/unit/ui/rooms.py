@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
+from console.commands import ActionRecord
 from console.obs.state import LinkPhase, LinkState, RoomState
 from console.services import Console
+from console.ui.main_window import MainWindow
 from tests.support import FAST, write_rooms
 
 SCENES = ["Opening", "Host", "Product", "Break", "Closing", "Standby"]
@@ -57,3 +61,20 @@ def seem_connected(state: RoomState, scenes: list[str] = SCENES) -> None:
         }
     )
     state.set_link(LinkState(LinkPhase.CONNECTED, obs_version="29.0.2"))
+
+
+def open_window(
+    console: Console, qtbot: QtBot, shown: bool = True
+) -> tuple[MainWindow, list[ActionRecord]]:
+    """The console's window (shown and active, so application hotkeys fire, unless not
+    ``shown``) and the records of every command it runs."""
+    window = MainWindow(console)
+    qtbot.addWidget(window)
+    records: list[ActionRecord] = []
+    console.registry.add_listener(records.append)
+    if shown:
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        qtbot.waitUntil(window.isActiveWindow)
+    return window, records

@@ -13,20 +13,12 @@ from qasync import QEventLoop
 from console.commands import ActionRecord
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
-from tests.unit.ui.rooms import connected_rooms
+from tests.unit.ui.rooms import connected_rooms, open_window
 
 
 def _window(tmp_path: Path, qtbot: QtBot) -> tuple[MainWindow, list[ActionRecord]]:
     console = connected_rooms(tmp_path, 2, extra_hotkeys="  Space: scene.take\n")
-    window = MainWindow(console)
-    qtbot.addWidget(window)
-    records: list[ActionRecord] = []
-    console.registry.add_listener(records.append)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    qtbot.waitUntil(window.isActiveWindow)
-    return window, records
+    return open_window(console, qtbot)
 
 
 def _press_space(window: MainWindow, qtbot: QtBot) -> None:

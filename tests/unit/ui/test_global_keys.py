@@ -21,18 +21,13 @@ from console.commands import ActionRecord
 from console.ui.global_keys import XFocus, pynput_hotkey, unavailable_reason
 from console.ui.main_window import MainWindow
 from tests.conftest import Drive
-from tests.unit.ui.rooms import connected_rooms
+from tests.unit.ui.rooms import connected_rooms, open_window
 
 GLOBAL = "  Ctrl+Alt+P: {command: scene.program Product, global: true}\n"
 
 
 def _window(tmp_path: Path, qtbot: QtBot) -> tuple[MainWindow, list[ActionRecord]]:
-    console = connected_rooms(tmp_path, 1, extra_hotkeys=GLOBAL)
-    window = MainWindow(console)
-    qtbot.addWidget(window)
-    records: list[ActionRecord] = []
-    console.registry.add_listener(records.append)
-    return window, records
+    return open_window(connected_rooms(tmp_path, 1, extra_hotkeys=GLOBAL), qtbot, shown=False)
 
 
 def _press_globally(window: MainWindow, drive: Drive, x_focus: XFocus = None) -> None:

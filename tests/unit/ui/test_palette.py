@@ -18,7 +18,7 @@ from console.services import Console
 from console.ui.main_window import MainWindow
 from console.ui.palette import ROWS, Palette
 from tests.conftest import Drive
-from tests.unit.ui.rooms import SCENES, connected_rooms
+from tests.unit.ui.rooms import SCENES, connected_rooms, open_window
 
 SHOW = """\
 products:
@@ -40,14 +40,7 @@ def opened(
     def make(hotkeys: str = "") -> Opened:
         console = connected_rooms(tmp_path, 2, extra_hotkeys=hotkeys, extra=SHOW)
         consoles.append(console)
-        window = MainWindow(console)
-        qtbot.addWidget(window)
-        records: list[ActionRecord] = []
-        console.registry.add_listener(records.append)
-        window.show()
-        window.activateWindow()
-        qtbot.waitExposed(window)
-        qtbot.waitUntil(window.isActiveWindow)
+        window, records = open_window(console, qtbot)
         return window, window.command_palette, records
 
     yield make

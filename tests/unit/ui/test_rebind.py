@@ -18,7 +18,7 @@ from console.services import Console
 from console.ui.main_window import MainWindow
 from console.ui.rebind import RebindDialog, clash
 from tests.support import FAST, write_rooms
-from tests.unit.ui.rooms import connected_rooms
+from tests.unit.ui.rooms import connected_rooms, open_window
 
 HOTKEYS = """\
 # The cuts: one hand on the function keys.
@@ -33,14 +33,7 @@ hotkeys:
 
 def _window(tmp_path: Path, qtbot: QtBot) -> tuple[MainWindow, list[ActionRecord]]:
     profile = write_rooms(tmp_path, [("main", 1, "")], HOTKEYS)
-    window = MainWindow(Console(profile, FAST, log_actions=False))
-    qtbot.addWidget(window)
-    records: list[ActionRecord] = []
-    window.registry.add_listener(records.append)
-    window.show()
-    window.activateWindow()
-    qtbot.waitExposed(window)
-    return window, records
+    return open_window(Console(profile, FAST, log_actions=False), qtbot)
 
 
 def _rebind(window: MainWindow, qtbot: QtBot, key: str) -> RebindDialog:
